@@ -1,0 +1,28 @@
+/** URL builders for every route, so the web app and the tests never spell a path by hand. */
+
+const seg = encodeURIComponent;
+
+function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+  const pairs = Object.entries(query)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => `${seg(key)}=${seg(String(value))}`);
+  return pairs.length > 0 ? `${path}?${pairs.join("&")}` : path;
+}
+
+export const apiPaths = {
+  health: () => "/api/health",
+  components: () => "/api/components",
+  validate: () => "/api/validate",
+  runs: (query: { page?: number; pageSize?: number; status?: string; name?: string } = {}) =>
+    withQuery("/api/runs", query),
+  run: (runId: string) => `/api/runs/${seg(runId)}`,
+  runManifest: (runId: string) => `/api/runs/${seg(runId)}/manifest`,
+  terminate: (runId: string) => `/api/runs/${seg(runId)}/terminate`,
+  rerun: (runId: string) => `/api/runs/${seg(runId)}/rerun`,
+  start: (runId: string) => `/api/runs/${seg(runId)}/start`,
+  stepLogs: (runId: string, stepName: string, query: { offset?: number; pageSize?: number } = {}) =>
+    withQuery(`/api/runs/${seg(runId)}/steps/${seg(stepName)}/logs`, query),
+  stepOutputs: (runId: string, stepName: string) => `/api/runs/${seg(runId)}/steps/${seg(stepName)}/outputs`,
+  outputPreview: (runId: string, stepName: string, output: string, query: { limit?: number } = {}) =>
+    withQuery(`/api/runs/${seg(runId)}/steps/${seg(stepName)}/outputs/${seg(output)}/preview`, query),
+} as const;

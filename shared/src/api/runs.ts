@@ -1,0 +1,173 @@
+/** Validation and run routes: `/api/validate` and everything under `/api/runs`. */
+import { z } from "zod";
+import { ProblemSchema } from "./common";
+
+/** Upper bound of a manifest or arguments text, matching the server's body limit. */
+export const MAX_MANIFEST_CHARS = 5 * 1024 * 1024;
+
+export const ValidateRequestSchema = z.object({ manifest: z.string().max(MAX_MANIFEST_CHARS) });
+export type ValidateRequest = z.infer<typeof ValidateRequestSchema>;
+export const ValidateResponseSchema = z.object({ problems: z.array(ProblemSchema) });
+export type ValidateResponse = z.infer<typeof ValidateResponseSchema>;
+
+export const AccessibilitySchema = z.enum(["PUBLIC", "PRIVATE"]);
+
+export const CreateRunRequestSchema = z.object({
+  /** The manifest as YAML text; sent to PAIFlow unchanged. */
+  manifest: z.string().min(1, "manifest is empty").max(MAX_MANIFEST_CHARS),
+  name: z.string().trim().min(1).max(128).optional(),
+  workspaceId: z
+    .string()
+    .trim()
+    .regex(/^[\w-]{1,64}$/, "workspaceId must be letters, digits, '_' or '-'")
+    .optional(),
+  /** Run arguments as YAML or JSON text (`arguments: { parameters: [...] }`). */
+  arguments: z.string().max(MAX_MANIFEST_CHARS).optional(),
+  noConfirmRequired: z.boolean().optional(),
+  accessibility: AccessibilitySchema.optional(),
+  /** JSON text, e.g. `{"mlflow":{"experimentId":"exp-..."}}`. */
+  options: z
+    .string()
+    .max(64 * 1024)
+    .refine(isJsonObjectText, "options must be a JSON object")
+    .optional(),
+  sourceId: z.string().max(256).optional(),
+});
+export type CreateRunRequest = z.infer<typeof CreateRunRequestSchema>;
+
+export const CreateRunResponseSchema = z.object({ pipelineRunId: z.string(), requestId: z.string() });
+export type CreateRunResponse = z.infer<typeof CreateRunResponseSchema>;
+
+/** PAIFlow run and node statuses; PAIFlow may add others, so any string is accepted. */
+export const KNOWN_RUN_STATUSES = [
+  "Initialized",
+  "ReadyToSchedule",
+  "Starting",
+  "WorkflowServiceStarting",
+  "Running",
+  "Suspended",
+  "Terminating",
+  "Succeeded",
+  "Failed",
+  "Terminated",
+  "Skipped",
+  "Unknown",
+] as const;
+export const TERMINAL_RUN_STATUSES: readonly string[] = ["Succeeded", "Failed", "Terminated", "Skipped"];
+
+/** True when a run or node in this status will not change any more. */
+export function isTerminalStatus(status: string): boolean {
+  return TERMINAL_RUN_STATUSES.includes(status);
+}
+
+const Timestamp = z.string().nullable();
+
+export const RunSummarySchema = z.object({
+  pipelineRunId: z.string(),
+  name: z.string(),
+  status: z.string(),
+  startedAt: Timestamp,
+  finishedAt: Timestamp,
+  durationSec: z.number().nullable(),
+  createdAt: Timestamp,
+  workspaceId: z.string().nullable(),
+  sourceType: z.string().nullable(),
+});
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+export const ListRunsQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  status: z.string().max(64).optional(),
+  name: z.string().max(128).optional(),
+  workspaceId: z.string().max(64).optional(),
+});
+export type ListRunsQuery = z.input<typeof ListRunsQuerySchema>;
+
+export const ListRunsResponseSchema = z.object({
+  runs: z.array(RunSummarySchema),
+  totalCount: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ListRunsResponse = z.infer<typeof ListRunsResponseSchema>;
+
+export const StepStatusSchema = z.object({
+  /** The manifest step name (`metadata.name`). */
+  stepName: z.string(),
+  nodeId: z.string(),
+  status: z.string(),
+  startedAt: Timestamp,
+  finishedAt: Timestamp,
+});
+export type StepStatus = z.infer<typeof StepStatusSchema>;
+
+export const RunDetailSchema = RunSummarySchema.extend({
+  /** PAIFlow's failure text, null when there is none. */
+  message: z.string().nullable(),
+  /** Link to the run in the PAI console (cloud mode only). */
+  consoleUrl: z.string().optional(),
+  steps: z.array(StepStatusSchema),
+});
+export type RunDetail = z.infer<typeof RunDetailSchema>;
+
+export const RunManifestResponseSchema = z.object({
+  pipelineRunId: z.string(),
+  /** The manifest that ran, as YAML text. */
+  manifest: z.string(),
+});
+export type RunManifestResponse = z.infer<typeof RunManifestResponseSchema>;
+
+export const RunActionResponseSchema = z.object({ pipelineRunId: z.string(), requestId: z.string() });
+export type RunActionResponse = z.infer<typeof RunActionResponseSchema>;
+
+export const StepLogsQuerySchema = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type StepLogsQuery = z.input<typeof StepLogsQuerySchema>;
+
+export const StepLogsResponseSchema = z.object({
+  logs: z.array(z.string()),
+  totalCount: z.number().int(),
+  /** Where the next page starts (`offset` for the next call). */
+  nextOffset: z.number().int(),
+});
+export type StepLogsResponse = z.infer<typeof StepLogsResponseSchema>;
+
+export const StepOutputSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string().nullable(),
+  nodeId: z.string().nullable(),
+  producer: z.string().nullable(),
+  createdAt: Timestamp,
+  /** PAIFlow's artifact info (`metadata`, `value`), passed on as is. */
+  info: z.unknown(),
+});
+export type StepOutput = z.infer<typeof StepOutputSchema>;
+
+export const StepOutputsResponseSchema = z.object({ outputs: z.array(StepOutputSchema) });
+export type StepOutputsResponse = z.infer<typeof StepOutputsResponseSchema>;
+
+export const PreviewQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export type PreviewQuery = z.input<typeof PreviewQuerySchema>;
+
+export const PreviewResponseSchema = z.object({
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  /** Rows as arrays, in the order of `columns`. */
+  rows: z.array(z.array(z.unknown())),
+  totalCount: z.number().int(),
+});
+export type PreviewResponse = z.infer<typeof PreviewResponseSchema>;
+
+function isJsonObjectText(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
