@@ -1,0 +1,143 @@
+/**
+ * Autosave: every change of the open pipeline is written to IndexedDB after a short pause, and
+ * at once when the page goes away. IndexedDB writes started during `pagehide` may not finish
+ * before the page dies, so the last snapshot is also mirrored synchronously into localStorage;
+ * `restoreOpenPipeline` prefers the mirror when it is newer than the stored record.
+ */
+import type { PipelineRepository } from "./db";
+import { migrateRecord, RECORD_VERSION, type SavedPipeline } from "./record";
+
+export const MIRROR_KEY = "paiflow-designer.pending";
+
+/** What the editor hands over on each change. */
+export interface PipelineSnapshot {
+  id: string;
+  name: string;
+  yaml: string;
+  stepCount: number;
+  createdAt: number;
+}
+
+export interface Autosaver {
+  /** Records a change; saved after `delayMs` without further changes. */
+  change(snapshot: PipelineSnapshot): void;
+  /** Saves the pending change now (and mirrors it synchronously). */
+  flush(): Promise<void>;
+  /** Resolves when nothing is pending or being written. */
+  idle(): Promise<void>;
+  dispose(): void;
+}
+
+export interface AutosaveOptions {
+  repo: PipelineRepository;
+  delayMs?: number;
+  now?: () => number;
+  /** Synchronous fallback storage; `null` disables the mirror. */
+  mirror?: Storage | null;
+  onError?: (error: unknown) => void;
+}
+
+export function createAutosaver({
+  repo,
+  delayMs = 400,
+  now = Date.now,
+  mirror = typeof localStorage === "undefined" ? null : localStorage,
+  onError = (e) => console.error("paiflow: autosave failed", e),
+}: AutosaveOptions): Autosaver {
+  let pending: PipelineSnapshot | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing: Promise<void> = Promise.resolve();
+
+  const toRecord = (s: PipelineSnapshot): SavedPipeline => ({
+    version: RECORD_VERSION,
+    ...s,
+    savedAt: now(),
+  });
+
+  const write = (): Promise<void> => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const snapshot = pending;
+    pending = undefined;
+    if (!snapshot) return writing;
+    const record = toRecord(snapshot);
+    // Writes are chained so an older snapshot can never land after a newer one.
+    writing = writing
+      .then(async () => {
+        await repo.put(record);
+        await repo.setCurrentId(record.id);
+        // Everything mirrored at pagehide was queued before this write, so it is now stored.
+        mirror?.removeItem(MIRROR_KEY);
+      })
+      .catch(onError);
+    return writing;
+  };
+
+  const onPageHide = () => {
+    if (pending && mirror) {
+      try {
+        mirror.setItem(MIRROR_KEY, JSON.stringify(toRecord(pending)));
+      } catch (e) {
+        onError(e);
+      }
+    }
+    void write();
+  };
+  const onVisibility = () => {
+    if (document.visibilityState === "hidden") void write();
+  };
+  if (typeof window !== "undefined") {
+    window.addEventListener("pagehide", onPageHide);
+    document.addEventListener("visibilitychange", onVisibility);
+  }
+
+  return {
+    change(snapshot) {
+      pending = snapshot;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => void write(), delayMs);
+    },
+    flush: write,
+    async idle() {
+      while (pending || timer !== undefined) await write();
+      await writing;
+    },
+    dispose() {
+      if (timer !== undefined) clearTimeout(timer);
+      if (typeof window !== "undefined") {
+        window.removeEventListener("pagehide", onPageHide);
+        document.removeEventListener("visibilitychange", onVisibility);
+      }
+    },
+  };
+}
+
+/**
+ * The pipeline to reopen at start-up: the one open last, or a newer copy mirrored during the last
+ * `pagehide` (which is then written to IndexedDB and cleared).
+ */
+export async function restoreOpenPipeline(
+  repo: PipelineRepository,
+  mirror: Storage | null = typeof localStorage === "undefined" ? null : localStorage,
+): Promise<SavedPipeline | undefined> {
+  const mirrored = readMirror(mirror);
+  if (mirrored) {
+    const stored = await repo.get(mirrored.id);
+    if (!stored || stored.savedAt < mirrored.savedAt) await repo.put(mirrored);
+    await repo.setCurrentId(mirrored.id);
+    mirror?.removeItem(MIRROR_KEY);
+  }
+  const id = await repo.getCurrentId();
+  return id === undefined ? undefined : repo.get(id);
+}
+
+function readMirror(mirror: Storage | null): SavedPipeline | undefined {
+  const text = mirror?.getItem(MIRROR_KEY);
+  if (!text) return undefined;
+  try {
+    const result = migrateRecord(JSON.parse(text));
+    return result.ok ? result.record : undefined;
+  } catch {
+    return undefined;
+  }
+}

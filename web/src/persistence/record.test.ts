@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { type Migration, migrateRecord, RECORD_VERSION } from "./record";
+
+const v1 = {
+  version: 1,
+  id: "p1",
+  name: "source-transform",
+  yaml: 'apiVersion: "core/v1"\n',
+  stepCount: 2,
+  createdAt: 1,
+  savedAt: 2,
+};
+
+describe("migrateRecord", () => {
+  it("accepts a current record unchanged", () => {
+    expect(RECORD_VERSION).toBe(1);
+    expect(migrateRecord(v1)).toEqual({ ok: true, record: v1 });
+  });
+
+  it("refuses values that are not records, lack a version, or come from a newer app", () => {
+    expect(migrateRecord(null)).toMatchObject({ ok: false });
+    expect(migrateRecord("yaml")).toMatchObject({ ok: false });
+    expect(migrateRecord({ ...v1, version: undefined })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("no valid version"),
+    });
+    expect(migrateRecord({ ...v1, version: 7 })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("newer version"),
+    });
+  });
+
+  it("refuses a current record missing a field, naming it", () => {
+    const { yaml: _drop, ...noYaml } = v1;
+    expect(migrateRecord(noYaml)).toEqual({ ok: false, reason: "saved record p1 has no YAML" });
+  });
+
+  it("applies the chain in order, one version at a time", () => {
+    // A format history of three versions: v1 kept `text`, v2 renamed it `yaml`, v3 added `stepCount`.
+    const seen: number[] = [];
+    const chain: Migration[] = [
+      ({ text, ...r }) => {
+        seen.push(r.version as number);
+        return { ...r, yaml: text };
+      },
+      (r) => {
+        seen.push(r.version as number);
+        return { ...r, stepCount: 0 };
+      },
+    ];
+    const old = { version: 1, id: "p1", name: "n", text: "y", createdAt: 1, savedAt: 2 };
+    const result = migrateRecord(old, chain, 3);
+    expect(seen).toEqual([1, 2]);
+    expect(result).toEqual({
+      ok: true,
+      record: { version: 3, id: "p1", name: "n", yaml: "y", stepCount: 0, createdAt: 1, savedAt: 2 },
+    });
+  });
+
+  it("reports a gap in the chain instead of guessing", () => {
+    expect(migrateRecord({ ...v1 }, [], 2)).toEqual({ ok: false, reason: "no migration from record v1" });
+  });
+});
