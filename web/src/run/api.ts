@@ -1,0 +1,144 @@
+/**
+ * The run routes of the server, called with `fetch` and parsed with the shared zod contract.
+ *
+ * Every failure becomes a `RunApiError` that keeps what the user needs to act on it: the code
+ * (PAIFlow's own when PAIFlow answered), the message, PAIFlow's request id and, for a refused
+ * manifest, the validation problems.
+ */
+import {
+  type ApiProblem,
+  apiPaths,
+  type CreateRunRequest,
+  CreateRunResponseSchema,
+  HealthResponseSchema,
+  ListRunsResponseSchema,
+  PreviewResponseSchema,
+  parseApiError,
+  RunActionResponseSchema,
+  RunDetailSchema,
+  RunManifestResponseSchema,
+  StepLogsResponseSchema,
+  StepOutputsResponseSchema,
+} from "@pfd/shared";
+import type { z } from "zod";
+
+export class RunApiError extends Error {
+  override readonly name = "RunApiError";
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number | undefined,
+    readonly details: {
+      requestId?: string;
+      source?: "server" | "paiflow";
+      problems?: ApiProblem[];
+      field?: string;
+    } = {},
+  ) {
+    super(message);
+  }
+
+  get requestId(): string | undefined {
+    return this.details.requestId;
+  }
+}
+
+/** Codes the client itself gives when there is no server answer to report. */
+export const CLIENT_ERROR_CODES = {
+  network: "NetworkError",
+  badResponse: "InvalidResponse",
+} as const;
+
+type Fetch = typeof fetch;
+
+async function call<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  init: RequestInit = {},
+  fetchImpl: Fetch = fetch,
+): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetchImpl(path, {
+      ...init,
+      headers: { accept: "application/json", ...(init.body ? { "content-type": "application/json" } : {}) },
+    });
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    throw new RunApiError(
+      CLIENT_ERROR_CODES.network,
+      `The server could not be reached (${describe(error)}).`,
+      undefined,
+    );
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    const envelope = parseApiError(body);
+    if (envelope) {
+      const { code, message, ...details } = envelope;
+      throw new RunApiError(code, message, response.status, details);
+    }
+    throw new RunApiError(
+      CLIENT_ERROR_CODES.badResponse,
+      `The server answered ${response.status} ${response.statusText || ""}`.trim() +
+        " without an error body.",
+      response.status,
+    );
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "unreadable body";
+    throw new RunApiError(
+      CLIENT_ERROR_CODES.badResponse,
+      `Unexpected answer from ${path} (${where}).`,
+      response.status,
+    );
+  }
+  return parsed.data;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function post(body?: unknown): RequestInit {
+  return { method: "POST", body: body === undefined ? "{}" : JSON.stringify(body) };
+}
+
+/** The run client; `fetchImpl` is injectable so tests can drive it against a real app or a recorder. */
+export function createRunApi(fetchImpl: Fetch = (...args) => fetch(...args)) {
+  return {
+    health: (signal?: AbortSignal) => call(HealthResponseSchema, apiPaths.health(), { signal }, fetchImpl),
+    createRun: (request: CreateRunRequest) =>
+      call(CreateRunResponseSchema, apiPaths.runs(), post(request), fetchImpl),
+    listRuns: (query: { page?: number; pageSize?: number }, signal?: AbortSignal) =>
+      call(ListRunsResponseSchema, apiPaths.runs(query), { signal }, fetchImpl),
+    getRun: (runId: string, signal?: AbortSignal) =>
+      call(RunDetailSchema, apiPaths.run(runId), { signal }, fetchImpl),
+    getRunManifest: (runId: string, signal?: AbortSignal) =>
+      call(RunManifestResponseSchema, apiPaths.runManifest(runId), { signal }, fetchImpl),
+    terminate: (runId: string) => call(RunActionResponseSchema, apiPaths.terminate(runId), post(), fetchImpl),
+    rerun: (runId: string) => call(RunActionResponseSchema, apiPaths.rerun(runId), post(), fetchImpl),
+    start: (runId: string) => call(RunActionResponseSchema, apiPaths.start(runId), post(), fetchImpl),
+    stepLogs: (runId: string, stepName: string, offset: number, signal?: AbortSignal) =>
+      call(StepLogsResponseSchema, apiPaths.stepLogs(runId, stepName, { offset }), { signal }, fetchImpl),
+    stepOutputs: (runId: string, stepName: string, signal?: AbortSignal) =>
+      call(StepOutputsResponseSchema, apiPaths.stepOutputs(runId, stepName), { signal }, fetchImpl),
+    preview: (runId: string, stepName: string, output: string, limit: number, signal?: AbortSignal) =>
+      call(
+        PreviewResponseSchema,
+        apiPaths.outputPreview(runId, stepName, output, { limit }),
+        { signal },
+        fetchImpl,
+      ),
+  };
+}
+
+export type RunApi = ReturnType<typeof createRunApi>;
