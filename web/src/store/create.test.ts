@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { createEditorStore } from "./create";
+import type { ComponentInfo } from "./types";
+
+const table = { type: "DataSet" };
+const components: ComponentInfo[] = [
+  {
+    key: "pai/data_source/v1",
+    provider: "pai",
+    identifier: "data_source",
+    version: "v1",
+    displayName: "Read Table",
+    category: "Data Source/Target",
+    inputs: [],
+    outputs: [{ name: "outputTable", ...table }],
+    parameters: [{ name: "inputTableName", type: "String", required: true }],
+    maxCompute: true,
+  },
+  {
+    key: "pai/type_transform/v1",
+    provider: "pai",
+    identifier: "type_transform",
+    version: "v1",
+    displayName: "Data Type Conversion",
+    category: "Data Preprocessing",
+    inputs: [{ name: "inputTable", ...table }],
+    outputs: [{ name: "outputTable", ...table }],
+    parameters: [],
+    maxCompute: true,
+  },
+  {
+    key: "pai/lr/v1",
+    provider: "pai",
+    identifier: "lr",
+    version: "v1",
+    displayName: "LR",
+    category: "Machine Learning",
+    inputs: [{ name: "inputTable", ...table }],
+    outputs: [{ name: "model", type: "Model" }],
+    parameters: [],
+    maxCompute: true,
+  },
+];
+
+function seeded() {
+  const store = createEditorStore({ components });
+  const s = store.getState();
+  s.addComponent("pai/data_source/v1", { x: 0, y: 0 });
+  s.addComponent("pai/type_transform/v1", { x: 300, y: 0 });
+  return store;
+}
+
+describe("editor store", () => {
+  it("adds steps with fresh names, binds execution and declares execution_maxcompute once", () => {
+    const store = seeded();
+    store.getState().addComponent("pai/data_source/v1");
+    const g = store.getState().graph;
+    expect(g.steps.map((s) => [s.name, s.displayName])).toEqual([
+      ["data_source", "Read Table-1"],
+      ["type_transform", "Data Type Conversion-1"],
+      ["data_source_2", "Read Table-2"],
+    ]);
+    expect(g.inputs.parameters).toEqual([{ name: "execution_maxcompute", type: "Map" }]);
+    expect(store.getState().selection.steps).toEqual(["data_source_2"]);
+  });
+
+  it("connects, and refuses a type mismatch with the reason as a notice", () => {
+    const store = seeded();
+    const s = store.getState();
+    expect(
+      s.connect({
+        source: "data_source",
+        sourceOutput: "outputTable",
+        target: "type_transform",
+        targetInput: "inputTable",
+      }),
+    ).toBe(true);
+    s.addComponent("pai/lr/v1");
+    s.addComponent("pai/lr/v1");
+    expect(
+      store
+        .getState()
+        .connect({ source: "lr", sourceOutput: "model", target: "lr_2", targetInput: "inputTable" }),
+    ).toBe(false);
+    expect(store.getState().notice?.message).toMatch(/Type mismatch.*Model.*DataSet/);
+  });
+
+  it("undoes and redoes every change, one entry per drag", () => {
+    const store = seeded();
+    const s = store.getState();
+    s.beginGesture();
+    for (let x = 1; x <= 5; x++) s.moveSteps(new Map([["data_source", { x, y: 0 }]]));
+    s.endGesture();
+    expect(store.getState().past).toHaveLength(3);
+    store.getState().undo();
+    expect(store.getState().graph.steps[0]?.position).toEqual({ x: 0, y: 0 });
+    store.getState().undo();
+    expect(store.getState().graph.steps).toHaveLength(1);
+    store.getState().redo();
+    store.getState().redo();
+    expect(store.getState().graph.steps[0]?.position).toEqual({ x: 5, y: 0 });
+  });
+
+  it("coalesces typing in one field into one undo entry", () => {
+    const store = seeded();
+    const before = store.getState().past.length;
+    for (const v of ["p", "pa", "pai"]) store.getState().setParameter("data_source", "inputTableName", v);
+    expect(store.getState().past.length).toBe(before + 1);
+    store.getState().undo();
+    expect(store.getState().graph.steps[0]?.parameters.map((p) => p.name)).toEqual(["execution"]);
+  });
+
+  it("copies and pastes the selection with fresh names and selects the copies", () => {
+    const store = seeded();
+    store.getState().selectAll();
+    const clip = store.getState().copySelection();
+    expect(clip?.steps).toHaveLength(2);
+    if (clip) store.getState().paste(clip);
+    expect(store.getState().selection.steps).toEqual(["data_source_2", "type_transform_2"]);
+    store.getState().removeSelection();
+    expect(store.getState().graph.steps.map((s) => s.name)).toEqual(["data_source", "type_transform"]);
+  });
+
+  it("renames a step and keeps it selected", () => {
+    const store = seeded();
+    store.getState().select({ steps: ["type_transform"] });
+    expect(store.getState().renameStep("type_transform", "convert").ok).toBe(true);
+    expect(store.getState().selection.steps).toEqual(["convert"]);
+  });
+
+  it("re-validates after changes with the injected validator", () => {
+    const store = createEditorStore(
+      { components },
+      {
+        validateDelayMs: 0,
+        validate: (g) =>
+          g.steps.map((s) => ({
+            severity: "warning" as const,
+            code: "x",
+            message: s.name,
+            location: { step: s.name },
+          })),
+      },
+    );
+    store.getState().addComponent("pai/data_source/v1");
+    expect(store.getState().problems.map((p) => p.message)).toEqual(["data_source"]);
+  });
+});

@@ -1,0 +1,349 @@
+/**
+ * The editor store factory: graph, selection, history and ui slices combined in one zustand
+ * store. Graph verbs call the pure operations of `@pfd/shared` and record one undo entry each;
+ * nothing here touches storage, the network or the DOM.
+ */
+import {
+  addStep,
+  bindParameterToInput,
+  type Connection,
+  canConnect,
+  connect,
+  copySteps,
+  disconnect,
+  moveSteps,
+  type PipelineGraph,
+  pasteSteps,
+  removeSteps,
+  renameStep,
+  setDisplayName,
+  setParameter,
+  setParameterBinding,
+  setPipelineIo,
+  setPipelineMetadata,
+} from "@pfd/shared";
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { emptyGraph, indexOf, portTypes, stepFromComponent } from "./components";
+import { type CoalesceMark, pushHistory, redoHistory, undoHistory } from "./history";
+import { layeredLayout } from "./layout";
+import type { ChangeSource, ComponentInfo, EditorState, Problem } from "./types";
+
+export type EditorStore = StoreApi<EditorState>;
+
+export interface EditorDeps {
+  /** Validation of a graph (shared `validateGraph`); none: no problems are shown. */
+  validate?: (graph: PipelineGraph, components: readonly ComponentInfo[]) => readonly Problem[];
+  /** Automatic layout (shared `autoLayout`); defaults to a layered left-to-right layout. */
+  layout?: (graph: PipelineGraph) => PipelineGraph;
+  /** Delay before re-validating after a change, in ms (0 in tests: at once). */
+  validateDelayMs?: number;
+}
+
+export interface EditorInit {
+  graph?: PipelineGraph;
+  components?: readonly ComponentInfo[];
+}
+
+const PASTE_OFFSET = 40;
+
+/** A fresh editor store; tests and each editor on a page get their own. */
+export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}): EditorStore {
+  let lastCoalesce: CoalesceMark | null = null;
+  let gestureBase: PipelineGraph | null = null;
+  let noticeId = 0;
+  let pasteCount = 0;
+
+  const store = createStore<EditorState>()((set, get) => {
+    /** Replace the graph as one undoable change (`coalesce` merges rapid edits of one field). */
+    const commit = (next: PipelineGraph, source: ChangeSource, coalesce?: string) => {
+      const s = get();
+      if (next === s.graph) return;
+      const mark = coalesce ? { key: coalesce, at: Date.now() } : undefined;
+      const history = pushHistory(s, s.graph, mark, lastCoalesce);
+      lastCoalesce = mark ?? null;
+      set({
+        graph: next,
+        revision: s.revision + 1,
+        lastChange: source,
+        dirty: true,
+        ...(history ?? {}),
+      });
+    };
+
+    const liveSelection = (graph: PipelineGraph) => {
+      const { selection } = get();
+      const names = new Set(graph.steps.map((st) => st.name));
+      const steps = selection.steps.filter((n) => names.has(n));
+      return steps.length === selection.steps.length && selection.edges.length === 0
+        ? selection
+        : { steps, edges: [] };
+    };
+
+    return {
+      graph: init.graph ?? emptyGraph(),
+      revision: 0,
+      lastChange: "load",
+      dirty: false,
+      problems: [],
+      components: init.components ?? [],
+      selection: { steps: [], edges: [] },
+      past: [],
+      future: [],
+      notice: null,
+      contextMenu: null,
+      measured: new Map(),
+      renaming: null,
+      viewCentre: { x: 0, y: 0 },
+
+      loadGraph(graph, opts = {}) {
+        const s = get();
+        lastCoalesce = null;
+        set({
+          graph,
+          revision: s.revision + 1,
+          lastChange: opts.source ?? "load",
+          dirty: opts.dirty ?? false,
+          selection: { steps: [], edges: [] },
+          contextMenu: null,
+          ...(opts.keepHistory ? pushHistory(s, s.graph, undefined, null) : { past: [], future: [] }),
+        });
+      },
+      applyGraph(graph, source) {
+        commit(graph, source);
+        set({ selection: liveSelection(graph) });
+      },
+      setComponents(components) {
+        set({ components });
+      },
+      markSaved() {
+        set({ dirty: false });
+      },
+
+      addComponent(key, position) {
+        const info = indexOf(get().components).get(key);
+        if (!info) {
+          get().notify("error", `Unknown component ${key}.`);
+          return null;
+        }
+        const at = position ?? get().viewCentre;
+        const { graph, name } = addStep(get().graph, stepFromComponent(info), info.displayName, at);
+        const withInput = info.maxCompute
+          ? bindParameterToInput(graph, name, "execution", "execution_maxcompute", { type: "Map" })
+          : graph;
+        commit(withInput, "canvas");
+        set({ selection: { steps: [name], edges: [] } });
+        return name;
+      },
+      connect(c: Connection) {
+        const check = canConnect(get().graph, c, portTypes(get().components));
+        if (!check.ok) {
+          get().notify("refused", check.reason);
+          return false;
+        }
+        commit(connect(get().graph, c), "canvas");
+        return true;
+      },
+      disconnect(edgeIds) {
+        let g = get().graph;
+        for (const id of edgeIds) {
+          const target = id.slice(id.indexOf("->") + 2);
+          const dot = target.lastIndexOf(".");
+          g = disconnect(g, target.slice(0, dot), target.slice(dot + 1));
+        }
+        commit(g, "canvas");
+        set({ selection: { steps: get().selection.steps, edges: [] } });
+      },
+      removeSelection() {
+        const { selection } = get();
+        let g = get().graph;
+        if (selection.edges.length > 0) {
+          get().disconnect(selection.edges);
+          g = get().graph;
+        }
+        if (selection.steps.length > 0) {
+          const next = removeSteps(g, selection.steps);
+          // An edge disconnect above already made its own entry; merge both into one undo step.
+          if (selection.edges.length > 0) set({ graph: next, revision: get().revision + 1 });
+          else commit(next, "canvas");
+        }
+        set({ selection: { steps: [], edges: [] } });
+      },
+      removeSteps(names) {
+        commit(removeSteps(get().graph, names), "canvas");
+        set({ selection: liveSelection(get().graph) });
+      },
+      renameStep(from, to) {
+        const r = renameStep(get().graph, from, to);
+        if (r.ok) {
+          commit(r.graph, "inspector");
+          const steps = get().selection.steps.map((n) => (n === from ? to : n));
+          set({ selection: { steps, edges: [] } });
+        }
+        return r;
+      },
+      setDisplayName(step, displayName) {
+        commit(setDisplayName(get().graph, step, displayName), "inspector", `display:${step}`);
+      },
+      setParameter(step, param, value) {
+        commit(setParameter(get().graph, step, param, value), "inspector", `param:${step}:${param}`);
+      },
+      bindParameter(step, param, input) {
+        const g = get().graph;
+        if (input === null) {
+          commit(setParameterBinding(g, step, param, undefined), "inspector");
+          return;
+        }
+        const st = g.steps.find((x) => x.name === step);
+        const info = st ? indexOf(get().components).of(st) : undefined;
+        const type = info?.parameters.find((p) => p.name === param)?.type ?? "String";
+        commit(bindParameterToInput(g, step, param, input, { type }), "inspector");
+      },
+      setPipelineMetadata(patch) {
+        const key = `meta:${Object.keys(patch).join(",")}`;
+        commit(setPipelineMetadata(get().graph, patch), "inspector", key);
+      },
+      setPipelineIo(side, kind, list) {
+        commit(setPipelineIo(get().graph, side, kind, list as never), "inspector", `io:${side}:${kind}`);
+      },
+
+      moveSteps(positions) {
+        const g = moveSteps(get().graph, positions);
+        if (g === get().graph) return;
+        if (gestureBase) set({ graph: g, revision: get().revision + 1, lastChange: "canvas", dirty: true });
+        else commit(g, "canvas");
+      },
+      beginGesture() {
+        gestureBase = get().graph;
+      },
+      endGesture() {
+        const base = gestureBase;
+        gestureBase = null;
+        if (!base || base === get().graph) return;
+        const history = pushHistory(get(), base, undefined, null);
+        lastCoalesce = null;
+        if (history) set(history);
+      },
+      autoLayout() {
+        commit((deps.layout ?? layeredLayout)(get().graph), "canvas");
+      },
+
+      select(sel, mode = "replace") {
+        const cur = get().selection;
+        const merge = (a: readonly string[], b: readonly string[] | undefined) => {
+          if (!b) return mode === "replace" ? [] : a;
+          if (mode === "replace") return b;
+          if (mode === "add") return [...new Set([...a, ...b])];
+          const out = a.filter((x) => !b.includes(x));
+          for (const x of b) if (!a.includes(x)) out.push(x);
+          return out;
+        };
+        set({ selection: { steps: merge(cur.steps, sel.steps), edges: merge(cur.edges, sel.edges) } });
+      },
+      selectAll() {
+        set({ selection: { steps: get().graph.steps.map((s) => s.name), edges: [] } });
+      },
+      clearSelection() {
+        if (get().selection.steps.length || get().selection.edges.length)
+          set({ selection: { steps: [], edges: [] } });
+      },
+      copySelection() {
+        const names = get().selection.steps;
+        if (names.length === 0) return null;
+        pasteCount = 0;
+        return copySteps(get().graph, names);
+      },
+      cutSelection() {
+        const clip = get().copySelection();
+        if (clip) get().removeSteps(clip.steps.map((s) => s.name));
+        return clip;
+      },
+      paste(clip, at) {
+        if (clip.steps.length === 0) return;
+        let offset = { x: PASTE_OFFSET * (pasteCount + 1), y: PASTE_OFFSET * (pasteCount + 1) };
+        if (at) {
+          const xs = clip.steps.map((s) => s.position?.x ?? 0);
+          const ys = clip.steps.map((s) => s.position?.y ?? 0);
+          offset = { x: at.x - Math.min(...xs), y: at.y - Math.min(...ys) };
+        } else pasteCount++;
+        const { graph, names } = pasteSteps(get().graph, clip, offset);
+        commit(graph, "canvas");
+        set({ selection: { steps: names, edges: [] } });
+      },
+      duplicateSelection() {
+        const clip = copySteps(get().graph, get().selection.steps);
+        if (clip.steps.length > 0) get().paste(clip);
+      },
+
+      undo() {
+        const r = undoHistory(get(), get().graph);
+        if (!r) return;
+        lastCoalesce = null;
+        set({
+          ...r.history,
+          graph: r.graph,
+          revision: get().revision + 1,
+          lastChange: "history",
+          dirty: true,
+        });
+        set({ selection: liveSelection(r.graph) });
+      },
+      redo() {
+        const r = redoHistory(get(), get().graph);
+        if (!r) return;
+        lastCoalesce = null;
+        set({
+          ...r.history,
+          graph: r.graph,
+          revision: get().revision + 1,
+          lastChange: "history",
+          dirty: true,
+        });
+        set({ selection: liveSelection(r.graph) });
+      },
+
+      notify(kind, message) {
+        set({ notice: { id: ++noticeId, kind, message } });
+      },
+      dismissNotice() {
+        set({ notice: null });
+      },
+      openContextMenu(menu) {
+        set({ contextMenu: menu });
+      },
+      setRenaming(step) {
+        set({ renaming: step });
+      },
+      setMeasured(sizes) {
+        const next = new Map(get().measured);
+        for (const [k, v] of sizes) next.set(k, v);
+        set({ measured: next });
+      },
+      setViewCentre(p) {
+        set({ viewCentre: p });
+      },
+    };
+  });
+
+  watchValidation(store, deps);
+  return store;
+}
+
+/** Re-validate shortly after the graph or the component list changes (a drag validates once, at rest). */
+function watchValidation(store: EditorStore, deps: EditorDeps): void {
+  const validate = deps.validate;
+  if (!validate) return;
+  const delay = deps.validateDelayMs ?? 120;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    timer = undefined;
+    const { graph, components } = store.getState();
+    store.setState({ problems: validate(graph, components) });
+  };
+  run();
+  store.subscribe((s, prev) => {
+    if (s.graph === prev.graph && s.components === prev.components) return;
+    if (delay === 0) return run();
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(run, delay);
+  });
+}

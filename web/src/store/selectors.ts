@@ -1,0 +1,56 @@
+/**
+ * Selectors, declared once at module level so their identity is stable. Those returning derived
+ * arrays are used with `useShallow` or memoized on the slice they read.
+ */
+import type { GraphStep } from "@pfd/shared";
+import { indexOf } from "./components";
+import type { ComponentInfo, EditorState, Problem } from "./types";
+
+export const selectGraph = (s: EditorState) => s.graph;
+export const selectSteps = (s: EditorState) => s.graph.steps;
+export const selectMetadata = (s: EditorState) => s.graph.metadata;
+export const selectInputs = (s: EditorState) => s.graph.inputs;
+export const selectOutputs = (s: EditorState) => s.graph.outputs;
+export const selectSelection = (s: EditorState) => s.selection;
+export const selectComponents = (s: EditorState) => s.components;
+export const selectProblems = (s: EditorState) => s.problems;
+export const selectNotice = (s: EditorState) => s.notice;
+export const selectContextMenu = (s: EditorState) => s.contextMenu;
+export const selectCanUndo = (s: EditorState) => s.past.length > 0;
+export const selectCanRedo = (s: EditorState) => s.future.length > 0;
+export const selectDirty = (s: EditorState) => s.dirty;
+export const selectRevision = (s: EditorState) => s.revision;
+export const selectStepCount = (s: EditorState) => s.graph.steps.length;
+
+/** The single selected step, or null when none or several are selected. */
+export const selectSelectedStep = (s: EditorState): GraphStep | null => {
+  if (s.selection.steps.length !== 1) return null;
+  const name = s.selection.steps[0];
+  return s.graph.steps.find((st) => st.name === name) ?? null;
+};
+
+/** The component of a step, if the catalog knows it. */
+export function componentOf(
+  components: readonly ComponentInfo[],
+  step: GraphStep,
+): ComponentInfo | undefined {
+  return indexOf(components).of(step);
+}
+
+const problemsCache = new WeakMap<readonly Problem[], Map<string, Problem[]>>();
+
+/** Problems grouped by step name (cached per problems array). */
+export function problemsByStep(problems: readonly Problem[]): Map<string, Problem[]> {
+  let byStep = problemsCache.get(problems);
+  if (!byStep) {
+    byStep = new Map();
+    for (const p of problems) {
+      if (!p.location.step) continue;
+      const list = byStep.get(p.location.step) ?? [];
+      list.push(p);
+      byStep.set(p.location.step, list);
+    }
+    problemsCache.set(problems, byStep);
+  }
+  return byStep;
+}

@@ -1,0 +1,167 @@
+/**
+ * The editor's state and verbs. The saved model is `graph` alone: selection, hover, measured
+ * node sizes and notices live beside it and never enter the manifest.
+ */
+import type { Connection, OpResult, PipelineGraph, Position, StepClipboard } from "@pfd/shared";
+
+/** A validation finding: the shape of shared's `Problem` (validation returns data, never throws). */
+export interface Problem {
+  severity: "error" | "warning";
+  code: string;
+  message: string;
+  location: { step?: string; field?: string; line?: number; col?: number; document?: number };
+}
+
+/** An input or output artifact of a component, as the canvas and palette show it. */
+export interface PortInfo {
+  name: string;
+  /** `DataSet`, `Model`, ... ("Any" when the component does not say). */
+  type: string;
+  required?: boolean;
+  desc?: string;
+}
+
+/** A component parameter, as the inspector edits it. */
+export interface ParamInfo {
+  name: string;
+  /** `String`, `Int`, `Double`, `Bool`, `Map`, `Array`. */
+  type: string;
+  default?: unknown;
+  required?: boolean;
+  desc?: string;
+  /** Allowed values: a select. */
+  allowed?: readonly string[];
+  /** `[1, 10]`, `(0, INF)`: a number field with a range check. */
+  range?: string;
+  /** Takes a comma-separated list of column names. */
+  columns?: boolean;
+  /** Takes an SQL script: a multi-line editor. */
+  sql?: boolean;
+}
+
+export type ComponentCategory = string;
+
+/** A component the palette offers: the shared catalog's entries and the user's own. */
+export interface ComponentInfo {
+  /** `provider/identifier/version`: unique in the palette. */
+  key: string;
+  provider: string;
+  identifier: string;
+  version: string;
+  displayName: string;
+  displayNameZh?: string;
+  category: ComponentCategory;
+  description?: string;
+  inputs: PortInfo[];
+  outputs: PortInfo[];
+  parameters: ParamInfo[];
+  /** Runs on MaxCompute: its `execution` parameter is bound to `execution_maxcompute`. */
+  maxCompute: boolean;
+  /** Registered by the user (COMPONENTS_DIR), not part of the official catalog. */
+  user?: boolean;
+}
+
+export interface Selection {
+  steps: readonly string[];
+  /** Data-edge ids, `<source>.<output>-><target>.<input>`. */
+  edges: readonly string[];
+}
+
+/** A short message for the user (e.g. why a connection was refused), shown near the canvas. */
+export interface Notice {
+  id: number;
+  kind: "refused" | "info" | "error";
+  message: string;
+}
+
+/** Where the latest graph change came from, so a view does not echo its own edits back. */
+export type ChangeSource = "canvas" | "inspector" | "yaml" | "load" | "history";
+
+export interface ContextMenuState {
+  kind: "node" | "pane" | "edge";
+  /** Screen coordinates of the menu. */
+  x: number;
+  y: number;
+  /** Flow coordinates where "Add component"/"Paste" put things. */
+  flow: Position;
+  step?: string;
+  edge?: string;
+}
+
+export interface EditorState {
+  // ---- graph slice (the saved model) ----
+  graph: PipelineGraph;
+  /** Increases on every graph change: autosave and the YAML view key on it. */
+  revision: number;
+  lastChange: ChangeSource;
+  /** Graph changed since the last `markSaved()` (or load). */
+  dirty: boolean;
+  /** Validation problems of `graph` (recomputed shortly after each change). */
+  problems: readonly Problem[];
+  components: readonly ComponentInfo[];
+
+  // ---- selection slice ----
+  selection: Selection;
+
+  // ---- history slice ----
+  past: readonly PipelineGraph[];
+  future: readonly PipelineGraph[];
+
+  // ---- ui slice (never saved) ----
+  notice: Notice | null;
+  contextMenu: ContextMenuState | null;
+  /** Measured node sizes reported by the canvas, by step name. */
+  measured: ReadonlyMap<string, { width: number; height: number }>;
+  /** Step whose display name is being edited in place (context menu "Rename"). */
+  renaming: string | null;
+  /** Canvas centre in flow coordinates, kept current by the canvas: where Enter in the palette adds. */
+  viewCentre: Position;
+
+  // ---- verbs ----
+  /** Replace the whole pipeline (import, template, new, YAML edit). History is cleared unless `keepHistory`. */
+  loadGraph(
+    graph: PipelineGraph,
+    opts?: { source?: ChangeSource; keepHistory?: boolean; dirty?: boolean },
+  ): void;
+  /** Apply a graph edited elsewhere (the YAML panel) as one undoable change. */
+  applyGraph(graph: PipelineGraph, source: ChangeSource): void;
+  setComponents(components: readonly ComponentInfo[]): void;
+  markSaved(): void;
+
+  addComponent(key: string, position?: Position): string | null;
+  connect(c: Connection): boolean;
+  disconnect(edgeIds: readonly string[]): void;
+  removeSelection(): void;
+  removeSteps(names: readonly string[]): void;
+  renameStep(from: string, to: string): OpResult;
+  setDisplayName(step: string, displayName: string): void;
+  setParameter(step: string, param: string, value: unknown): void;
+  /** Bind a parameter to a pipeline input (declared with the parameter's type if missing), or unbind with `null`. */
+  bindParameter(step: string, param: string, input: string | null): void;
+  setPipelineMetadata(patch: Record<string, string>): void;
+  setPipelineIo(side: "inputs" | "outputs", kind: "parameters" | "artifacts", list: unknown[]): void;
+
+  /** Live move during a drag: no history entry until `endGesture`. */
+  moveSteps(positions: ReadonlyMap<string, Position>): void;
+  beginGesture(): void;
+  endGesture(): void;
+  autoLayout(): void;
+
+  select(selection: Partial<Selection>, mode?: "replace" | "add" | "toggle"): void;
+  selectAll(): void;
+  clearSelection(): void;
+  copySelection(): StepClipboard | null;
+  cutSelection(): StepClipboard | null;
+  paste(clip: StepClipboard, at?: Position): void;
+  duplicateSelection(): void;
+
+  undo(): void;
+  redo(): void;
+
+  notify(kind: Notice["kind"], message: string): void;
+  dismissNotice(): void;
+  openContextMenu(menu: ContextMenuState | null): void;
+  setRenaming(step: string | null): void;
+  setMeasured(sizes: ReadonlyMap<string, { width: number; height: number }>): void;
+  setViewCentre(p: Position): void;
+}
