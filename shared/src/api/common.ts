@@ -14,6 +14,8 @@ export const ProblemSchema = z.object({
     field: z.string().optional(),
     line: z.number().int().optional(),
     col: z.number().int().optional(),
+    /** Index of the document in a multi-document stream, when it is not the entry pipeline. */
+    document: z.number().int().optional(),
   }),
 });
 export type ApiProblem = z.infer<typeof ProblemSchema>;
