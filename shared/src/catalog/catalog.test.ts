@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { validFixtures } from "../fixtures.test-helper";
+import { manifestToGraph } from "../graph/from-manifest";
+import { connect } from "../graph/ops";
+import { graphToManifest } from "../graph/to-manifest";
+import { parseManifest } from "../manifest/parse";
+import { serializeManifest } from "../manifest/serialize";
+import { addComponentStep, createStep, newPipelineGraph } from "./create";
+import { describeStep } from "./describe";
+import { componentsFromManifest } from "./from-manifest";
+import { catalog, componentKey, findComponent } from "./index";
+import { CATEGORIES } from "./types";
+
+const RANGE = /^[[(]\s*(-INF|-?\d+(\.\d+)?)\s*,\s*(INF|-?\d+(\.\d+)?)\s*[\])]$/;
+
+describe("catalog", () => {
+  it("holds every official component of PAIFLOW.md §3, each once", () => {
+    const ids = catalog.map((c) => c.identifier).sort();
+    expect(ids).toEqual(
+      [
+        "AppendColumns",
+        "Prediction_1",
+        "SqlWriteTable_1",
+        "data_source",
+        "evaluate_1",
+        "fe_meta_runner",
+        "histograms",
+        "logisticregression_binary",
+        "normalize_1",
+        "random_forests_1",
+        "split",
+        "sql",
+        "type_transform",
+      ].sort(),
+    );
+    expect(new Set(catalog.map(componentKey)).size).toBe(catalog.length);
+  });
+
+  it("describes every component completely", () => {
+    for (const c of catalog) {
+      expect(c.provider, c.identifier).toBe("pai");
+      expect(c.displayName.en && c.displayName.zh, c.identifier).toBeTruthy();
+      expect(CATEGORIES, c.identifier).toContain(c.category);
+      for (const p of c.parameters) {
+        expect(p.description, `${c.identifier}.${p.name}`).not.toBe("");
+        if (p.range) expect(p.range, `${c.identifier}.${p.name}`).toMatch(RANGE);
+        if (p.allowed && p.default !== undefined) expect(p.allowed).toContain(String(p.default));
+      }
+      expect(new Set(c.parameters.map((p) => p.name)).size, c.identifier).toBe(c.parameters.length);
+    }
+  });
+
+  it("knows the defaults users rely on", () => {
+    const param = (id: string, name: string) =>
+      findComponent(catalog, { identifier: id })?.parameters.find((p) => p.name === name)?.default;
+    expect(param("split", "fraction")).toBe("0.8");
+    expect(param("Prediction_1", "resultColName")).toBe("prediction_result");
+    expect(param("Prediction_1", "scoreColName")).toBe("prediction_score");
+    expect(param("evaluate_1", "binCount")).toBe("1000");
+    expect(param("split", "lifecycle")).toBe("28");
+  });
+
+  it("finds components by provider/identifier/version and by guid", () => {
+    expect(
+      findComponent(catalog, { provider: "pai", version: "v1", identifier: "split" })?.displayName.zh,
+    ).toBe("拆分");
+    expect(findComponent(catalog, { provider: "pai", version: "v2", identifier: "split" })).toBeUndefined();
+    expect(findComponent(catalog, { identifier: "nope" })).toBeUndefined();
+    const inline = componentsFromManifest(
+      parseManifest(validFixtures["multi-doc-loop.yaml"] as string).stream ?? { documents: [] },
+    );
+    expect(findComponent(inline, { guid: "7f3c1e0a9b2d4c6e8f0a1b2c3d4e5f60" })).toMatchObject({
+      category: "Custom",
+      inputs: [{ name: "train_data", type: "DataSet", locationType: "OSS", required: false }],
+      outputs: [{ name: "model", type: "Model" }],
+      parameters: [
+        { name: "lr", type: "Double", default: 0.1 },
+        { name: "epochs", type: "Int", default: 10, range: "[1, 100]" },
+      ],
+      outputParameters: ["auc"],
+    });
+  });
+
+  it("builds the CreatePipelineRun sample from the catalog, byte for byte", () => {
+    const source = findComponent(catalog, { identifier: "data_source" });
+    const transform = findComponent(catalog, { identifier: "type_transform" });
+    if (!source || !transform) throw new Error("catalog lacks the seed components");
+    let graph = newPipelineGraph({
+      provider: "1557702098******",
+      identifier: "my_pipeline",
+      name: "source-transform",
+    });
+    graph = addComponentStep(graph, source, {
+      displayName: "Read-Table-1",
+      parameters: { inputTableName: "pai_online_project.wumai_data", partition: "20220101" },
+    });
+    graph = addComponentStep(graph, transform, {
+      displayName: "Data Type Conversion-1",
+      parameters: { cols_to_double: "time,hour,pm2,pm10,so2,co,no2" },
+    });
+    graph = connect(graph, {
+      source: "data_source",
+      sourceOutput: "outputTable",
+      target: "type_transform",
+      targetInput: "inputTable",
+    });
+    expect(serializeManifest(graphToManifest(graph)).trimEnd()).toBe(
+      (validFixtures["seed-sample.yaml"] as string).trimEnd(),
+    );
+  });
+
+  it("declares execution_maxcompute once, for MaxCompute steps only", () => {
+    const split = findComponent(catalog, { identifier: "split" });
+    if (!split) throw new Error("no split");
+    let graph = addComponentStep(newPipelineGraph(), split, { name: "a" });
+    graph = addComponentStep(graph, split, { name: "b" });
+    expect(graph.inputs.parameters).toEqual([{ name: "execution_maxcompute", type: "Map" }]);
+    expect(createStep(split).parameters).toEqual([
+      { name: "execution", binding: { kind: "input", input: "execution_maxcompute" } },
+    ]);
+    const custom = { ...split, maxCompute: false };
+    expect(addComponentStep(newPipelineGraph(), custom).inputs.parameters).toEqual([]);
+  });
+
+  it("describes a step of an unknown component from its references and arguments", () => {
+    const graph = manifestToGraph(
+      parseManifest(validFixtures["unknown-component.yaml"] as string).stream ?? { documents: [] },
+    );
+    const join = graph.steps.find((s) => s.name === "join");
+    if (!join) throw new Error("no join step");
+    const d = describeStep(graph, join, catalog);
+    expect(d.component).toBeUndefined();
+    expect(d.inputs.map((p) => p.name)).toEqual(["leftTable", "rightTable"]);
+    expect(d.outputs).toEqual([{ name: "joinedTable", type: "Any" }]);
+    expect(d.parameters.map((p) => [p.name, p.type])).toEqual([
+      ["joinType", "String"],
+      ["joinCondition", "String"],
+      ["retryCount", "Int"],
+    ]);
+  });
+});

@@ -1,0 +1,70 @@
+/** The component catalog's shapes: what the palette, the inspector and validation know of a component. */
+import type { ArtifactDataType, LocationType, ParameterType } from "../manifest/types";
+
+export const CATEGORIES = [
+  "Data Source/Target",
+  "Data Preprocessing",
+  "Machine Learning",
+  "Prediction",
+  "Evaluation",
+  "Visualization",
+  /** The user's own components (from core/v1 component manifests). */
+  "Custom",
+] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+
+export interface PortSpec {
+  /** The artifact name (`inputTable`, `model`, ...). */
+  name: string;
+  type: ArtifactDataType;
+  locationType?: LocationType | string;
+  /** An input that must be connected for the step to run. */
+  required?: boolean;
+  /** `repeated: true` artifacts expand into `<name>_<index>` elements. */
+  repeated?: boolean;
+  desc?: string;
+}
+
+export interface ParamSpec {
+  name: string;
+  type: ParameterType;
+  /** The component's own default, applied when the step does not set the parameter. */
+  default?: string | number | boolean;
+  required?: boolean;
+  /** The only values accepted. */
+  allowed?: string[];
+  /** Numeric range, `[1, 10]`, `(0, 1)`, `[0, INF)`. */
+  range?: string;
+  /** One line for the inspector. */
+  description: string;
+  /** A comma-separated list of column names. */
+  columnList?: boolean;
+  /** Edited in a multi-line box (SQL, scripts). */
+  multiline?: boolean;
+}
+
+export interface ComponentSpec {
+  provider: string;
+  identifier: string;
+  version: string;
+  /** Set for an inline component of a multi-document stream: steps point at it by guid. */
+  guid?: string;
+  displayName: { en: string; zh: string };
+  category: Category;
+  description: string;
+  inputs: PortSpec[];
+  outputs: PortSpec[];
+  /** The parameters a user sets; `execution` of MaxCompute components is not listed (see maxCompute). */
+  parameters: ParamSpec[];
+  /**
+   * Runs on MaxCompute: its `execution` parameter (Map) is bound to the pipeline input
+   * `execution_maxcompute`, declared automatically.
+   */
+  maxCompute: boolean;
+  /** Output parameters other steps may read (`{{pipelines.<step>.outputs.parameters.<name>}}`). */
+  outputParameters?: string[];
+}
+
+/** The pipeline input every MaxCompute step's `execution` is bound to. */
+export const EXECUTION_MAXCOMPUTE = "execution_maxcompute";
