@@ -42,5 +42,5 @@ export function outputName(name: string, what: string): ParamSpec {
 
 /** The partition written to an output table. */
 export function outputPartition(name: string): ParamSpec {
-  return { name, type: "String", description: "Partition to write, e.g. dt=${bizdate}" };
+  return { name, type: "String", description: `Partition to write, e.g. dt=\${bizdate}` };
 }

@@ -27,7 +27,7 @@ export const dataSourceTarget: ComponentSpec[] = [
       {
         name: "partition",
         type: "String",
-        description: "Partition to read, e.g. dt=20220101 or dt=${bizdate}",
+        description: `Partition to read, e.g. dt=20220101 or dt=\${bizdate}`,
       },
       {
         name: "inputTablePartitions",
@@ -59,7 +59,11 @@ export const dataSourceTarget: ComponentSpec[] = [
         default: "false",
         description: "Whether to write into a partition",
       },
-      { name: "outputTablePartition", type: "String", description: "Partition to write, e.g. dt=${bizdate}" },
+      {
+        name: "outputTablePartition",
+        type: "String",
+        description: `Partition to write, e.g. dt=\${bizdate}`,
+      },
     ],
     maxCompute: true,
   },

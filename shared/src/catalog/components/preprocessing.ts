@@ -106,7 +106,7 @@ export const preprocessing: ComponentSpec[] = [
     version: "v1",
     displayName: { en: "SQL Script", zh: "SQL脚本" },
     category: "Data Preprocessing",
-    description: "Runs a MaxCompute SQL statement over up to four inputs (${t1}..${t4}).",
+    description: `Runs a MaxCompute SQL statement over up to four inputs (\${t1}..\${t4}).`,
     inputs: [sqlInput(1), sqlInput(2), sqlInput(3), sqlInput(4)],
     outputs: [table("outputTable", "The result of the SQL")],
     parameters: [
@@ -115,7 +115,7 @@ export const preprocessing: ComponentSpec[] = [
         type: "String",
         required: true,
         multiline: true,
-        description: "The SQL; ${t1}..${t4} stand for the connected inputs",
+        description: `The SQL; \${t1}..\${t4} stand for the connected inputs`,
       },
       {
         name: "scriptMode",
