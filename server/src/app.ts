@@ -1,0 +1,68 @@
+/**
+ * The Express application, apart from its listener (main.ts) so tests drive it with supertest.
+ * Order matters: request ids and logs first, then Host and origin checks, then the body parser
+ * with its limit, the API, the web app, and a final JSON error handler.
+ */
+import { randomUUID } from "node:crypto";
+import express, { type Express } from "express";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import { isLoopbackHost } from "./config/env";
+import { RecentManifests } from "./paiflow/run-manifest";
+import type { AppContext } from "./routes/context";
+import { errorHandler, notFound } from "./routes/errors";
+import { metaRoutes } from "./routes/health";
+import { runRoutes } from "./routes/runs";
+import { loopbackHostOnly, runRateLimit, sameOriginWrites, securityHeaders } from "./routes/security";
+import { stepRoutes } from "./routes/steps";
+import { webRoutes } from "./routes/web";
+
+export type { AppContext } from "./routes/context";
+
+/** Body limit: a 5 MB manifest fits; anything larger is refused with 413. */
+export const BODY_LIMIT = "5mb";
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+export function createApp(ctx: AppContext, logger: Logger): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers["x-request-id"];
+        const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
+      // Only what helps follow a request: never headers (cookies) or bodies (manifests).
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  if (isLoopbackHost(ctx.config.host)) app.use(loopbackHostOnly());
+  app.use(securityHeaders());
+  app.use("/api", sameOriginWrites());
+  app.use("/api", express.json({ limit: BODY_LIMIT }));
+
+  const createLimit = runRateLimit(ctx.config.runRateLimit);
+  app.use("/api", metaRoutes(ctx));
+  app.use("/api", runRoutes(ctx, new RecentManifests(), createLimit));
+  app.use("/api", stepRoutes(ctx));
+  app.use("/api", notFound);
+  app.use(webRoutes(ctx.webDist));
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,115 @@
+/**
+ * Turns a run request (from the browser or `pfd run`) into CreatePipelineRun's input: the
+ * manifest is checked first and sent unchanged; defaults come from the configuration.
+ */
+import type { ApiProblem, CreateRunRequest, Manifest } from "@pfd/shared";
+import { maxComputeEndpoint, type ServerConfig } from "../config/env";
+import { checkManifest } from "./check";
+import type { CreatePipelineRunInput } from "./types";
+
+/** Workspace id used by the embedded PAIFlow when none is configured. */
+export const LOCAL_WORKSPACE_ID = "local";
+
+export type PreparedRun =
+  | { ok: true; input: CreatePipelineRunInput; pipelineName: string }
+  | { ok: false; code: "InvalidManifest"; message: string; problems: ApiProblem[] }
+  | { ok: false; code: "WorkspaceRequired" | "InvalidRequest"; message: string; field: string };
+
+export interface RunContext {
+  config: ServerConfig;
+  mode: "local" | "cloud";
+  now?: Date;
+}
+
+export function prepareRun(request: CreateRunRequest, context: RunContext): PreparedRun {
+  const { config, mode } = context;
+  const checked = checkManifest(request.manifest);
+  const errors = checked.problems.filter((p) => p.severity === "error");
+  if (errors.length > 0 || !checked.entry) {
+    return {
+      ok: false,
+      code: "InvalidManifest",
+      message: `The manifest has ${errors.length} error${errors.length === 1 ? "" : "s"}: ${errors[0]?.message ?? "it is empty"}`,
+      problems: checked.problems,
+    };
+  }
+  const entry = checked.entry;
+  const workspaceId =
+    request.workspaceId ?? config.workspaceId ?? (mode === "local" ? LOCAL_WORKSPACE_ID : undefined);
+  if (!workspaceId) {
+    return {
+      ok: false,
+      code: "WorkspaceRequired",
+      message: "No workspace: choose one in Run settings or set PAI_WORKSPACE_ID on the server",
+      field: "workspaceId",
+    };
+  }
+  const pipelineName = nameOf(entry);
+  let args = request.arguments;
+  if (args === undefined && declaresExecution(entry)) {
+    if (config.maxComputeProject) args = executionArguments(config);
+    else if (mode === "cloud" && !hasExecutionDefault(entry)) {
+      return {
+        ok: false,
+        code: "InvalidRequest",
+        message:
+          "The pipeline needs execution_maxcompute: pass run arguments or set MAXCOMPUTE_PROJECT (and MAXCOMPUTE_ENDPOINT) on the server",
+        field: "arguments",
+      };
+    }
+  }
+  const input: CreatePipelineRunInput = {
+    WorkspaceId: workspaceId,
+    PipelineManifest: request.manifest,
+    Name: request.name ?? `${pipelineName} ${stamp(context.now ?? new Date())}`,
+    NoConfirmRequired: request.noConfirmRequired ?? true,
+    SourceType: "DESIGNER",
+  };
+  if (args !== undefined) input.Arguments = args;
+  if (request.accessibility) input.Accessibility = request.accessibility;
+  if (request.options) input.Options = request.options;
+  if (request.sourceId) input.SourceId = request.sourceId;
+  return { ok: true, input, pipelineName };
+}
+
+function nameOf(entry: Manifest): string {
+  const m = entry.metadata;
+  return (
+    [m.displayName, m.name, m.identifier].find((v): v is string => typeof v === "string" && v !== "") ??
+    "pipeline"
+  );
+}
+
+function executionInput(entry: Manifest) {
+  return entry.spec.inputs?.parameters?.find((p) => p.name === "execution_maxcompute");
+}
+
+function declaresExecution(entry: Manifest): boolean {
+  return executionInput(entry) !== undefined;
+}
+
+function hasExecutionDefault(entry: Manifest): boolean {
+  const value = executionInput(entry)?.value;
+  return value !== undefined && value !== null && value !== "";
+}
+
+/** The `execution_maxcompute` argument PAI Designer sends, from MAXCOMPUTE_PROJECT/ENDPOINT. */
+export function executionArguments(config: ServerConfig): string {
+  const endpoint = maxComputeEndpoint(config);
+  const odpsProject = config.maxComputeProject;
+  return JSON.stringify({
+    arguments: {
+      parameters: [
+        {
+          name: "execution_maxcompute",
+          value: { endpoint, odpsProject, spec: { endpoint, odpsProject }, resourceType: "MaxCompute" },
+        },
+      ],
+    },
+  });
+}
+
+/** `2026-01-31 14:05:09` in UTC: sortable and readable in the runs list. */
+function stamp(date: Date): string {
+  return date.toISOString().slice(0, 19).replace("T", " ");
+}

@@ -1,0 +1,36 @@
+/** `GET /api/health`, `GET /api/components`, `POST /api/validate`. */
+import { type HealthResponse, ValidateRequestSchema, type ValidateResponse } from "@pfd/shared";
+import { Router } from "express";
+import { checkManifest } from "../paiflow/check";
+import { LOCAL_WORKSPACE_ID } from "../paiflow/submit";
+import type { AppContext } from "./context";
+import { invalidRequest } from "./errors";
+
+export function metaRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get("/health", (_req, res) => {
+    const body: HealthResponse = {
+      status: "ok",
+      mode: ctx.mode,
+      region: ctx.config.regionId,
+      endpoint: ctx.endpoint,
+      workspaceId: ctx.config.workspaceId ?? (ctx.mode === "local" ? LOCAL_WORKSPACE_ID : null),
+      maxComputeProject: ctx.config.maxComputeProject ?? null,
+    };
+    res.json(body);
+  });
+
+  router.get("/components", async (_req, res) => {
+    res.json(await ctx.components());
+  });
+
+  router.post("/validate", (req, res) => {
+    const parsed = ValidateRequestSchema.safeParse(req.body);
+    if (!parsed.success) throw invalidRequest(parsed.error, "body");
+    const body: ValidateResponse = { problems: checkManifest(parsed.data.manifest).problems };
+    res.json(body);
+  });
+
+  return router;
+}

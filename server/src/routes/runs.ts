@@ -1,0 +1,136 @@
+/** Run routes: create, list, follow, terminate/rerun/start, and the manifest that ran. */
+import {
+  CreateRunRequestSchema,
+  type CreateRunResponse,
+  ListRunsQuerySchema,
+  type ListRunsResponse,
+  type RunActionResponse,
+  type RunDetail,
+  type RunManifestResponse,
+} from "@pfd/shared";
+import { type RequestHandler, Router } from "express";
+import type { PaiflowClient } from "../paiflow/client";
+import { PaiflowError } from "../paiflow/errors";
+import { consoleUrlOf, toRunDetail, toRunSummary } from "../paiflow/map";
+import { manifestText, type RecentManifests } from "../paiflow/run-manifest";
+import { prepareRun } from "../paiflow/submit";
+import type { PipelineRunNode } from "../paiflow/types";
+import type { AppContext } from "./context";
+import { HttpError, invalidRequest } from "./errors";
+
+export function runRoutes(ctx: AppContext, manifests: RecentManifests, createLimit: RequestHandler): Router {
+  const router = Router();
+  const { paiflow } = ctx;
+
+  router.post("/runs", createLimit, async (req, res) => {
+    const parsed = CreateRunRequestSchema.safeParse(req.body);
+    if (!parsed.success) throw invalidRequest(parsed.error, "body");
+    const prepared = prepareRun(parsed.data, { config: ctx.config, mode: ctx.mode });
+    if (!prepared.ok) {
+      throw new HttpError(
+        400,
+        prepared.code,
+        prepared.message,
+        prepared.code === "InvalidManifest" ? { problems: prepared.problems } : { field: prepared.field },
+      );
+    }
+    const created = await paiflow.createPipelineRun(prepared.input);
+    manifests.remember(created.PipelineRunId, parsed.data.manifest);
+    req.log?.info(
+      { pipelineRunId: created.PipelineRunId, requestId: created.RequestId },
+      "pipeline run created",
+    );
+    const body: CreateRunResponse = { pipelineRunId: created.PipelineRunId, requestId: created.RequestId };
+    res.status(201).json(body);
+  });
+
+  router.get("/runs", async (req, res) => {
+    const parsed = ListRunsQuerySchema.safeParse(req.query);
+    if (!parsed.success) throw invalidRequest(parsed.error, "query");
+    const q = parsed.data;
+    const result = await paiflow.listPipelineRuns({
+      PageNumber: q.page,
+      PageSize: q.pageSize,
+      WorkspaceId: q.workspaceId ?? ctx.config.workspaceId,
+      Status: q.status,
+      Name: q.name,
+    });
+    const runs = (result.PipelineRuns ?? []).map(toRunSummary);
+    const body: ListRunsResponse = {
+      runs,
+      totalCount: result.TotalCount ?? runs.length,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+    res.json(body);
+  });
+
+  router.get("/runs/:runId", async (req, res) => {
+    const runId = req.params.runId;
+    const run = await paiflow.getPipelineRun(runId);
+    const root = run.NodeId ? await rootNode(paiflow, runId, run.NodeId) : undefined;
+    const consoleUrl =
+      ctx.mode === "cloud"
+        ? consoleUrlOf(ctx.config.regionId, run.WorkspaceId ?? ctx.config.workspaceId, runId)
+        : undefined;
+    const body: RunDetail = toRunDetail(run, root, consoleUrl);
+    res.json(body);
+  });
+
+  router.get("/runs/:runId/manifest", async (req, res) => {
+    const runId = req.params.runId;
+    let text = manifests.get(runId);
+    if (text === undefined) {
+      const run = await paiflow.getPipelineRun(runId, { verbose: true, manifestType: "Raw" });
+      text = manifestText(run.Manifest);
+    }
+    if (text === undefined)
+      throw new HttpError(404, "NotFound", `PAIFlow keeps no manifest for run ${runId}`);
+    const body: RunManifestResponse = { pipelineRunId: runId, manifest: text };
+    res.json(body);
+  });
+
+  const action =
+    (call: (runId: string) => Promise<{ RequestId?: string | undefined }>): RequestHandler =>
+    async (req, res) => {
+      const runId = String(req.params.runId);
+      const result = await call(runId);
+      req.log?.info(
+        { pipelineRunId: runId, requestId: result.RequestId },
+        `run ${req.path.split("/").pop()}`,
+      );
+      const body: RunActionResponse = { pipelineRunId: runId, requestId: result.RequestId ?? "" };
+      res.json(body);
+    };
+  router.post(
+    "/runs/:runId/terminate",
+    action((id) => paiflow.terminatePipelineRun(id)),
+  );
+  router.post(
+    "/runs/:runId/rerun",
+    action((id) => paiflow.rerunPipelineRun(id)),
+  );
+  router.post(
+    "/runs/:runId/start",
+    action((id) => paiflow.startPipelineRun(id)),
+  );
+
+  return router;
+}
+
+/**
+ * The run's root node with its steps. A run that has not started yet may have no node tree;
+ * that is an empty list of steps, not an error.
+ */
+export async function rootNode(
+  paiflow: PaiflowClient,
+  runId: string,
+  nodeId: string,
+): Promise<PipelineRunNode | undefined> {
+  try {
+    return await paiflow.getPipelineRunNode(runId, nodeId, { depth: 2 });
+  } catch (error) {
+    if (error instanceof PaiflowError && error.source === "paiflow" && error.status === 404) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Browser-facing protections: DNS-rebinding Host check, same-origin for state changes, JSON only,
+ * security headers with a CSP the built React app runs under, and the run rate limit.
+ */
+import type { RequestHandler } from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import { sendError } from "./errors";
+
+const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+function hostnameOf(hostHeader: string): string {
+  const bracket = hostHeader.startsWith("[") ? hostHeader.indexOf("]") : -1;
+  if (bracket > 0) return hostHeader.slice(0, bracket + 1).toLowerCase();
+  const colon = hostHeader.lastIndexOf(":");
+  return (colon >= 0 ? hostHeader.slice(0, colon) : hostHeader).toLowerCase();
+}
+
+/**
+ * On loopback, a page on another domain that re-points its DNS to 127.0.0.1 reaches us with its
+ * own name in Host; only loopback names are accepted (any port: the Vite dev proxy uses its own).
+ */
+export function loopbackHostOnly(): RequestHandler {
+  return (req, res, next) => {
+    const name = hostnameOf(req.headers.host ?? "");
+    if (LOOPBACK_NAMES.has(name) || name.endsWith(".localhost")) return next();
+    sendError(res, 403, {
+      code: "ForbiddenHost",
+      message: "This server answers only to localhost, 127.0.0.1 or [::1] (Host header refused)",
+    });
+  };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * State-changing requests must come from our own pages (or from a non-browser client, which
+ * sends neither Origin nor Sec-Fetch-Site) and carry JSON, which a cross-site form cannot send.
+ */
+export function sameOriginWrites(): RequestHandler {
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const site = req.headers["sec-fetch-site"];
+    if (site !== undefined && site !== "same-origin" && site !== "none") {
+      return sendError(res, 403, {
+        code: "ForbiddenOrigin",
+        message: `Cross-site request refused (Sec-Fetch-Site: ${site})`,
+      });
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined) {
+      let originHost: string | undefined;
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        originHost = undefined;
+      }
+      if (originHost === undefined || originHost.toLowerCase() !== (req.headers.host ?? "").toLowerCase()) {
+        return sendError(res, 403, {
+          code: "ForbiddenOrigin",
+          message: `Cross-origin request refused (Origin: ${origin})`,
+        });
+      }
+    }
+    if (!req.is("application/json")) {
+      return sendError(res, 415, {
+        code: "UnsupportedMediaType",
+        message: "State-changing requests must send Content-Type: application/json",
+      });
+    }
+    next();
+  };
+}
+
+/**
+ * Helmet's headers with a CSP for the Vite-built app: scripts only from our origin; inline styles
+ * allowed because React Flow positions nodes with style attributes and CodeMirror injects its
+ * theme as <style> elements. No upgrade-insecure-requests or HSTS: the server speaks plain HTTP
+ * on loopback.
+ */
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", "blob:"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: false,
+  });
+}
+
+/** At most `perMinute` run submissions per client address per minute. */
+export function runRateLimit(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    handler: (_req, res) =>
+      sendError(res, 429, {
+        code: "RateLimited",
+        message: `Too many runs submitted: at most ${perMinute} per minute (RUN_RATE_LIMIT)`,
+      }),
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Builds the app against a fake PAIFlow for a test file, and keeps every response body, header
+ * and log line it produced so the file can check that the secret never left the server.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import express, { type Express } from "express";
+import { pino } from "pino";
+import { type AppContext, createApp } from "../src/app";
+import { staticCredential } from "../src/config/credentials";
+import { loadConfig, type ServerConfig } from "../src/config/env";
+import { PaiflowClient } from "../src/paiflow/client";
+import { type FakeOptions, type FakePaiflow, startFakePaiflow } from "./fake-paiflow";
+
+export const TWO_STEPS = readFileSync(join(import.meta.dirname, "fixtures", "two-steps.yaml"), "utf8");
+
+export interface Harness {
+  app: Express;
+  fake: FakePaiflow;
+  config: ServerConfig;
+  /** Every response (status line, headers, body) and log line, as text. */
+  transcript: string[];
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  mode?: "local" | "cloud";
+  fake?: FakeOptions;
+  webDist?: string | null;
+  /** Point the client somewhere else than the fake (e.g. a closed port). */
+  endpoint?: string;
+  timeoutMs?: number;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await startFakePaiflow(options.fake);
+  const config = loadConfig({ PAI_WORKSPACE_ID: "ws-test", ...options.env });
+  const transcript: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      transcript.push(String(chunk));
+      done();
+    },
+  });
+  const endpoint = options.endpoint ?? fake.endpoint;
+  const paiflow = new PaiflowClient({
+    endpoint,
+    protocol: "http",
+    credential: staticCredential(fake.accessKeyId, fake.accessKeySecret),
+    timeoutMs: options.timeoutMs ?? 2000,
+    retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+  });
+  const ctx: AppContext = {
+    config,
+    mode: options.mode ?? "cloud",
+    endpoint,
+    paiflow,
+    components: async () => ({ components: [], problems: [] }),
+    webDist: options.webDist ?? null,
+  };
+  const inner = createApp(ctx, pino({ level: "info" }, logStream));
+  const app = express();
+  app.use((_req, res, next) => {
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+    const keep = (chunk: unknown) => {
+      if (typeof chunk === "string" || Buffer.isBuffer(chunk)) chunks.push(Buffer.from(chunk));
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      keep(chunk);
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      keep(chunk);
+      transcript.push(
+        `${res.statusCode} ${JSON.stringify(res.getHeaders())}\n${Buffer.concat(chunks).toString("utf8")}`,
+      );
+      return end(chunk, ...rest);
+    }) as typeof res.end;
+    next();
+  });
+  app.use(inner);
+  return { app, fake, config, transcript, close: () => fake.close() };
+}
