@@ -15,4 +15,8 @@ export * from "./manifest/parse";
 export * from "./manifest/reference";
 export * from "./manifest/serialize";
 export * from "./manifest/types";
+export * from "./validation/cycles";
+export * from "./validation/graph";
 export * from "./validation/problem";
+export * from "./validation/text";
+export * from "./validation/values";

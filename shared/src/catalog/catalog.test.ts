@@ -72,7 +72,10 @@ describe("catalog", () => {
     expect(findComponent(inline, { guid: "7f3c1e0a9b2d4c6e8f0a1b2c3d4e5f60" })).toMatchObject({
       category: "Custom",
       inputs: [{ name: "train_data", type: "DataSet", locationType: "OSS", required: false }],
-      outputs: [{ name: "model", type: "Model" }],
+      outputs: [
+        { name: "model", type: "Model" },
+        { name: "scored", type: "DataSet" },
+      ],
       parameters: [
         { name: "lr", type: "Double", default: 0.1 },
         { name: "epochs", type: "Int", default: 10, range: "[1, 100]" },

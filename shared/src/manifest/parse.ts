@@ -150,7 +150,8 @@ function makeLocator(documents: Document[], lc: LineCounter): ParsedManifest["lo
     const doc = documents[loc.document ?? documents.length - 1];
     if (!doc) return undefined;
     let node: unknown = doc.contents;
-    if (loc.step !== undefined) {
+    // A `pipelines.<i>...` field names the step by position (duplicate or missing names).
+    if (loc.step !== undefined && !loc.field?.startsWith("pipelines.")) {
       if (!stepIndex) {
         stepIndex = new Map();
         const steps = child(child(doc.contents, "spec"), "pipelines");
@@ -170,9 +171,15 @@ function makeLocator(documents: Document[], lc: LineCounter): ParsedManifest["lo
 
 /** Fills in line and column of problems that name a step or field, from the parsed text. */
 export function withPositions(parsed: ParsedManifest, problems: Problem[]): Problem[] {
-  return problems.map((p) => {
+  const located = problems.map((p) => {
     if (p.location.line !== undefined) return p;
     const pos = parsed.locate(p.location);
     return pos ? { ...p, location: { ...p.location, ...pos } } : p;
   });
+  // In reading order; problems without a position keep their place at the end.
+  const key = (p: Problem) => (p.location.line ?? Number.MAX_SAFE_INTEGER) * 1e6 + (p.location.col ?? 0);
+  return located
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => key(a.p) - key(b.p) || a.i - b.i)
+    .map(({ p }) => p);
 }
