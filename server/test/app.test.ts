@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { HealthResponseSchema, ValidateResponseSchema } from "@pfd/shared";
+import { ComponentsResponseSchema, HealthResponseSchema, ValidateResponseSchema } from "@pfd/shared";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, TWO_STEPS } from "./harness";
@@ -38,6 +38,16 @@ describe("GET /api/health", () => {
     });
     expect(res.headers["x-request-id"]).toMatch(/^[\w-]+$/);
     expect(JSON.stringify(res.body)).not.toContain(h.fake.accessKeySecret);
+  });
+});
+
+describe("GET /api/components", () => {
+  it("lists the catalog", async () => {
+    const res = await request(h.app).get("/api/components").expect(200);
+    const body = ComponentsResponseSchema.parse(res.body);
+    const ids = body.components.map((c) => c.identifier);
+    expect(ids).toEqual(expect.arrayContaining(["data_source", "type_transform", "split", "Prediction_1"]));
+    expect(body.problems).toEqual([]);
   });
 });
 

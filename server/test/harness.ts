@@ -8,6 +8,7 @@ import { Writable } from "node:stream";
 import express, { type Express } from "express";
 import { pino } from "pino";
 import { type AppContext, createApp } from "../src/app";
+import { loadComponents } from "../src/config/components";
 import { staticCredential } from "../src/config/credentials";
 import { loadConfig, type ServerConfig } from "../src/config/env";
 import { PaiflowClient } from "../src/paiflow/client";
@@ -57,7 +58,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     mode: options.mode ?? "cloud",
     endpoint,
     paiflow,
-    components: async () => ({ components: [], problems: [] }),
+    components: () => loadComponents(config.componentsDir),
     webDist: options.webDist ?? null,
   };
   const inner = createApp(ctx, pino({ level: "info" }, logStream));

@@ -1,5 +1,6 @@
 /** `GET /api/health` and `GET /api/components`. */
 import { z } from "zod";
+import type { ComponentSpec } from "../catalog/types";
 
 export const PaiflowModeSchema = z.enum(["local", "cloud"]);
 export type PaiflowMode = z.infer<typeof PaiflowModeSchema>;
@@ -17,13 +18,16 @@ export const HealthResponseSchema = z.object({
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 
-/** A component as the catalog describes it; extra catalog fields pass through untouched. */
-export const ApiComponentSchema = z.looseObject({
-  provider: z.string(),
-  identifier: z.string(),
-  version: z.string(),
-});
-export type ApiComponent = z.infer<typeof ApiComponentSchema>;
+/**
+ * A component as the catalog describes it (ComponentSpec). Only its identity is checked here: the
+ * rest is the catalog's own data, passed through untouched.
+ */
+export const ApiComponentSchema = z.custom<ComponentSpec>((value) => {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.provider === "string" && typeof v.identifier === "string" && typeof v.version === "string";
+}, "a component needs provider, identifier and version");
+export type ApiComponent = ComponentSpec;
 
 export const ComponentsResponseSchema = z.object({
   components: z.array(ApiComponentSchema),
