@@ -323,7 +323,9 @@ export function validateGraph(
     ),
     problems: [],
   };
-  graph.components.forEach((doc, i) => ctx.problems.push(...checkDocument(doc, i, false)));
+  graph.components.forEach((doc, i) => {
+    ctx.problems.push(...checkDocument(doc, i, false));
+  });
   ctx.problems.push(...checkDocument(graph.raw, undefined, true));
   ctx.problems.push(
     ...checkIoNames(graph.inputs.parameters, "inputs.parameters"),

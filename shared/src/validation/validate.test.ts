@@ -131,7 +131,7 @@ describe("checkValue", () => {
     expect(checkValue(5, spec, {})).toEqual([]);
     expect(checkValue("11", spec, {})[0]?.code).toBe("value-out-of-range");
     expect(checkValue("1.5", spec, {})[0]?.code).toBe("value-type");
-    expect(checkValue("${n}", spec, {})).toEqual([]);
+    expect(checkValue(`\${n}`, spec, {})).toEqual([]);
     expect(checkValue("maybe", { name: "b", type: "Bool", description: "" }, {})[0]?.code).toBe("value-type");
     expect(checkValue(false, { name: "b", type: "Bool", description: "" }, {})).toEqual([]);
     expect(checkValue("x", { name: "s", type: "String", allowed: ["a"], description: "" }, {})[0]?.code).toBe(
