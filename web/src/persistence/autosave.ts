@@ -19,9 +19,12 @@ export interface PipelineSnapshot {
 }
 
 export interface Autosaver {
-  /** Records a change; saved after `delayMs` without further changes. */
-  change(snapshot: PipelineSnapshot): void;
-  /** Saves the pending change now (and mirrors it synchronously). */
+  /**
+   * Records a change; saved after `delayMs` without further changes. The snapshot is taken only
+   * when written, so a burst of changes (a drag) serializes the pipeline once.
+   */
+  change(snapshot: PipelineSnapshot | (() => PipelineSnapshot)): void;
+  /** Saves the pending change now. */
   flush(): Promise<void>;
   /** Resolves when nothing is pending or being written. */
   idle(): Promise<void>;
@@ -44,7 +47,7 @@ export function createAutosaver({
   mirror = typeof localStorage === "undefined" ? null : localStorage,
   onError = (e) => console.error("paiflow: autosave failed", e),
 }: AutosaveOptions): Autosaver {
-  let pending: PipelineSnapshot | undefined;
+  let pending: (() => PipelineSnapshot) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
 
@@ -57,10 +60,16 @@ export function createAutosaver({
   const write = (): Promise<void> => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    const snapshot = pending;
+    const take = pending;
     pending = undefined;
-    if (!snapshot) return writing;
-    const record = toRecord(snapshot);
+    if (!take) return writing;
+    let record: SavedPipeline;
+    try {
+      record = toRecord(take());
+    } catch (e) {
+      onError(e);
+      return writing;
+    }
     // Writes are chained so an older snapshot can never land after a newer one.
     writing = writing
       .then(async () => {
@@ -76,7 +85,9 @@ export function createAutosaver({
   const onPageHide = () => {
     if (pending && mirror) {
       try {
-        mirror.setItem(MIRROR_KEY, JSON.stringify(toRecord(pending)));
+        const snapshot = pending();
+        pending = () => snapshot;
+        mirror.setItem(MIRROR_KEY, JSON.stringify(toRecord(snapshot)));
       } catch (e) {
         onError(e);
       }
@@ -93,7 +104,7 @@ export function createAutosaver({
 
   return {
     change(snapshot) {
-      pending = snapshot;
+      pending = typeof snapshot === "function" ? snapshot : () => snapshot;
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => void write(), delayMs);
     },

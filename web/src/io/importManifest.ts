@@ -1,0 +1,18 @@
+/** Import: manifest text from a file, a drop or a paste, checked before it replaces anything. */
+import type { PipelineGraph, Problem } from "@pfd/shared";
+import { readManifestText } from "./codec";
+
+export type ImportResult =
+  | { ok: true; graph: PipelineGraph; warnings: Problem[] }
+  | { ok: false; source: string; problems: Problem[] };
+
+/**
+ * Reads `text` (named `source`, a file name or "pasted text") into a new pipeline graph, laid out
+ * where it has no positions. Any error refuses the whole import, so a broken file never replaces
+ * the pipeline that is open.
+ */
+export function importManifest(text: string, source: string): ImportResult {
+  const result = readManifestText(text);
+  if (!result.ok) return { ok: false, source, problems: result.problems };
+  return { ok: true, graph: result.graph, warnings: result.problems.filter((p) => p.severity === "warning") };
+}

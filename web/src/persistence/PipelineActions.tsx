@@ -1,0 +1,103 @@
+/** "New pipeline", "Recent pipelines" and the autosave status, for the toolbar. */
+import { PopoverButton } from "../io/Popover";
+import { emptyGraph, useEditorApi } from "../store";
+import { useReplaceGuard } from "./ReplaceGuard";
+import type { PersistenceState, SaveStatus } from "./session";
+import { usePersistence, usePersistenceSession } from "./usePersistence";
+
+const selectRecent = (s: PersistenceState) => s.recent;
+const selectCurrentId = (s: PersistenceState) => s.currentId;
+const selectStatus = (s: PersistenceState) => s.status;
+
+export function NewPipelineButton() {
+  const api = useEditorApi();
+  const { guard, dialog } = useReplaceGuard();
+  return (
+    <>
+      <button
+        type="button"
+        className="btn"
+        onClick={() =>
+          guard(
+            () => api.getState().loadGraph(emptyGraph(), { source: "load", dirty: false }),
+            "New pipeline",
+          )
+        }
+      >
+        New pipeline
+      </button>
+      {dialog}
+    </>
+  );
+}
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+export function RecentPipelines() {
+  const recent = usePersistence(selectRecent);
+  const currentId = usePersistence(selectCurrentId);
+  const { reopen, remove } = usePersistenceSession();
+  const { guard, dialog } = useReplaceGuard();
+  return (
+    <>
+      <PopoverButton label="Recent pipelines">
+        {(close) =>
+          recent.length === 0 ? (
+            <p className="pfd-popover__empty">No pipelines saved in this browser yet.</p>
+          ) : (
+            <ul aria-label="Recent pipelines">
+              {recent.map((r) => (
+                <li key={r.id} className="pfd-popover__item">
+                  <button
+                    type="button"
+                    aria-current={r.id === currentId ? "true" : undefined}
+                    onClick={() => {
+                      close();
+                      if (r.id !== currentId) guard(() => void reopen(r.id), "Open pipeline");
+                    }}
+                  >
+                    <span>
+                      {r.name}
+                      {r.id === currentId ? " (open)" : ""}
+                    </span>
+                    <span className="pfd-popover__meta">
+                      {r.stepCount} step{r.stepCount === 1 ? "" : "s"} · saved {when.format(r.savedAt)}
+                    </span>
+                  </button>
+                  {r.id !== currentId && (
+                    <button
+                      type="button"
+                      className="pfd-popover__remove"
+                      aria-label={`Remove ${r.name} from Recent pipelines`}
+                      onClick={() => void remove(r.id)}
+                    >
+                      ×
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </PopoverButton>
+      {dialog}
+    </>
+  );
+}
+
+const statusText: Record<SaveStatus, string> = {
+  idle: "",
+  saving: "Saving…",
+  saved: "Saved in this browser",
+  error: "Autosave failed",
+  unavailable: "Autosave unavailable",
+};
+
+export function SaveStatusText() {
+  const status = usePersistence(selectStatus);
+  return (
+    <span role="status" aria-label="Autosave" className="pfd-status">
+      {statusText[status]}
+    </span>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * The CodeMirror 6 editor of the YAML panel, loaded lazily (it is most of the panel's weight).
+ * Controlled in one direction only: a new `value` is merged into the document as a minimal
+ * change that keeps the cursor, and is not reported back through `onChange`.
+ */
+import { yaml } from "@codemirror/lang-yaml";
+import { type Diagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
+import { Annotation, Compartment, EditorSelection, type EditorState, type Text } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
+import type { Problem } from "@pfd/shared";
+import { basicSetup } from "codemirror";
+import { useEffect, useRef } from "react";
+import type { RevealRequest } from "./bridge";
+
+export interface YamlEditorProps {
+  value: string;
+  onChange(text: string): void;
+  problems: readonly Problem[];
+  reveal: RevealRequest | null;
+}
+
+/** Marks transactions that carry `value` in, so they are not echoed to `onChange`. */
+const external = Annotation.define<boolean>();
+
+const darkQuery = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
+
+const darkTheme = EditorView.theme(
+  {
+    "&": { color: "#d8dee9", backgroundColor: "#1e2127" },
+    ".cm-gutters": { backgroundColor: "#1a1d22", color: "#7a8290", borderRight: "1px solid #2c313a" },
+    ".cm-activeLine": { backgroundColor: "#2a2f38" },
+    ".cm-activeLineGutter": { backgroundColor: "#2a2f38" },
+    ".cm-cursor": { borderLeftColor: "#e5e9f0" },
+    "&.cm-focused .cm-selectionBackground, .cm-selectionBackground": { backgroundColor: "#3b4452" },
+  },
+  { dark: true },
+);
+
+const baseTheme = EditorView.theme({
+  "&": { height: "100%", fontSize: "12.5px" },
+  ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" },
+});
+
+export default function YamlEditor({ value, onChange, problems, reveal }: YamlEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  // The last text reported through onChange: when it comes back as `value` it is an echo, even
+  // if the user has typed on since, and must not be written over the newer document.
+  const reported = useRef<string | null>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the view is made once; `value` flows in below.
+  useEffect(() => {
+    const theme = new Compartment();
+    const v = new EditorView({
+      parent: host.current as HTMLDivElement,
+      doc: value,
+      extensions: [
+        basicSetup,
+        yaml(),
+        lintGutter(),
+        baseTheme,
+        theme.of(darkQuery?.matches ? darkTheme : []),
+        EditorView.contentAttributes.of({ "aria-label": "YAML manifest" }),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged && !u.transactions.some((t) => t.annotation(external))) {
+            const text = u.state.doc.toString();
+            reported.current = text;
+            onChangeRef.current(text);
+          }
+        }),
+      ],
+    });
+    const onScheme = () => v.dispatch({ effects: theme.reconfigure(darkQuery?.matches ? darkTheme : []) });
+    darkQuery?.addEventListener("change", onScheme);
+    view.current = v;
+    return () => {
+      darkQuery?.removeEventListener("change", onScheme);
+      v.destroy();
+      view.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v || value === reported.current) return;
+    const current = v.state.doc.toString();
+    reported.current = null;
+    if (current === value) return;
+    v.dispatch({ changes: minimalChange(current, value), annotations: external.of(true) });
+  }, [value]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    v.dispatch(
+      setDiagnostics(
+        v.state,
+        problems.flatMap((p) => toDiagnostic(v.state, p)),
+      ),
+    );
+  }, [problems]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v || !reveal) return;
+    const pos = offsetOf(v.state.doc, reveal.line, reveal.col);
+    v.dispatch({
+      selection: EditorSelection.cursor(pos),
+      effects: EditorView.scrollIntoView(pos, { y: "center" }),
+    });
+    v.focus();
+  }, [reveal]);
+
+  return <div ref={host} className="pfd-yaml-editor" />;
+}
+
+/** The one replacement that turns `from` into `to`: common prefix and suffix stay untouched. */
+export function minimalChange(from: string, to: string): { from: number; to: number; insert: string } {
+  let start = 0;
+  const max = Math.min(from.length, to.length);
+  while (start < max && from.charCodeAt(start) === to.charCodeAt(start)) start++;
+  let endFrom = from.length;
+  let endTo = to.length;
+  while (endFrom > start && endTo > start && from.charCodeAt(endFrom - 1) === to.charCodeAt(endTo - 1)) {
+    endFrom--;
+    endTo--;
+  }
+  return { from: start, to: endFrom, insert: to.slice(start, endTo) };
+}
+
+function offsetOf(doc: Text, line: number, col: number): number {
+  const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
+  return Math.min(l.from + Math.max(col - 1, 0), l.to);
+}
+
+function toDiagnostic(state: EditorState, p: Problem): Diagnostic[] {
+  if (p.location.line === undefined) return [];
+  const from = offsetOf(state.doc, p.location.line, p.location.col ?? 1);
+  const line = state.doc.lineAt(from);
+  // Underline from the column to the end of the line (at least one character).
+  const to = Math.max(line.to, Math.min(from + 1, state.doc.length));
+  return [{ from, to, severity: p.severity, message: `${p.message} [${p.code}]`, source: "paiflow" }];
+}

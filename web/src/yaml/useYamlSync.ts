@@ -1,0 +1,95 @@
+/**
+ * Drives the pure rules of `sync.ts` from the editor store: graph changes from elsewhere reach
+ * the text (coalesced, so a drag does not serialize every frame), and the text is evaluated a
+ * moment after the user stops typing.
+ */
+import type { PipelineGraph } from "@pfd/shared";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useEditorApi } from "../store";
+import { useYamlBridgeApi } from "./bridge";
+import {
+  edited,
+  evaluate,
+  graphChanged,
+  hasUnappliedEdits,
+  initialSync,
+  type SyncState,
+  takeGraph,
+} from "./sync";
+
+export const EVALUATE_DELAY_MS = 300;
+const PUSH_DELAY_MS = 100;
+
+export interface YamlSync {
+  state: SyncState;
+  /** Text edits waiting for evaluation. */
+  checking: boolean;
+  onEdit(text: string): void;
+  /** Drop unapplied edits and show the graph's YAML. */
+  takeCanvasVersion(): void;
+}
+
+export function useYamlSync(): YamlSync {
+  const api = useEditorApi();
+  const bridge = useYamlBridgeApi();
+  const [state, setState] = useState<SyncState>(() => initialSync(api.getState().graph));
+  const current = useRef(state);
+  const [checking, setChecking] = useState(false);
+  const applied = useRef<PipelineGraph | null>(null);
+
+  // Every transition goes through here, so timers always start from the latest state.
+  const update = useCallback((next: SyncState) => {
+    if (next === current.current) return;
+    current.current = next;
+    setState(next);
+  }, []);
+
+  // Graph -> text.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let load = false;
+    const unsubscribe = api.subscribe((s, prev) => {
+      if (s.graph === prev.graph) return;
+      // Our own edit coming back: the text already says it, in the user's own formatting.
+      if (s.graph === applied.current) return;
+      // A new pipeline (import, template, reopen) replaces the text even over unapplied edits.
+      if (s.lastChange === "load") load = true;
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        const graph = api.getState().graph;
+        update(load ? takeGraph(graph) : graphChanged(current.current, graph));
+        load = false;
+      }, PUSH_DELAY_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [api, update]);
+
+  // Text -> graph, once typing pauses.
+  const text = state.text;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-evaluate exactly when the text changes.
+  useEffect(() => {
+    setChecking(true);
+    const timer = setTimeout(() => {
+      setChecking(false);
+      const result = evaluate(current.current, api.getState().graph);
+      update(result.state);
+      if (result.apply) {
+        applied.current = result.apply;
+        api.getState().applyGraph(result.apply, "yaml");
+      }
+    }, EVALUATE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, api, update]);
+
+  useEffect(() => {
+    bridge.getState().setPending(hasUnappliedEdits(state) ? state.problems : []);
+  }, [state, bridge]);
+  useEffect(() => () => bridge.getState().setPending([]), [bridge]);
+
+  const onEdit = useCallback((t: string) => update(edited(current.current, t)), [update]);
+  const takeCanvasVersion = useCallback(() => update(takeGraph(api.getState().graph)), [api, update]);
+  return { state, checking, onEdit, takeCanvasVersion };
+}
