@@ -125,7 +125,7 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
           get().notify("error", `Unknown component ${key}.`);
           return null;
         }
-        const at = position ?? get().viewCentre;
+        const at = position ?? freeSpot(get().graph, get().viewCentre);
         const { graph, name } = addStep(get().graph, stepFromComponent(info), info.displayName, at);
         const withInput = info.maxCompute
           ? bindParameterToInput(graph, name, "execution", "execution_maxcompute", { type: "Map" })
@@ -326,6 +326,17 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
 
   watchValidation(store, deps);
   return store;
+}
+
+/** `near`, or the first spot down-right of it that no step occupies, so added steps never hide each other. */
+function freeSpot(graph: PipelineGraph, near: { x: number; y: number }): { x: number; y: number } {
+  const taken = (p: { x: number; y: number }) =>
+    graph.steps.some(
+      (s) => s.position && Math.abs(s.position.x - p.x) < 24 && Math.abs(s.position.y - p.y) < 24,
+    );
+  let p = near;
+  for (let i = 0; i < 50 && taken(p); i++) p = { x: p.x + 32, y: p.y + 32 };
+  return p;
 }
 
 /** Re-validate shortly after the graph or the component list changes (a drag validates once, at rest). */

@@ -2,7 +2,14 @@
  * The editor's state and verbs. The saved model is `graph` alone: selection, hover, measured
  * node sizes and notices live beside it and never enter the manifest.
  */
-import type { Connection, OpResult, PipelineGraph, Position, StepClipboard } from "@pfd/shared";
+import type {
+  ComponentSpec,
+  Connection,
+  OpResult,
+  PipelineGraph,
+  Position,
+  StepClipboard,
+} from "@pfd/shared";
 
 /** A validation finding: the shape of shared's `Problem` (validation returns data, never throws). */
 export interface Problem {
@@ -59,6 +66,8 @@ export interface ComponentInfo {
   maxCompute: boolean;
   /** Registered by the user (COMPONENTS_DIR), not part of the official catalog. */
   user?: boolean;
+  /** The catalog entry it was made from, for validation. */
+  spec?: ComponentSpec;
 }
 
 export interface Selection {

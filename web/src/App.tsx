@@ -1,0 +1,41 @@
+/**
+ * The designer's shell: toolbar on top, palette left, canvas centre with the YAML/Problems dock
+ * below it, inspector right. Panels owned by other modules plug in through ./panels.
+ */
+import { lazy, Suspense } from "react";
+import { Inspector } from "./inspector/Inspector";
+import { Palette } from "./palette/Palette";
+import { AppEffects, ProblemsSlot, YamlSlot } from "./panels";
+import { Toolbar } from "./toolbar/Toolbar";
+import "./App.css";
+
+// The canvas pulls in @xyflow/react's renderer; splitting it lets the shell paint first.
+const Canvas = lazy(() => import("./canvas/Canvas"));
+
+export function App() {
+  return (
+    <div className="app">
+      <Toolbar />
+      <div className="workspace">
+        <Palette />
+        <main className="centre">
+          <div className="canvas-area">
+            <Suspense fallback={<div className="canvas-loading">Loading canvas…</div>}>
+              <Canvas />
+            </Suspense>
+          </div>
+          <div className="dock">
+            <section className="dock-yaml" aria-label="YAML">
+              <YamlSlot />
+            </section>
+            <section className="dock-problems" aria-label="Problems">
+              <ProblemsSlot />
+            </section>
+          </div>
+        </main>
+        <Inspector />
+      </div>
+      <AppEffects />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * A step on the canvas: category icon, display name, component name, one handle per input
+ * (left) and output (right) artifact, and a badge with its validation problems.
+ */
+import { Handle, type NodeProps, Position } from "@xyflow/react";
+import { memo } from "react";
+import { CategoryIcon, categoryKind } from "../theme/icons";
+import type { StepNode as StepNodeType } from "./view";
+
+const PORT_GAP = 20;
+const PORT_TOP = 22;
+
+/** The node's height for its port count: ports never crowd each other. */
+export function nodeHeight(ports: number): number {
+  return Math.max(64, PORT_TOP * 2 + (ports - 1) * PORT_GAP);
+}
+
+function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
+  const { step, info, inputs, outputs, problems } = data;
+  const category = info?.category ?? "Unknown";
+  const kind = categoryKind(category);
+  const height = nodeHeight(Math.max(inputs.length, outputs.length, 1));
+  const errors = problems?.filter((p) => p.severity === "error").length ?? 0;
+  const warnings = (problems?.length ?? 0) - errors;
+  const componentName = info?.displayName ?? step.component.identifier ?? step.component.guid ?? "component";
+
+  return (
+    <div
+      className={`step-node cat-${kind}${selected ? " selected" : ""}${info ? "" : " unknown"}`}
+      style={{ minHeight: height }}
+    >
+      <div className="step-icon" aria-hidden="true">
+        <CategoryIcon category={category} />
+      </div>
+      <div className="step-text">
+        <div className="step-title">{step.displayName ?? step.name}</div>
+        <div className="step-sub" title={`${step.name} · ${componentName}`}>
+          {componentName}
+        </div>
+      </div>
+      {problems ? (
+        <div
+          className={`step-badge ${errors > 0 ? "error" : "warning"}`}
+          role="img"
+          aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}`}
+          title={problems.map((p) => `${p.severity}: ${p.message}`).join("\n")}
+        >
+          {errors > 0 ? errors : warnings}
+        </div>
+      ) : null}
+      {inputs.map((p, i) => (
+        <Handle
+          key={`in-${p.name}`}
+          id={p.name}
+          type="target"
+          position={Position.Left}
+          className="port port-in"
+          style={{ top: portTop(i, inputs.length, height) }}
+          data-tip={`${p.name}: ${p.type}`}
+          aria-label={`input ${p.name} (${p.type})`}
+        />
+      ))}
+      {outputs.map((p, i) => (
+        <Handle
+          key={`out-${p.name}`}
+          id={p.name}
+          type="source"
+          position={Position.Right}
+          className="port port-out"
+          style={{ top: portTop(i, outputs.length, height) }}
+          data-tip={`${p.name}: ${p.type}`}
+          aria-label={`output ${p.name} (${p.type})`}
+        />
+      ))}
+    </div>
+  );
+}
+
+function portTop(i: number, count: number, height: number): number {
+  if (count === 1) return height / 2;
+  const span = (count - 1) * PORT_GAP;
+  return height / 2 - span / 2 + i * PORT_GAP;
+}
+
+/** Re-render only when this step's own view data or selection changes. */
+export const StepNode = memo(
+  StepNodeView,
+  (a, b) => a.data === b.data && a.selected === b.selected && a.dragging === b.dragging,
+);

@@ -1,0 +1,29 @@
+/**
+ * Copy/paste of steps. The clipboard of this tab is kept in memory (always readable); it is also
+ * written to the system clipboard as JSON so steps can be pasted into another tab or window.
+ */
+import { isStepClipboard, type StepClipboard } from "@pfd/shared";
+
+let memory: StepClipboard | null = null;
+
+export function writeSteps(clip: StepClipboard): void {
+  memory = clip;
+  navigator.clipboard?.writeText(JSON.stringify(clip)).catch(() => {
+    // Permission refused or no secure context: the in-tab clipboard still works.
+  });
+}
+
+export function readSteps(): StepClipboard | null {
+  return memory;
+}
+
+/** Steps in pasted text (from another tab), or null when the text is something else. */
+export function stepsFromText(text: string): StepClipboard | null {
+  if (!text.trimStart().startsWith("{")) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isStepClipboard(value) ? value : null;
+  } catch {
+    return null;
+  }
+}

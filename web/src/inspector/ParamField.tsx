@@ -1,0 +1,221 @@
+/**
+ * One step parameter in the inspector: the widget its type calls for, its default as a
+ * placeholder, a required mark, inline errors, and binding to a pipeline input instead of a value.
+ */
+import type { ParamArg } from "@pfd/shared";
+import { memo, useId, useState } from "react";
+import { selectInputs, useEditor, useEditorApi } from "../store";
+import type { ParamInfo } from "../store/types";
+import { LinkIcon } from "../theme/icons";
+import { ColumnList } from "./ColumnList";
+import { MapEditor } from "./MapEditor";
+import { rangeError } from "./range";
+
+interface Props {
+  step: string;
+  info: ParamInfo;
+  arg: ParamArg | undefined;
+  /** Problems validation reports for this parameter. */
+  errors: readonly string[];
+}
+
+function text(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+export const ParamField = memo(function ParamField({ step, info, arg, errors }: Props) {
+  const api = useEditorApi();
+  const id = useId();
+  const errorId = `${id}-err`;
+  const binding = arg?.binding;
+  const value = binding?.kind === "value" ? binding.value : undefined;
+  const placeholder = info.default !== undefined ? `${text(info.default)} (default)` : "";
+  const set = (v: unknown) => api.getState().setParameter(step, info.name, v);
+  const local =
+    (info.type === "Int" || info.type === "Double") && value !== undefined ? rangeError(info, value) : null;
+  const allErrors = local ? [local, ...errors] : errors;
+  const invalid = allErrors.length > 0;
+  const common = {
+    id,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": invalid ? errorId : undefined,
+  } as const;
+
+  let widget: React.ReactNode;
+  if (binding?.kind === "input") {
+    widget = <InputBinding step={step} param={info.name} input={binding.input} id={id} />;
+  } else if (binding?.kind === "ref") {
+    widget = <input {...common} className="field-input mono" value={binding.from} readOnly />;
+  } else if (info.allowed && info.allowed.length > 0) {
+    widget = (
+      <select {...common} className="field-input" value={text(value)} onChange={(e) => set(e.target.value)}>
+        <option value="">{info.default !== undefined ? `Default (${text(info.default)})` : "—"}</option>
+        {info.allowed.map((a) => (
+          <option key={a} value={a}>
+            {a}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (info.type === "Bool") {
+    const on = text(value ?? info.default) === "true";
+    widget = (
+      <span className="switch-row">
+        <button
+          {...common}
+          type="button"
+          role="switch"
+          aria-checked={on}
+          className={`switch${on ? " on" : ""}`}
+          onClick={() => set(typeof value === "boolean" ? !on : String(!on))}
+        >
+          <span className="knob" />
+        </button>
+        <span className="switch-state">{on ? "true" : "false"}</span>
+        {value !== undefined ? (
+          <button type="button" className="link-btn" onClick={() => set(undefined)}>
+            Reset
+          </button>
+        ) : null}
+      </span>
+    );
+  } else if (info.columns) {
+    widget = <ColumnList {...common} value={text(value)} placeholder={placeholder} onChange={set} />;
+  } else if (info.sql) {
+    widget = (
+      <textarea
+        {...common}
+        className="field-input"
+        rows={6}
+        spellCheck={false}
+        value={text(value)}
+        placeholder={placeholder || "SELECT … (inputs as t1..t4)"}
+        onChange={(e) => set(e.target.value)}
+      />
+    );
+  } else if (info.type === "Map") {
+    widget = <MapEditor {...common} value={value} onChange={set} />;
+  } else {
+    widget = (
+      <input
+        {...common}
+        className="field-input"
+        inputMode={info.type === "Int" || info.type === "Double" ? "decimal" : undefined}
+        value={text(value)}
+        placeholder={placeholder}
+        onChange={(e) => set(e.target.value)}
+      />
+    );
+  }
+
+  return (
+    <div className={`field${invalid ? " has-error" : ""}`}>
+      <div className="field-head">
+        <label htmlFor={id}>
+          <span className="mono">{info.name}</span>
+          {info.required ? (
+            <span className="required" title="Required">
+              {" "}
+              *
+            </span>
+          ) : null}
+        </label>
+        <span className="field-type">{info.range ? `${info.type} ${info.range}` : info.type}</span>
+        {binding?.kind !== "input" ? (
+          <BindButton step={step} param={info.name} />
+        ) : (
+          <button
+            type="button"
+            className="link-btn"
+            aria-label={`Unbind ${info.name}`}
+            onClick={() => api.getState().bindParameter(step, info.name, null)}
+          >
+            Unbind
+          </button>
+        )}
+      </div>
+      {widget}
+      {info.desc ? <p className="field-desc">{info.desc}</p> : null}
+      {invalid ? (
+        <p className="field-error" id={errorId}>
+          {allErrors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+});
+
+function BindButton({ step, param }: { step: string; param: string }) {
+  const api = useEditorApi();
+  return (
+    <button
+      type="button"
+      className="bind-btn"
+      title="Bind to a pipeline input parameter"
+      aria-label={`Bind ${param} to a pipeline input`}
+      onClick={() => api.getState().bindParameter(step, param, param)}
+    >
+      <LinkIcon />
+    </button>
+  );
+}
+
+/** A parameter bound to `{{inputs.parameters.X}}`: pick which pipeline input, or name a new one. */
+function InputBinding({
+  step,
+  param,
+  input,
+  id,
+}: {
+  step: string;
+  param: string;
+  input: string;
+  id: string;
+}) {
+  const api = useEditorApi();
+  const inputs = useEditor(selectInputs);
+  const [draft, setDraft] = useState<string | null>(null);
+  const names = inputs.parameters.map((p) => p.name);
+  if (draft !== null) {
+    return (
+      <input
+        id={id}
+        className="field-input mono"
+        aria-label={`New pipeline input for ${param}`}
+        value={draft}
+        // biome-ignore lint/a11y/noAutofocus: the user just asked to type a new input's name
+        autoFocus
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => setDraft(null)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(draft)) {
+            api.getState().bindParameter(step, param, draft);
+            setDraft(null);
+          } else if (e.key === "Escape") setDraft(null);
+        }}
+      />
+    );
+  }
+  return (
+    <div className="bound">
+      <span className="bound-prefix">from inputs.parameters.</span>
+      <select
+        id={id}
+        className="field-input mono"
+        value={input}
+        onChange={(e) => {
+          if (e.target.value === "\u0000new") setDraft(param);
+          else api.getState().bindParameter(step, param, e.target.value);
+        }}
+      >
+        {(names.includes(input) ? names : [input, ...names]).map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+        <option value={"\u0000new"}>New input…</option>
+      </select>
+    </div>
+  );
+}

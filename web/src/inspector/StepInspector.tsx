@@ -1,0 +1,146 @@
+/** The selected step: names, its component, and one field per parameter. */
+import type { GraphStep } from "@pfd/shared";
+import { useEffect, useId, useRef, useState } from "react";
+import {
+  componentOf,
+  problemsByStep,
+  selectComponents,
+  selectProblems,
+  useEditor,
+  useEditorApi,
+} from "../store";
+import type { ParamInfo } from "../store/types";
+import { CategoryIcon, categoryKind } from "../theme/icons";
+import { ParamField } from "./ParamField";
+
+export function StepInspector({ step }: { step: GraphStep }) {
+  const api = useEditorApi();
+  const components = useEditor(selectComponents);
+  const problems = useEditor(selectProblems);
+  const renaming = useEditor((s) => s.renaming);
+  const info = componentOf(components, step);
+  const displayRef = useRef<HTMLInputElement>(null);
+  const displayId = useId();
+  const stepProblems = problemsByStep(problems).get(step.name) ?? [];
+
+  useEffect(() => {
+    if (renaming !== step.name) return;
+    displayRef.current?.focus();
+    displayRef.current?.select();
+    api.getState().setRenaming(null);
+  }, [renaming, step.name, api]);
+
+  // Parameters of the component, then any the step sets that the catalog does not know.
+  const params: ParamInfo[] = [...(info?.parameters ?? [])];
+  for (const p of step.parameters) {
+    if (!params.some((q) => q.name === p.name) && p.name !== "execution")
+      params.push({ name: p.name, type: "String" });
+  }
+  const execution = step.parameters.find((p) => p.name === "execution");
+  if (execution)
+    params.push({ name: "execution", type: "Map", desc: "Where the step runs (MaxCompute project)." });
+
+  const fieldErrors = (name: string) =>
+    stepProblems.filter((p) => p.location.field?.endsWith(`parameters.${name}`)).map((p) => p.message);
+  const stepErrors = stepProblems.filter((p) => !p.location.field?.includes("parameters."));
+
+  return (
+    <div className="inspector-body">
+      <div className={`component-card cat-${categoryKind(info?.category ?? "")}`}>
+        <span className="palette-icon" aria-hidden="true">
+          <CategoryIcon category={info?.category ?? ""} />
+        </span>
+        <div>
+          <div className="component-name">
+            {info?.displayName ?? step.component.identifier ?? "Unknown component"}
+          </div>
+          <div className="component-id mono">
+            {step.component.provider ?? "?"}/{step.component.identifier ?? step.component.guid}/
+            {step.component.version ?? "?"}
+          </div>
+        </div>
+      </div>
+      {info?.description ? <p className="component-desc">{info.description}</p> : null}
+      {!info ? (
+        <p className="component-desc warn">
+          This component is not in the catalog: its ports and parameters come from the pipeline.
+        </p>
+      ) : null}
+      {stepErrors.length > 0 ? (
+        <ul className="step-problems">
+          {stepErrors.map((p) => (
+            <li key={`${p.code}:${p.message}`} className={p.severity}>
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <div className="field">
+        <label htmlFor={displayId}>Display name</label>
+        <input
+          id={displayId}
+          ref={displayRef}
+          className="field-input"
+          value={step.displayName ?? ""}
+          placeholder={step.name}
+          onChange={(e) => api.getState().setDisplayName(step.name, e.target.value)}
+        />
+      </div>
+      <StepNameField key={step.name} name={step.name} />
+
+      <h3 className="section-title">Parameters</h3>
+      {params.length === 0 ? <p className="muted">This component takes no parameters.</p> : null}
+      {params.map((p) => (
+        <ParamField
+          key={p.name}
+          step={step.name}
+          info={p}
+          arg={step.parameters.find((a) => a.name === p.name)}
+          errors={fieldErrors(p.name)}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** The step name: applied on Enter or leaving the field; a refused name stays with the reason. */
+function StepNameField({ name }: { name: string }) {
+  const api = useEditorApi();
+  const id = useId();
+  const [draft, setDraft] = useState(name);
+  const [error, setError] = useState<string | null>(null);
+  const apply = () => {
+    if (draft === name) return setError(null);
+    const r = api.getState().renameStep(name, draft.trim());
+    setError(r.ok ? null : r.reason);
+  };
+  return (
+    <div className={`field${error ? " has-error" : ""}`}>
+      <label htmlFor={id}>Step name</label>
+      <input
+        id={id}
+        className="field-input mono"
+        value={draft}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={apply}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") apply();
+          else if (e.key === "Escape") {
+            setDraft(name);
+            setError(null);
+          }
+        }}
+      />
+      {error ? (
+        <p className="field-error" id={`${id}-err`}>
+          {error}
+        </p>
+      ) : (
+        <p className="field-desc">Other steps refer to it; renaming rewrites every reference.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/** Entry point: one editor store and one query client for the page, then the shell. */
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { ReactFlowProvider } from "@xyflow/react";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { EditorProvider } from "./store";
+import { createAppStore } from "./store/app-store";
+import "./theme/theme.css";
+
+const queryClient = new QueryClient();
+const store = createAppStore();
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html lacks #root");
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <EditorProvider store={store}>
+        <ReactFlowProvider>
+          <App />
+        </ReactFlowProvider>
+      </EditorProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

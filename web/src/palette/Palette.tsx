@@ -1,0 +1,122 @@
+/**
+ * The component palette: search, categories, and items that drag onto the canvas or, focused,
+ * add at the centre of the view with Enter or a double-click.
+ */
+import { type DragEvent, type KeyboardEvent, memo, useDeferredValue, useMemo, useState } from "react";
+import { selectComponents, useEditor, useEditorApi } from "../store";
+import type { ComponentInfo } from "../store/types";
+import { CategoryIcon, ChevronIcon, categoryKind, SearchIcon } from "../theme/icons";
+import { useComponentCatalog } from "./catalog";
+import { COMPONENT_MIME } from "./dnd";
+import "./palette.css";
+import { matchComponent } from "./search";
+
+export function Palette() {
+  useComponentCatalog();
+  const components = useEditor(selectComponents);
+  const [query, setQuery] = useState("");
+  const deferred = useDeferredValue(query);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+
+  const groups = useMemo(() => {
+    const byCategory = new Map<string, ComponentInfo[]>();
+    for (const c of components) {
+      if (!matchComponent(c, deferred)) continue;
+      const list = byCategory.get(c.category) ?? [];
+      list.push(c);
+      byCategory.set(c.category, list);
+    }
+    return [...byCategory];
+  }, [components, deferred]);
+
+  const toggle = (category: string) =>
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(category)) next.delete(category);
+      else next.add(category);
+      return next;
+    });
+
+  return (
+    <aside className="palette" aria-label="Components">
+      <div className="palette-search">
+        <SearchIcon />
+        <input
+          type="search"
+          className="field-input"
+          aria-label="Search components"
+          placeholder="Search components / 搜索组件"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      <div className="palette-list">
+        {groups.length === 0 ? <p className="palette-empty">No component matches “{query}”.</p> : null}
+        {groups.map(([category, items]) => {
+          const open = deferred.trim() !== "" || !collapsed.has(category);
+          return (
+            <section key={category} className={`palette-group cat-${categoryKind(category)}`}>
+              <h2>
+                <button
+                  type="button"
+                  className="palette-category"
+                  aria-expanded={open}
+                  onClick={() => toggle(category)}
+                >
+                  <span className={`chev${open ? " open" : ""}`}>
+                    <ChevronIcon />
+                  </span>
+                  {category}
+                  <span className="count">{items.length}</span>
+                </button>
+              </h2>
+              {open ? (
+                <ul>
+                  {items.map((c) => (
+                    <li key={c.key}>
+                      <PaletteItem component={c} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </section>
+          );
+        })}
+      </div>
+      <p className="palette-hint">Drag onto the canvas, or focus and press Enter.</p>
+    </aside>
+  );
+}
+
+const PaletteItem = memo(function PaletteItem({ component: c }: { component: ComponentInfo }) {
+  const api = useEditorApi();
+  const add = () => api.getState().addComponent(c.key);
+  return (
+    <button
+      type="button"
+      className="palette-item"
+      aria-label={c.displayName}
+      title={c.description}
+      draggable
+      onDragStart={(e: DragEvent) => {
+        e.dataTransfer.setData(COMPONENT_MIME, c.key);
+        e.dataTransfer.effectAllowed = "copy";
+      }}
+      onKeyDown={(e: KeyboardEvent) => {
+        if (e.key === "Enter") {
+          e.preventDefault();
+          add();
+        }
+      }}
+      onDoubleClick={add}
+    >
+      <span className="palette-icon" aria-hidden="true">
+        <CategoryIcon category={c.category} />
+      </span>
+      <span className="palette-names">
+        <span className="en">{c.displayName}</span>
+        <span className="zh">{c.displayNameZh ?? c.identifier}</span>
+      </span>
+    </button>
+  );
+});

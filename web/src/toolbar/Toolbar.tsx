@@ -1,0 +1,77 @@
+/** The top bar: file actions, history, layout and view controls, and Run. */
+import { useReactFlow } from "@xyflow/react";
+import { FileActions, RunAction } from "../panels";
+import { selectCanRedo, selectCanUndo, selectDirty, selectMetadata, useEditor, useEditorApi } from "../store";
+import { FitIcon, LayoutIcon, RedoIcon, UndoIcon } from "../theme/icons";
+
+const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? "⌘" : "Ctrl+";
+
+export function Toolbar() {
+  const api = useEditorApi();
+  const canUndo = useEditor(selectCanUndo);
+  const canRedo = useEditor(selectCanRedo);
+  const dirty = useEditor(selectDirty);
+  const metadata = useEditor(selectMetadata);
+  const flow = useReactFlow();
+
+  return (
+    <header className="toolbar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          ◆
+        </span>
+        <span className="brand-name">PAIFlow Designer</span>
+        <span className="doc-name" title="Pipeline name">
+          {metadata.name || metadata.identifier || "Untitled pipeline"}
+          {dirty ? <span className="dirty-dot" title="Unsaved changes" /> : null}
+        </span>
+      </div>
+      <div role="toolbar" aria-label="Pipeline" className="toolbar-groups">
+        <div className="tool-group">
+          <FileActions />
+        </div>
+        <div className="tool-group">
+          <button
+            type="button"
+            className="btn icon"
+            aria-label="Undo"
+            title={`Undo (${mod}Z)`}
+            disabled={!canUndo}
+            onClick={() => api.getState().undo()}
+          >
+            <UndoIcon />
+          </button>
+          <button
+            type="button"
+            className="btn icon"
+            aria-label="Redo"
+            title={`Redo (${isMac ? "⇧⌘Z" : "Ctrl+Y"})`}
+            disabled={!canRedo}
+            onClick={() => api.getState().redo()}
+          >
+            <RedoIcon />
+          </button>
+        </div>
+        <div className="tool-group">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              api.getState().autoLayout();
+              requestAnimationFrame(() => flow.fitView({ duration: 250, padding: 0.2 }));
+            }}
+          >
+            <LayoutIcon /> Auto layout
+          </button>
+          <button type="button" className="btn" onClick={() => flow.fitView({ duration: 250, padding: 0.2 })}>
+            <FitIcon /> Fit view
+          </button>
+        </div>
+        <div className="tool-group">
+          <RunAction />
+        </div>
+      </div>
+    </header>
+  );
+}
