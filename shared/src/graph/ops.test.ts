@@ -221,14 +221,16 @@ describe("renameStep", () => {
 describe("parameters", () => {
   it("sets, clears and binds parameters, declaring the pipeline input", () => {
     let g = setParameter(chain(), "data_source", "partition", "20220101");
-    expect(g.steps[0]?.parameters.at(-1)).toEqual({
+    // New arguments go before a trailing `execution`, as PAI Designer writes them.
+    expect(g.steps[0]?.parameters.map((p) => p.name)).toEqual(["partition", "execution"]);
+    expect(g.steps[0]?.parameters[0]).toEqual({
       name: "partition",
       binding: { kind: "value", value: "20220101" },
     });
     g = setParameter(g, "data_source", "partition", "");
     expect(g.steps[0]?.parameters.map((p) => p.name)).toEqual(["execution"]);
     g = bindParameterToInput(g, "data_source", "inputTableName", "table", { type: "String" });
-    expect(g.steps[0]?.parameters.at(-1)?.binding).toEqual({ kind: "input", input: "table" });
+    expect(g.steps[0]?.parameters[0]?.binding).toEqual({ kind: "input", input: "table" });
     expect(g.inputs.parameters).toEqual([{ name: "table", type: "String" }]);
   });
   it("edits pipeline metadata, removing emptied fields", () => {

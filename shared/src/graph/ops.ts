@@ -277,7 +277,10 @@ export function setParameterBinding(
     const parameters = [...s.parameters];
     const existing = parameters[i];
     if (existing) parameters[i] = { ...existing, binding };
-    else parameters.push({ name: param, binding });
+    else if (parameters.at(-1)?.name === "execution") {
+      // PAI Designer writes `execution` last; new arguments go before it so exports match Designer's.
+      parameters.splice(parameters.length - 1, 0, { name: param, binding });
+    } else parameters.push({ name: param, binding });
     return { ...s, parameters };
   });
 }
@@ -305,7 +308,7 @@ export function bindParameterToInput(
   declare: Omit<Parameter, "name"> = { type: "String" },
 ): PipelineGraph {
   const bound = setParameterBinding(graph, step, param, { kind: "input", input });
-  return ensurePipelineInput(bound, { ...declare, name: input });
+  return ensurePipelineInput(bound, { name: input, ...declare });
 }
 
 /** Declare a pipeline input parameter unless one of that name exists. */
