@@ -1,0 +1,7 @@
+/** The registry of `pfd` commands: to add one, write commands/<name>.ts and add it to this list. */
+import type { Command } from "../command";
+import { components } from "./components";
+import { normalize } from "./normalize";
+import { validate } from "./validate";
+
+export const commands: Command[] = [validate, normalize, components];
