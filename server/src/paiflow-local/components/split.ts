@@ -1,0 +1,62 @@
+/**
+ * Split (`split`): sends each row to output1Table or output2Table.
+ * - `_splitMethod=_fraction` (default): a row goes to output1 with probability `fraction`, decided
+ *   by a hash of its row position (or of idColName, keeping equal ids together) and randomSeed,
+ *   so the same input and seed always give the same split.
+ * - `_splitMethod=_threshold`: rows with thresholdColName < threshold go to output1.
+ */
+import { type Component, numberParam, requireColumns, StepError } from "../engine/component";
+import { countRows, ident, isNumericType } from "../engine/sql";
+
+export const split: Component = {
+  identifier: "split",
+  description: "Split: divides a table into two by fraction or threshold",
+  outputs: [
+    { name: "output1Table", type: "DataSet" },
+    { name: "output2Table", type: "DataSet" },
+  ],
+  async run(ctx) {
+    const input = await ctx.requireInput("inputTable");
+    const method = ctx.param("_splitMethod") ?? "_fraction";
+    let source = input.relation;
+    let condition: string;
+    if (method === "_threshold") {
+      const col = ctx.param("thresholdColName");
+      if (!col) throw new StepError("thresholdColName is required with _splitMethod=_threshold");
+      const [column] = requireColumns(input, [col], "thresholdColName");
+      if (!column || !isNumericType(column.type))
+        throw new StepError(`thresholdColName: column ${col} is ${column?.type}, not numeric`);
+      const threshold = numberParam(ctx, "threshold", Number.NaN);
+      if (Number.isNaN(threshold)) throw new StepError("threshold is required with _splitMethod=_threshold");
+      condition = `${ident(col)} < ${threshold}`;
+    } else if (method === "_fraction") {
+      const fraction = numberParam(ctx, "fraction", 0.8, { min: 0, max: 1 });
+      const seed = numberParam(ctx, "randomSeed", 0, { integer: true });
+      const idCol = ctx.param("idColName");
+      let key: string;
+      if (idCol) {
+        requireColumns(input, [idCol], "idColName");
+        key = ident(idCol);
+      } else if (input.kind === "table") {
+        key = "rowid";
+      } else {
+        // A view has no stable row id: number its rows once so both outputs agree.
+        source = "__split_input";
+        await ctx.conn.run(`CREATE TEMP TABLE __split_input AS SELECT * FROM ${input.relation}`);
+        key = "rowid";
+      }
+      condition = `(hash(${key}, ${seed}) % 1000000007) < ${Math.round(fraction * 1000000007)}`;
+    } else {
+      throw new StepError(`_splitMethod="${method}" is not one of _fraction, _threshold`);
+    }
+    const out1 = ctx.tableOutput("output1Table");
+    const out2 = ctx.tableOutput("output2Table");
+    await ctx.conn.run(`CREATE TABLE ${out1} AS SELECT * FROM ${source} WHERE ${condition}`);
+    await ctx.conn.run(
+      `CREATE TABLE ${out2} AS SELECT * FROM ${source} WHERE NOT coalesce(${condition}, false)`,
+    );
+    ctx.log(
+      `split ${method}: ${await countRows(ctx.conn, out1)} rows to output1Table, ${await countRows(ctx.conn, out2)} to output2Table`,
+    );
+  },
+};

@@ -1,0 +1,74 @@
+/**
+ * Data Type Conversion (`type_transform`): casts the listed columns to DOUBLE, BIGINT or VARCHAR.
+ * A value that does not convert becomes the default_*_value when one is set, else NULL.
+ * With reserveOldFeat=true the originals stay and the converted columns are added as
+ * `<col>_double` / `<col>_int` / `<col>_string` (the suffixes are this engine's choice).
+ */
+import { boolParam, type Component, requireColumns, StepError } from "../engine/component";
+import { columnList, ident, lit } from "../engine/sql";
+
+type Target = "double" | "int" | "string";
+
+function defaultValue(raw: string | undefined, target: Target): string | undefined {
+  if (raw === undefined) return undefined;
+  if (target === "string") return lit(raw);
+  const n = Number(raw);
+  if (!Number.isFinite(n)) throw new StepError(`default_${target}_value="${raw}" is not a number`);
+  return target === "int" ? String(Math.trunc(n)) : String(n);
+}
+
+function castExpr(col: string, target: Target, fallback: string | undefined): string {
+  const c = ident(col);
+  const expr =
+    target === "double"
+      ? `TRY_CAST(${c} AS DOUBLE)`
+      : target === "int"
+        ? `TRY_CAST(trunc(TRY_CAST(${c} AS DOUBLE)) AS BIGINT)`
+        : `CAST(${c} AS VARCHAR)`;
+  return fallback === undefined ? expr : `coalesce(${expr}, ${fallback})`;
+}
+
+export const typeTransform: Component = {
+  identifier: "type_transform",
+  description: "Data Type Conversion: casts columns to double, int or string",
+  outputs: [{ name: "outputTable", type: "DataSet" }],
+  async run(ctx) {
+    const input = await ctx.requireInput("inputTable");
+    const targets = new Map<string, Target>();
+    for (const [param, target] of [
+      ["cols_to_double", "double"],
+      ["cols_to_int", "int"],
+      ["cols_to_string", "string"],
+    ] as const) {
+      const cols = columnList(ctx.param(param));
+      requireColumns(input, cols, param);
+      for (const col of cols) {
+        if (targets.has(col)) throw new StepError(`column ${col} is listed in two conversions`);
+        targets.set(col, target);
+      }
+    }
+    if (targets.size === 0)
+      throw new StepError("no column to convert: set cols_to_double, cols_to_int or cols_to_string");
+    const defaults: Record<Target, string | undefined> = {
+      double: defaultValue(ctx.param("default_double_value"), "double"),
+      int: defaultValue(ctx.param("default_int_value"), "int"),
+      string: defaultValue(ctx.param("default_string_value"), "string"),
+    };
+    const keep = boolParam(ctx, "reserveOldFeat", false);
+    const select: string[] = [];
+    for (const col of input.columns) {
+      const target = targets.get(col.name);
+      if (!target) select.push(ident(col.name));
+      else if (keep)
+        select.push(
+          ident(col.name),
+          `${castExpr(col.name, target, defaults[target])} AS ${ident(`${col.name}_${target}`)}`,
+        );
+      else select.push(`${castExpr(col.name, target, defaults[target])} AS ${ident(col.name)}`);
+    }
+    const out = ctx.tableOutput("outputTable");
+    await ctx.conn.run(`CREATE TABLE ${out} AS SELECT ${select.join(", ")} FROM ${input.relation}`);
+    const summary = [...targets].map(([c, t]) => `${c}->${t}`).join(", ");
+    ctx.log(`converted ${summary}${keep ? " (originals kept)" : ""}`);
+  },
+};

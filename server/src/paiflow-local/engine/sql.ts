@@ -1,0 +1,76 @@
+/** Small helpers for writing DuckDB SQL safely. */
+import type { DuckDBConnection } from "@duckdb/node-api";
+
+/** A quoted identifier. */
+export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** A quoted string literal. */
+export const lit = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/** `"schema"."table"` */
+export const qualified = (schema: string, table: string) => `${ident(schema)}.${ident(table)}`;
+
+export interface Column {
+  name: string;
+  type: string;
+}
+
+/** The columns of a table, view or query. */
+export async function describe(conn: DuckDBConnection, relation: string): Promise<Column[]> {
+  const reader = await conn.runAndReadAll(`SELECT * FROM ${relation} LIMIT 0`);
+  const types = reader.columnTypes();
+  return reader.columnNames().map((name, i) => ({ name, type: String(types[i]) }));
+}
+
+export async function scalar(conn: DuckDBConnection, sql: string): Promise<unknown> {
+  const reader = await conn.runAndReadAll(sql);
+  return reader.getRowsJS()[0]?.[0];
+}
+
+export async function countRows(conn: DuckDBConnection, relation: string): Promise<number> {
+  return Number(await scalar(conn, `SELECT count(*) FROM ${relation}`));
+}
+
+const NUMERIC =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+export const isNumericType = (type: string) => NUMERIC.test(type);
+
+/**
+ * Splits a SQL script into statements on top-level semicolons, respecting quotes and comments.
+ * Empty statements are dropped.
+ */
+export function splitStatements(sql: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i];
+    if (c === "'" || c === '"' || c === "`") {
+      const close = sql.indexOf(c, i + 1);
+      i = close < 0 ? sql.length : close + 1;
+    } else if (c === "-" && sql[i + 1] === "-") {
+      const nl = sql.indexOf("\n", i);
+      i = nl < 0 ? sql.length : nl + 1;
+    } else if (c === "/" && sql[i + 1] === "*") {
+      const close = sql.indexOf("*/", i + 2);
+      i = close < 0 ? sql.length : close + 2;
+    } else if (c === ";") {
+      out.push(sql.slice(start, i));
+      start = ++i;
+    } else {
+      i++;
+    }
+  }
+  out.push(sql.slice(start));
+  return out
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && !/^(--[^\n]*\n?|\/\*[\s\S]*?\*\/|\s)*$/.test(s));
+}
+
+/** A comma list parameter (`"a, b,c"`) as trimmed names. */
+export function columnList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,48 @@
+/** The DuckDB database in the data directory: the table catalog and every run's output tables. */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+
+export const WAREHOUSE_FILE = "warehouse.duckdb";
+
+export class Warehouse {
+  private constructor(
+    readonly file: string,
+    private readonly instance: DuckDBInstance,
+  ) {}
+
+  /** Opens (or creates) the data directory's database; a clear error when another process holds it. */
+  static async open(dataDir: string): Promise<Warehouse> {
+    await mkdir(dataDir, { recursive: true });
+    const file = path.join(dataDir, WAREHOUSE_FILE);
+    try {
+      return new Warehouse(file, await DuckDBInstance.create(file));
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/lock/i.test(message)) {
+        throw new Error(
+          `The data directory ${dataDir} is in use by another process (a running PAIFlow local service?): ${message}`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  /** Runs `fn` on a fresh connection and closes it after. */
+  async with<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = await this.connect();
+    try {
+      return await fn(conn);
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  close(): void {
+    this.instance.closeSync();
+  }
+}
