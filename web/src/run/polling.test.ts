@@ -81,3 +81,15 @@ describe("backoffInterval with a real QueryObserver", () => {
     expect(gaps.slice(0, 5)).toEqual([200, 400, 800, 1000, 1000]);
   });
 });
+
+describe("backoffInterval across renders", () => {
+  it("keeps the pace when option factories make a new interval function each render", () => {
+    const query = { state: { data: { status: "Running" }, dataUpdatedAt: 1, errorUpdatedAt: 0 } };
+    const statusOf = (d: { status: string }) => d.status;
+    expect(backoffInterval(statusOf, policy)(query)).toBe(100);
+    query.state = { ...query.state, dataUpdatedAt: 2 };
+    expect(backoffInterval(statusOf, policy)(query)).toBe(200);
+    query.state = { ...query.state, dataUpdatedAt: 3 };
+    expect(backoffInterval(statusOf, policy)(query)).toBe(400);
+  });
+});

@@ -36,6 +36,10 @@ interface Track {
   delay: number;
 }
 
+// Keyed by the query itself, not by interval function: option factories make a new function on
+// every render, and the pace must survive that.
+const tracks = new WeakMap<object, Track>();
+
 /**
  * A `refetchInterval` for TanStack Query: `false` once `statusOf(data)` is terminal, otherwise
  * the backed-off delay. TanStack calls it on every render and query update, so it only advances
@@ -45,7 +49,6 @@ export function backoffInterval<T>(
   statusOf: (data: T) => string | undefined,
   policy: PollPolicy = RUN_POLL,
 ): (query: PolledQuery<T>) => number | false {
-  const tracks = new WeakMap<object, Track>();
   return (query) => {
     const { data, dataUpdatedAt, errorUpdatedAt } = query.state;
     if (data !== undefined && isTerminal(statusOf(data))) return false;

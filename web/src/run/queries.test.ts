@@ -52,7 +52,11 @@ describe("stepLogsQuery", () => {
 
   it("keeps every key of a run under the run's prefix, so one invalidation covers them", () => {
     const prefix = runKeys.run("flow-1");
-    for (const key of [runKeys.logs("flow-1", "s"), runKeys.outputs("flow-1", "s"), runKeys.manifest("flow-1")]) {
+    for (const key of [
+      runKeys.logs("flow-1", "s"),
+      runKeys.outputs("flow-1", "s"),
+      runKeys.manifest("flow-1"),
+    ]) {
       expect(key.slice(0, prefix.length)).toEqual([...prefix]);
     }
   });

@@ -32,12 +32,20 @@ export function healthQuery(api: RunApi) {
   });
 }
 
-/** One run with its steps' statuses, polled with backoff until the run ends. */
-export function runQuery(api: RunApi, runId: string, policy: PollPolicy = RUN_POLL) {
+/**
+ * One run with its steps' statuses. With `poll`, polled with backoff until the run ends; only
+ * one observer of a run should poll (each polling observer keeps its own timer), the others
+ * read the same cache entry.
+ */
+export function runQuery(
+  api: RunApi,
+  runId: string,
+  { poll = false, policy = RUN_POLL }: { poll?: boolean; policy?: PollPolicy } = {},
+) {
   return queryOptions({
     queryKey: runKeys.run(runId),
     queryFn: ({ signal }) => api.getRun(runId, signal),
-    refetchInterval: backoffInterval((run: RunDetail) => run.status, policy),
+    refetchInterval: poll ? backoffInterval((run: RunDetail) => run.status, policy) : false,
     // A run keeps going while the analyst looks at the YAML in another tab.
     refetchIntervalInBackground: true,
   });

@@ -1,8 +1,17 @@
 import type { RunDetail, StepStatus } from "@pfd/shared";
-import { act, render, screen } from "@testing-library/react";
+import { act, cleanup, render, screen } from "@testing-library/react";
 import { memo } from "react";
-import { describe, expect, it } from "vitest";
-import { applyRun, createStepStatusStore, StepStatusContext, useStepRunning, useStepRunStatus } from "./stepStatus";
+import { afterEach, describe, expect, it } from "vitest";
+
+afterEach(cleanup);
+
+import {
+  applyRun,
+  createStepStatusStore,
+  StepStatusContext,
+  useStepRunning,
+  useStepRunStatus,
+} from "./stepStatus";
 
 const step = (stepName: string, status: string): StepStatus => ({
   stepName,
@@ -16,6 +25,23 @@ const run = (id: string, ...steps: StepStatus[]): Pick<RunDetail, "pipelineRunId
   pipelineRunId: id,
   steps,
 });
+
+const renders: Record<string, number> = {};
+
+const Node = memo(function Node({ name }: { name: string }) {
+  renders[name] = (renders[name] ?? 0) + 1;
+  const status = useStepRunStatus(name);
+  const running = useStepRunning(name);
+  return (
+    <article aria-label={name} data-status={status?.status} data-running={running}>
+      {name}
+    </article>
+  );
+});
+
+function Probe() {
+  return <span data-testid="p">{useStepRunStatus("a")?.status ?? "none"}</span>;
+}
 
 describe("applyRun", () => {
   it("keeps unchanged entries identical and replaces changed ones", () => {
@@ -51,17 +77,6 @@ describe("applyRun", () => {
 
 describe("useStepRunStatus", () => {
   it("re-renders only the nodes whose step changed", () => {
-    const renders: Record<string, number> = {};
-    const Node = memo(function Node({ name }: { name: string }) {
-      renders[name] = (renders[name] ?? 0) + 1;
-      const status = useStepRunStatus(name);
-      const running = useStepRunning(name);
-      return (
-        <div aria-label={name} data-status={status?.status} data-running={running}>
-          {name}
-        </div>
-      );
-    });
     const store = createStepStatusStore();
     const names = Array.from({ length: 50 }, (_, i) => `s${i}`);
     render(
@@ -73,7 +88,9 @@ describe("useStepRunStatus", () => {
     );
     act(() => applyRun(store, run("r1", ...names.map((n) => step(n, "ReadyToSchedule")))));
     const before = { ...renders };
-    act(() => applyRun(store, run("r1", ...names.map((n) => step(n, n === "s7" ? "Running" : "ReadyToSchedule")))));
+    act(() =>
+      applyRun(store, run("r1", ...names.map((n) => step(n, n === "s7" ? "Running" : "ReadyToSchedule")))),
+    );
     const rerendered = names.filter((n) => renders[n] !== before[n]);
     expect(rerendered).toEqual(["s7"]);
     expect(screen.getByLabelText("s7").dataset.status).toBe("Running");
@@ -82,9 +99,6 @@ describe("useStepRunStatus", () => {
   });
 
   it("gives no status outside a run view", () => {
-    function Probe() {
-      return <span data-testid="p">{useStepRunStatus("a")?.status ?? "none"}</span>;
-    }
     render(<Probe />);
     expect(screen.getByTestId("p").textContent).toBe("none");
   });

@@ -34,7 +34,10 @@ function sameStep(a: StepStatus, b: StepStatus): boolean {
 }
 
 /** Shows `run` on the canvas (or clears it with null), replacing only the entries that changed. */
-export function applyRun(store: StepStatusStore, run: Pick<RunDetail, "pipelineRunId" | "steps"> | null): void {
+export function applyRun(
+  store: StepStatusStore,
+  run: Pick<RunDetail, "pipelineRunId" | "steps"> | null,
+): void {
   const prev = store.getState();
   if (run === null) {
     if (prev.runId !== null || Object.keys(prev.steps).length > 0) store.setState({ runId: null, steps: {} });

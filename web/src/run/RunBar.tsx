@@ -1,0 +1,142 @@
+/**
+ * The run bar (accessible name "Run status"): the followed run's id, status word, elapsed time,
+ * console link (cloud mode) and actions; or why the last Run was refused.
+ */
+import type { RunDetail } from "@pfd/shared";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useState } from "react";
+import { ErrorNotice } from "./ErrorNotice";
+import { asRunApiError } from "./errors";
+import { runKeys, runQuery } from "./queries";
+import { useRunContext } from "./RunProvider";
+import { elapsedMs, formatDuration, isTerminal, statusKind } from "./status";
+import { useNow } from "./useNow";
+
+const RunsPanel = lazy(() => import("./RunsPanel"));
+
+export function RunBar() {
+  const { followedRunId, refusal, dismissRefusal } = useRunContext();
+  const [runsOpen, setRunsOpen] = useState(false);
+  return (
+    <section aria-label="Run status" className="pfd-run-bar">
+      {followedRunId ? (
+        <FollowedRun runId={followedRunId} />
+      ) : (
+        <span className="pfd-run-idle">Not run yet. Run with Ctrl+Enter.</span>
+      )}
+      <span className="pfd-run-bar-spacer" />
+      <button type="button" onClick={() => setRunsOpen(true)} aria-haspopup="dialog">
+        Runs
+      </button>
+      {refusal && (
+        <div className="pfd-run-refusal">
+          {refusal.kind === "error" ? (
+            <ErrorNotice error={refusal.error} title="Run failed to start:" />
+          ) : (
+            <div role="alert" className="pfd-run-error">
+              <span className="pfd-run-error-message">{refusal.message}</span>
+              {refusal.kind === "problems" && (
+                <ul className="pfd-run-problems">
+                  {refusal.problems.map((p, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity and never reorder here
+                    <li key={i}>
+                      {p.location.step && <code>{p.location.step}</code>} {p.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+          <button type="button" onClick={dismissRefusal} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      )}
+      {runsOpen && (
+        <Suspense fallback={null}>
+          <RunsPanel onClose={() => setRunsOpen(false)} />
+        </Suspense>
+      )}
+    </section>
+  );
+}
+
+function FollowedRun({ runId }: { runId: string }) {
+  const { api, follow, showStepDetails } = useRunContext();
+  const { data: run, error } = useQuery(runQuery(api, runId));
+  const terminal = isTerminal(run?.status);
+  const now = useNow(Boolean(run) && !terminal);
+  const ms = run ? elapsedMs(run.startedAt, run.finishedAt, now) : undefined;
+  const failedStep = run?.steps.find((s) => s.status === "Failed");
+  return (
+    <>
+      <span className="pfd-run-id">
+        Run <code>{runId}</code>
+      </span>
+      {run && (
+        <span className={`pfd-run-word pfd-run-${statusKind(run.status)}`} data-status={run.status}>
+          {run.status}
+        </span>
+      )}
+      {!run && !error && <span className="pfd-run-word">Loading…</span>}
+      {ms !== undefined && (
+        <span className="pfd-run-elapsed" title="Elapsed">
+          {formatDuration(ms)}
+        </span>
+      )}
+      {run?.consoleUrl && (
+        <a href={run.consoleUrl} target="_blank" rel="noreferrer">
+          Open in PAI console
+        </a>
+      )}
+      {failedStep && (
+        <button type="button" className="pfd-run-link" onClick={() => showStepDetails(failedStep.stepName)}>
+          Failed step: {failedStep.stepName}
+        </button>
+      )}
+      {run?.message && run.status !== "Succeeded" && <span className="pfd-run-message">{run.message}</span>}
+      {run && <RunActions run={run} />}
+      {error && <ErrorNotice error={asRunApiError(error)} title="Cannot follow this run:" />}
+      <button type="button" onClick={() => follow(null)} aria-label="Stop showing this run">
+        Clear
+      </button>
+    </>
+  );
+}
+
+/** Terminate while it runs, Start when created without starting, Rerun once it ended. */
+export function RunActions({ run }: { run: RunDetail }) {
+  const { api } = useRunContext();
+  const queryClient = useQueryClient();
+  const action = useMutation({
+    mutationFn: (verb: "terminate" | "start" | "rerun") => api[verb](run.pipelineRunId),
+    onSuccess: (_data, verb) => {
+      // A rerun starts the same run over: its old logs and outputs must not be shown as new.
+      if (verb === "rerun")
+        queryClient.removeQueries({ queryKey: [...runKeys.run(run.pipelineRunId), "steps"] });
+      void queryClient.invalidateQueries({ queryKey: runKeys.run(run.pipelineRunId) });
+      void queryClient.invalidateQueries({ queryKey: [...runKeys.all, "list"] });
+    },
+  });
+  const terminal = isTerminal(run.status);
+  return (
+    <>
+      {run.status === "Initialized" && (
+        <button type="button" disabled={action.isPending} onClick={() => action.mutate("start")}>
+          Start
+        </button>
+      )}
+      {!terminal && run.status !== "Terminating" && (
+        <button type="button" disabled={action.isPending} onClick={() => action.mutate("terminate")}>
+          Terminate
+        </button>
+      )}
+      {terminal && (
+        <button type="button" disabled={action.isPending} onClick={() => action.mutate("rerun")}>
+          Rerun
+        </button>
+      )}
+      {action.error && <ErrorNotice error={asRunApiError(action.error)} title="Action failed:" />}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * The toolbar's Run button and the Run settings button beside it. Outside a <RunProvider> (the
+ * canvas's own tests) Run renders disabled rather than failing.
+ */
+import { lazy, Suspense, useState } from "react";
+import { useOptionalRunContext } from "./RunProvider";
+
+const RunSettingsDialog = lazy(() => import("./RunSettingsDialog"));
+
+export function RunButton() {
+  const ctx = useOptionalRunContext();
+  const busy = ctx?.submitting ?? false;
+  return (
+    <button
+      type="button"
+      className="pfd-run-button"
+      onClick={ctx?.run}
+      disabled={!ctx || busy}
+      aria-busy={busy}
+      aria-keyshortcuts="Control+Enter Meta+Enter"
+      title="Run the pipeline (Ctrl+Enter)"
+    >
+      {busy ? "Starting…" : "Run"}
+    </button>
+  );
+}
+
+export function RunSettingsButton() {
+  const ctx = useOptionalRunContext();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)} disabled={!ctx} aria-haspopup="dialog">
+        Run settings
+      </button>
+      {open && ctx && (
+        <Suspense fallback={null}>
+          <RunSettingsDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,244 @@
+/**
+ * The run side of one editor: which run the canvas follows, the Run command with its guards,
+ * the remembered settings, and the per-step status projection the canvas nodes read.
+ *
+ * Server state (runs, logs, outputs) stays in TanStack Query; this provider holds only the
+ * analyst's own choices and the command's transient state, none of which enters the pipeline.
+ */
+import type { Problem } from "@pfd/shared";
+import {
+  QueryClient,
+  QueryClientContext,
+  QueryClientProvider,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { createRunApi, type RunApi, RunApiError } from "./api";
+import { healthQuery, runKeys, runQuery } from "./queries";
+import { loadFollowedRun, saveFollowedRun } from "./session";
+import {
+  buildCreateRunRequest,
+  checkRunSettings,
+  loadRunSettings,
+  type RunSettings,
+  saveRunSettings,
+} from "./settings";
+import { applyRun, createStepStatusStore, StepStatusContext, type StepStatusStore } from "./stepStatus";
+import "./run.css";
+
+/** What Run sends: the manifest text and its validation problems, computed at the moment of the click. */
+export interface RunSource {
+  manifest: string;
+  problems: readonly Problem[];
+}
+
+/** Why the last Run did not start a run: the pipeline's problems, bad settings, or the server's answer. */
+export type RunRefusal =
+  | { kind: "problems"; message: string; problems: readonly Problem[] }
+  | { kind: "settings"; message: string }
+  | { kind: "error"; error: RunApiError };
+
+export interface RunContextValue {
+  api: RunApi;
+  pipelineKey: string;
+  followedRunId: string | null;
+  /** Show a run on the canvas (null: show none). */
+  follow(runId: string | null): void;
+  /** Validate, then create the run; ignored while a previous click is still being sent. */
+  run(): void;
+  submitting: boolean;
+  refusal: RunRefusal | null;
+  dismissRefusal(): void;
+  settings: RunSettings;
+  saveSettings(settings: RunSettings): void;
+  /** The step whose logs and outputs the details panel shows. */
+  detailStep: string | null;
+  showStepDetails(stepName: string | null): void;
+}
+
+const RunContext = createContext<RunContextValue | null>(null);
+
+export function useRunContext(): RunContextValue {
+  const value = useContext(RunContext);
+  if (!value) throw new Error("Run views must be used inside <RunProvider>.");
+  return value;
+}
+
+/** The run context when there is one: the canvas lives without it in its own tests. */
+export function useOptionalRunContext(): RunContextValue | null {
+  return useContext(RunContext);
+}
+
+export interface RunProviderProps {
+  /** The pipeline's local id: run settings and the followed run are remembered under it. */
+  pipelineKey: string;
+  /** Called on Run: the manifest to send and its problems. */
+  getRunSource: () => RunSource;
+  api?: RunApi;
+  storage?: Storage;
+  /** Uses the surrounding QueryClient when there is one. */
+  queryClient?: QueryClient;
+  children: ReactNode;
+}
+
+export function RunProvider(props: RunProviderProps) {
+  const outer = useContext(QueryClientContext) ?? null;
+  const [own] = useState(() => props.queryClient ?? outer ?? new QueryClient());
+  if (props.queryClient || !outer) {
+    return (
+      <QueryClientProvider client={own}>
+        <RunState {...props} />
+      </QueryClientProvider>
+    );
+  }
+  return <RunState {...props} />;
+}
+
+function RunState({
+  pipelineKey,
+  getRunSource,
+  api: givenApi,
+  storage: givenStorage,
+  children,
+}: RunProviderProps) {
+  const queryClient = useQueryClient();
+  const api = useMemo(() => givenApi ?? createRunApi(), [givenApi]);
+  const storage = givenStorage ?? window.localStorage;
+  const [statusStore] = useState(createStepStatusStore);
+  const [followedRunId, setFollowed] = useState(() => loadFollowedRun(storage, pipelineKey));
+  const [settings, setSettings] = useState(() => loadRunSettings(storage, pipelineKey));
+  const [submitting, setSubmitting] = useState(false);
+  const [refusal, setRefusal] = useState<RunRefusal | null>(null);
+  const [detailStep, setDetailStep] = useState<string | null>(null);
+  // A ref, not state: a double click's second event arrives before React re-renders.
+  const inFlight = useRef(false);
+  const getSource = useRef(getRunSource);
+  getSource.current = getRunSource;
+
+  // Another pipeline opened: its own remembered run and settings.
+  const [shownKey, setShownKey] = useState(pipelineKey);
+  if (shownKey !== pipelineKey) {
+    setShownKey(pipelineKey);
+    setFollowed(loadFollowedRun(storage, pipelineKey));
+    setSettings(loadRunSettings(storage, pipelineKey));
+    setRefusal(null);
+    setDetailStep(null);
+  }
+
+  const follow = useCallback(
+    (runId: string | null) => {
+      saveFollowedRun(storage, pipelineKey, runId);
+      setFollowed(runId);
+      // The old run's statuses must not linger on the canvas under the new run's bar.
+      applyRun(statusStore, null);
+    },
+    [storage, pipelineKey, statusStore],
+  );
+
+  const saveSettings = useCallback(
+    (next: RunSettings) => {
+      saveRunSettings(storage, pipelineKey, next);
+      setSettings(next);
+    },
+    [storage, pipelineKey],
+  );
+
+  const run = useCallback(() => {
+    if (inFlight.current) return;
+    const source = getSource.current();
+    const errors = source.problems.filter((p) => p.severity === "error");
+    if (errors.length > 0) {
+      const n = errors.length;
+      setRefusal({
+        kind: "problems",
+        message: `Not run: the pipeline has ${n} problem${n === 1 ? "" : "s"} to fix first.`,
+        problems: errors,
+      });
+      return;
+    }
+    const bad = Object.entries(checkRunSettings(settings));
+    if (bad.length > 0) {
+      setRefusal({
+        kind: "settings",
+        message: `Not run: check the run settings (${bad.map(([k]) => k).join(", ")}).`,
+      });
+      return;
+    }
+    inFlight.current = true;
+    setSubmitting(true);
+    setRefusal(null);
+    void (async () => {
+      try {
+        const health = await queryClient.fetchQuery(healthQuery(api)).catch(() => undefined);
+        const created = await api.createRun(buildCreateRunRequest(source.manifest, settings, health));
+        follow(created.pipelineRunId);
+        void queryClient.invalidateQueries({ queryKey: [...runKeys.all, "list"] });
+      } catch (error) {
+        const apiError =
+          error instanceof RunApiError ? error : new RunApiError("ClientError", String(error), undefined);
+        setRefusal({ kind: "error", error: apiError });
+      } finally {
+        inFlight.current = false;
+        setSubmitting(false);
+      }
+    })();
+  }, [api, follow, queryClient, settings]);
+
+  // Ctrl/Cmd+Enter runs from anywhere, unless a focused editor already used the keys.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      if (event.altKey || event.shiftKey || event.repeat) return;
+      event.preventDefault();
+      run();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [run]);
+
+  const value = useMemo<RunContextValue>(
+    () => ({
+      api,
+      pipelineKey,
+      followedRunId,
+      follow,
+      run,
+      submitting,
+      refusal,
+      dismissRefusal: () => setRefusal(null),
+      settings,
+      saveSettings,
+      detailStep,
+      showStepDetails: setDetailStep,
+    }),
+    [api, pipelineKey, followedRunId, follow, run, submitting, refusal, settings, saveSettings, detailStep],
+  );
+
+  return (
+    <RunContext.Provider value={value}>
+      <StepStatusContext.Provider value={statusStore}>
+        {followedRunId && <Follower api={api} runId={followedRunId} store={statusStore} />}
+        {children}
+      </StepStatusContext.Provider>
+    </RunContext.Provider>
+  );
+}
+
+/** Polls the followed run and projects its step statuses onto the canvas; renders nothing. */
+function Follower({ api, runId, store }: { api: RunApi; runId: string; store: StepStatusStore }) {
+  const { data } = useQuery(runQuery(api, runId, { poll: true }));
+  useEffect(() => {
+    if (data) applyRun(store, data);
+  }, [data, store]);
+  return null;
+}

@@ -1,0 +1,127 @@
+/**
+ * The Runs panel: past runs with status, start and duration, newest first. Opening one shows
+ * the graph that ran with its statuses and the manifest, read-only.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { ErrorNotice } from "./ErrorNotice";
+import { asRunApiError } from "./errors";
+import { runsQuery } from "./queries";
+import { RunHistoryView } from "./RunHistoryView";
+import { useRunContext } from "./RunProvider";
+import { elapsedMs, formatDuration, statusKind } from "./status";
+
+const PAGE_SIZE = 20;
+
+export function formatStart(iso: string | null): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+}
+
+export default function RunsPanel({ onClose }: { onClose: () => void }) {
+  const { api, followedRunId } = useRunContext();
+  const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<string | null>(null);
+  const runs = useQuery(runsQuery(api, page, PAGE_SIZE));
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal?.();
+  }, []);
+
+  const close = () => {
+    ref.current?.close();
+    onClose();
+  };
+  const total = runs.data?.totalCount ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <dialog ref={ref} className="pfd-run-dialog pfd-run-runs" aria-label="Runs" onCancel={onClose}>
+      <header className="pfd-run-dialog-head">
+        <h2>{open ? `Run ${open}` : "Runs"}</h2>
+        {open && (
+          <button type="button" onClick={() => setOpen(null)}>
+            Back to runs
+          </button>
+        )}
+        <button type="button" onClick={close} aria-label="Close runs">
+          ×
+        </button>
+      </header>
+      {open ? (
+        <RunHistoryView runId={open} />
+      ) : (
+        <>
+          {runs.error && <ErrorNotice error={asRunApiError(runs.error)} title="Runs unavailable:" />}
+          {runs.isPending && <div className="pfd-run-hint">Loading runs…</div>}
+          {runs.data && runs.data.runs.length === 0 && <div className="pfd-run-hint">No runs yet.</div>}
+          {runs.data && runs.data.runs.length > 0 && (
+            <table className="pfd-run-table">
+              <thead>
+                <tr>
+                  <th scope="col">Run</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Started</th>
+                  <th scope="col">Duration</th>
+                </tr>
+              </thead>
+              <tbody>
+                {runs.data.runs.map((r) => {
+                  const ms =
+                    r.durationSec !== null
+                      ? r.durationSec * 1000
+                      : elapsedMs(r.startedAt, r.finishedAt, Date.now());
+                  return (
+                    <tr
+                      key={r.pipelineRunId}
+                      aria-current={r.pipelineRunId === followedRunId ? "true" : undefined}
+                    >
+                      <td>
+                        <button
+                          type="button"
+                          className="pfd-run-link"
+                          onClick={() => setOpen(r.pipelineRunId)}
+                        >
+                          {r.name || r.pipelineRunId}
+                        </button>
+                        <div className="pfd-run-hint">
+                          <code>{r.pipelineRunId}</code>
+                        </div>
+                      </td>
+                      <td>
+                        <span
+                          className={`pfd-run-word pfd-run-${statusKind(r.status)}`}
+                          data-status={r.status}
+                        >
+                          {r.status}
+                        </span>
+                      </td>
+                      <td>{formatStart(r.startedAt ?? r.createdAt)}</td>
+                      <td>{ms === undefined ? "—" : formatDuration(ms)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          {pages > 1 && (
+            <nav className="pfd-run-pager" aria-label="Run pages">
+              <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                Newer
+              </button>
+              <span>
+                Page {page} of {pages}
+              </span>
+              <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+                Older
+              </button>
+            </nav>
+          )}
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * The run module: one-click run and the live run view.
+ *
+ *   <RunProvider pipelineKey={id} getRunSource={() => ({ manifest, problems })}>  around the editor
+ *   <RunButton /> <RunSettingsButton />   in the toolbar (Ctrl/Cmd+Enter runs too)
+ *   <RunBar />                            the "Run status" bar
+ *   <RunDock />                           the chosen step's Logs and Outputs (lazy)
+ *   useStepRunStatus(stepName)            in a canvas node: `data-status={status?.status}`, <StepRunBadge step={status} />
+ *   useStepRunning(target)                in an edge: animate while the target runs (class RUNNING_EDGE_CLASS)
+ *   useOptionalRunContext()?.showStepDetails(step)   open a step's details (e.g. on node selection)
+ */
+import { lazy } from "react";
+
+export { createRunApi, type RunApi, RunApiError } from "./api";
+export { RunBar } from "./RunBar";
+export { RunButton, RunSettingsButton } from "./RunButton";
+export {
+  type RunContextValue,
+  RunProvider,
+  type RunProviderProps,
+  type RunRefusal,
+  type RunSource,
+  useOptionalRunContext,
+  useRunContext,
+} from "./RunProvider";
+export { StepRunBadge } from "./StepRunBadge";
+export { isTerminal, statusKind, statusLabel } from "./status";
+export { useStepRunning, useStepRunStatus } from "./stepStatus";
+
+export const RunDock = lazy(() => import("./RunDock"));
+
+/** Class for the path of an edge whose target step is running. */
+export const RUNNING_EDGE_CLASS = "pfd-run-edge-running";
