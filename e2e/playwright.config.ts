@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
@@ -17,6 +18,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ci = Boolean(process.env.CI);
 // A port of our own, away from the dev server (5173) and `npm start` (8080).
 const port = Number(process.env.E2E_PORT ?? 4319);
+const snapshot = resolve(tmpdir(), `pfd-e2e-dist-${port}`);
 
 export default defineConfig({
   testDir: "tests",
@@ -49,9 +51,10 @@ export default defineConfig({
       ],
     },
   },
-  // The production build (root `npm run build` -> web/dist), served as users get it.
+  // The production build (root `npm run build` -> web/dist), served as users get it, from a copy:
+  // other engineers rebuilding web/dist mid-run must not pull files from under the browser.
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    command: `rm -rf ${snapshot} && cp -r web/dist ${snapshot} && npx vite preview --outDir ${snapshot} --port ${port} --strictPort --host 127.0.0.1`,
     cwd: root,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,

@@ -1,6 +1,7 @@
-/** "New pipeline", "Recent pipelines" and the autosave status, for the toolbar. */
+/** "New pipeline", "Open" (templates and recent pipelines) and the autosave status, for the toolbar. */
 import { PopoverButton } from "../io/Popover";
 import { emptyGraph, useEditorApi } from "../store";
+import { openTemplate, TemplateList } from "../templates/TemplateList";
 import { useReplaceGuard } from "./ReplaceGuard";
 import type { PersistenceState, SaveStatus } from "./session";
 import { usePersistence, usePersistenceSession } from "./usePersistence";
@@ -33,52 +34,65 @@ export function NewPipelineButton() {
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
-export function RecentPipelines() {
+/** "Open": a template, or a pipeline saved in this browser. */
+export function OpenMenu() {
+  const api = useEditorApi();
   const recent = usePersistence(selectRecent);
   const currentId = usePersistence(selectCurrentId);
   const { reopen, remove } = usePersistenceSession();
+  // Outside the popover, so the question survives the popover closing.
   const { guard, dialog } = useReplaceGuard();
   return (
     <>
-      <PopoverButton label="Recent pipelines">
-        {(close) =>
-          recent.length === 0 ? (
-            <p className="pfd-popover__empty">No pipelines saved in this browser yet.</p>
-          ) : (
-            <ul aria-label="Recent pipelines">
-              {recent.map((r) => (
-                <li key={r.id} className="pfd-popover__item">
-                  <button
-                    type="button"
-                    aria-current={r.id === currentId ? "true" : undefined}
-                    onClick={() => {
-                      close();
-                      if (r.id !== currentId) guard(() => void reopen(r.id), "Open pipeline");
-                    }}
-                  >
-                    <span>
-                      {r.name}
-                      {r.id === currentId ? " (open)" : ""}
-                    </span>
-                    <span className="pfd-popover__meta">
-                      {r.stepCount} step{r.stepCount === 1 ? "" : "s"} · saved {when.format(r.savedAt)}
-                    </span>
-                  </button>
-                  {r.id !== currentId && (
+      <PopoverButton label="Open">
+        {(close) => (
+          <>
+            <h3 className="pfd-popover__heading">Templates</h3>
+            <TemplateList
+              onChoose={(t) => {
+                close();
+                guard(() => openTemplate(api, t), "Open template");
+              }}
+            />
+            <h3 className="pfd-popover__heading">Recent pipelines</h3>
+            {recent.length === 0 ? (
+              <p className="pfd-popover__empty">No pipelines saved in this browser yet.</p>
+            ) : (
+              <ul aria-label="Recent pipelines">
+                {recent.map((r) => (
+                  <li key={r.id} className="pfd-popover__item">
                     <button
                       type="button"
-                      className="pfd-popover__remove"
-                      aria-label={`Remove ${r.name} from Recent pipelines`}
-                      onClick={() => void remove(r.id)}
+                      aria-current={r.id === currentId ? "true" : undefined}
+                      onClick={() => {
+                        close();
+                        if (r.id !== currentId) guard(() => void reopen(r.id), "Open pipeline");
+                      }}
                     >
-                      ×
+                      <span>
+                        {r.name}
+                        {r.id === currentId ? " (open)" : ""}
+                      </span>
+                      <span className="pfd-popover__meta">
+                        {r.stepCount} step{r.stepCount === 1 ? "" : "s"} · saved {when.format(r.savedAt)}
+                      </span>
                     </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )
-        }
+                    {r.id !== currentId && (
+                      <button
+                        type="button"
+                        className="pfd-popover__remove"
+                        aria-label={`Remove ${r.name} from Recent pipelines`}
+                        onClick={() => void remove(r.id)}
+                      >
+                        ×
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
       </PopoverButton>
       {dialog}
     </>
@@ -88,15 +102,28 @@ export function RecentPipelines() {
 const statusText: Record<SaveStatus, string> = {
   idle: "",
   saving: "Saving…",
-  saved: "Saved in this browser",
+  saved: "Saved",
   error: "Autosave failed",
-  unavailable: "Autosave unavailable",
+  unavailable: "Autosave off",
+};
+
+const statusTitle: Record<SaveStatus, string> = {
+  idle: "Changes are saved in this browser as you work",
+  saving: "Saving in this browser",
+  saved: "Saved in this browser (IndexedDB); reopen it from Open › Recent pipelines",
+  error: "The browser refused to save; export the YAML to keep your work",
+  unavailable: "This browser offers no IndexedDB; export the YAML to keep your work",
 };
 
 export function SaveStatusText() {
   const status = usePersistence(selectStatus);
   return (
-    <span role="status" aria-label="Autosave" className="pfd-status">
+    <span
+      role="status"
+      aria-label="Autosave"
+      className={`pfd-status pfd-status--${status}`}
+      title={statusTitle[status]}
+    >
       {statusText[status]}
     </span>
   );

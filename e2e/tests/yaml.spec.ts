@@ -1,0 +1,96 @@
+import { expect, readFixture, test } from "./support/test";
+
+test.describe("YAML panel", () => {
+  test.beforeEach(async ({ designer }) => {
+    await designer.importFile({ name: "seed-sample.yaml", text: readFixture("seed-sample.yaml") });
+    await expect(designer.nodes).toHaveCount(2);
+    await designer.openYaml();
+  });
+
+  test("shows the manifest of the graph live", async ({ designer }) => {
+    await expect(designer.yamlEditor).toContainText('identifier: "type_transform"');
+    // A change on the canvas side (undoable rename from the node's menu is the canvas lead's;
+    // here the pipeline is replaced by a template) reaches the text.
+    await designer.button("Open").click();
+    await designer.page.getByRole("button", { name: /^Read and convert/ }).click();
+    await expect(designer.yamlEditor).toContainText('name: "source-transform"');
+    await designer.screenshot("yaml-panel");
+  });
+
+  test("editing a display name in YAML renames the node; positions stay", async ({ designer }) => {
+    const convert = designer.node("Data Type Conversion-1");
+    const before = await convert.boundingBox();
+    await designer.editYaml('displayName: "Read-Table-1"', 'displayName: "Orders"');
+    await expect(designer.node("Orders")).toBeVisible();
+    await expect(designer.node("Read-Table-1")).toHaveCount(0);
+    expect(await convert.boundingBox()).toEqual(before);
+  });
+
+  test("adding a step in YAML adds a node", async ({ designer }) => {
+    const text = await designer.yamlText();
+    const extra = [
+      '  - apiVersion: "core/v1"',
+      "    metadata:",
+      '      provider: "pai"',
+      '      version: "v1"',
+      '      identifier: "data_source"',
+      '      name: "second_source"',
+      '      displayName: "Second source"',
+      "    spec:",
+      "      arguments:",
+      "        parameters:",
+      '        - name: "inputTableName"',
+      '          value: "pai_online_project.other"',
+      '        - name: "execution"',
+      '          from: "{{inputs.parameters.execution_maxcompute}}"',
+      "",
+    ].join("\n");
+    await designer.setYaml(text.replace(/\n {2}pipelines:\n/, (m) => `${m}${extra}`));
+    await expect(designer.node("Second source")).toBeVisible();
+    await expect(designer.nodes).toHaveCount(3);
+  });
+
+  test("broken YAML shows its problems by line and the canvas keeps its last good state", async ({
+    designer,
+  }) => {
+    const text = await designer.yamlText();
+    // A reference to a step that does not exist: parses, but does not validate.
+    await designer.setYaml(text.replace("pipelines.data_source.outputs", "pipelines.nowhere.outputs"));
+    await expect(designer.yamlProblems.first()).toContainText(/^\d+:\d+ error: /);
+    await expect(designer.yamlPanel.getByText(/Not applied: \d+ error/)).toBeVisible();
+    await expect(designer.yamlPanel.locator(".cm-lint-marker-error").first()).toBeVisible();
+    await expect(designer.nodes).toHaveCount(2);
+    // A syntax error: same story.
+    await designer.setYaml(`${text}  - bad: [\n`);
+    await expect(designer.yamlProblems.first()).toContainText(/^\d+:\d+ error: /);
+    await designer.screenshot("yaml-problems");
+    await expect(designer.nodes).toHaveCount(2);
+    // Clicking a problem puts the cursor on its line.
+    await designer.yamlProblems.first().getByRole("button").click();
+    await expect(designer.yamlEditor).toBeFocused();
+    // Fixing the text applies it again.
+    await designer.setYaml(text.replace('"Data Type Conversion-1"', '"Convert"'));
+    await expect(designer.node("Convert")).toBeVisible();
+    await expect(designer.yamlPanel.getByText("In sync with the canvas")).toBeVisible();
+  });
+
+  test("no keystroke is lost while edits are applied", async ({ designer, page }) => {
+    await designer.yamlEditor.getByText('"Read-Table-1"').click();
+    await page.keyboard.press("End");
+    // Move inside the closing quote, then type in bursts straddling the apply delay.
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.type(" orders", { delay: 30 });
+    await page.waitForTimeout(450);
+    await page.keyboard.type(" and", { delay: 30 });
+    await page.waitForTimeout(450);
+    await page.keyboard.type(" returns", { delay: 5 });
+    await expect(designer.node("Read-Table-1 orders and returns")).toBeVisible();
+    expect(await designer.yamlText()).toContain('displayName: "Read-Table-1 orders and returns"');
+  });
+
+  test("copies the YAML to the clipboard", async ({ designer }) => {
+    const text = await designer.yamlText();
+    expect(text).toContain('apiVersion: "core/v1"');
+    expect(text).toContain('name: "type_transform"');
+  });
+});

@@ -1,0 +1,92 @@
+import "fake-indexeddb/auto";
+import type { PipelineGraph } from "@pfd/shared";
+import { afterEach, describe, expect, it } from "vitest";
+import seed from "../../../shared/fixtures/seed-sample.yaml?raw";
+import { readManifestText } from "../io/codec";
+import { createEditorStore, type EditorStore, emptyGraph } from "../store";
+import { openPipelineRepository } from "./db";
+import { createPersistenceSession, type PersistenceSession } from "./session";
+
+let n = 0;
+const stops: PersistenceSession[] = [];
+afterEach(async () => {
+  for (const s of stops.splice(0)) await s.stop();
+  localStorage.clear();
+});
+
+const seedGraph = (): PipelineGraph => {
+  const r = readManifestText(seed);
+  if (!r.ok) throw new Error("seed must read");
+  return r.graph;
+};
+
+/** A page load: a fresh editor and a session on the same database. */
+async function load(dbName: string): Promise<{ editor: EditorStore; session: PersistenceSession }> {
+  const editor = createEditorStore();
+  const session = createPersistenceSession(editor, { dbName, delayMs: 5 });
+  stops.push(session);
+  await session.start();
+  return { editor, session };
+}
+
+const settle = async (session: PersistenceSession) => {
+  await new Promise((r) => setTimeout(r, 30));
+  await session.stop();
+};
+
+describe("persistence session", () => {
+  it("restores the open pipeline, edits included, after a reload", async () => {
+    const db = `session-${n++}`;
+    const first = await load(db);
+    first.editor.getState().loadGraph(seedGraph(), { source: "load" });
+    first.editor.getState().setDisplayName("data_source", "Orders");
+    await settle(first.session);
+
+    const second = await load(db);
+    const graph = second.editor.getState().graph;
+    expect(graph.steps.map((s) => s.displayName)).toEqual(["Orders", "Data Type Conversion-1"]);
+    expect(second.session.state.getState().currentId).toBe(first.session.state.getState().currentId);
+    // A restore is not an unsaved change.
+    expect(second.editor.getState().dirty).toBe(false);
+  });
+
+  it("gives every loaded pipeline its own record, so the one replaced stays in Recent", async () => {
+    const db = `session-${n++}`;
+    const { editor, session } = await load(db);
+    editor.getState().loadGraph(seedGraph(), { source: "load" });
+    const seedId = session.state.getState().currentId;
+    editor.getState().loadGraph(emptyGraph(), { source: "load" });
+    editor.getState().setPipelineMetadata({ name: "fresh" });
+    expect(session.state.getState().currentId).not.toBe(seedId);
+    await new Promise((r) => setTimeout(r, 30));
+    await session.stop();
+    await session.start();
+    await new Promise((r) => setTimeout(r, 10));
+    const names = session.state.getState().recent.map((r) => r.name);
+    expect(names).toEqual(["fresh", "source-transform"]);
+
+    // Reopening the first brings it back under its own id.
+    await session.reopen(seedId);
+    expect(editor.getState().graph.steps).toHaveLength(2);
+    expect(session.state.getState().currentId).toBe(seedId);
+  });
+
+  it("does not restore over an editor the user already changed", async () => {
+    const db = `session-${n++}`;
+    const first = await load(db);
+    first.editor.getState().loadGraph(seedGraph(), { source: "load" });
+    await settle(first.session);
+
+    const editor = createEditorStore();
+    const session = createPersistenceSession(editor, { dbName: db, delayMs: 5 });
+    stops.push(session);
+    const starting = session.start();
+    editor.getState().setPipelineMetadata({ name: "typed-before-restore" });
+    await starting;
+    expect(editor.getState().graph.metadata.name).toBe("typed-before-restore");
+    await settle(session);
+    const repo = await openPipelineRepository(db);
+    expect((await repo.list()).map((r) => r.name)).toContain("typed-before-restore");
+    repo.close();
+  });
+});
