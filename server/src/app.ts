@@ -8,6 +8,7 @@ import express, { type Express } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { isLoopbackHost } from "./config/env";
+import { ManifestChecker } from "./paiflow/check";
 import { RecentManifests } from "./paiflow/run-manifest";
 import type { AppContext } from "./routes/context";
 import { errorHandler, notFound } from "./routes/errors";
@@ -57,8 +58,9 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   app.use("/api", express.json({ limit: BODY_LIMIT }));
 
   const createLimit = runRateLimit(ctx.config.runRateLimit);
-  app.use("/api", metaRoutes(ctx));
-  app.use("/api", runRoutes(ctx, new RecentManifests(), createLimit));
+  const checker = new ManifestChecker();
+  app.use("/api", metaRoutes(ctx, checker));
+  app.use("/api", runRoutes(ctx, checker, new RecentManifests(), createLimit));
   app.use("/api", stepRoutes(ctx));
   app.use("/api", notFound);
   app.use(webRoutes(ctx.webDist));

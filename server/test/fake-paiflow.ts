@@ -46,6 +46,8 @@ export interface FakePaiflow {
   accessKeyId: string;
   accessKeySecret: string;
   runs: Map<string, FakeRun>;
+  /** A run with its steps read from its manifest (throws when unknown). */
+  run(id: string): FakeRun;
   calls: RecordedCall[];
   /** The next requests (in order) misbehave as given; then normal service resumes. */
   misbehave(...next: Misbehaviour[]): void;
@@ -69,6 +71,17 @@ class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+function stepsOf(id: string, manifest: string): FakeStep[] {
+  const entry = parseManifest(manifest).stream?.documents.at(-1);
+  return (entry?.spec.pipelines ?? []).map((step, i) => ({
+    name: String(step.metadata?.name ?? ""),
+    nodeId: `node-${id}-${i}`,
+    status: i === 0 ? "Running" : "ReadyToSchedule",
+    startedAt: i === 0 ? "2026-01-01T00:00:01Z" : null,
+    finishedAt: null,
+  }));
 }
 
 export async function startFakePaiflow(options: FakeOptions = {}): Promise<FakePaiflow> {
@@ -136,6 +149,9 @@ export async function startFakePaiflow(options: FakeOptions = {}): Promise<FakeP
   const findRun = (id: string): FakeRun => {
     const run = runs.get(decodeURIComponent(id));
     if (!run) throw new HttpError(400, "200200004", `pipeline run ${id} not found`);
+    // Steps are read from the manifest on first use, so creating a run costs next to nothing.
+    if (run.steps.length === 0 && typeof run.body.PipelineManifest === "string")
+      run.steps = stepsOf(run.id, run.body.PipelineManifest);
     return run;
   };
 
@@ -281,17 +297,8 @@ export async function startFakePaiflow(options: FakeOptions = {}): Promise<FakeP
     if (typeof body.PipelineManifest !== "string")
       throw new HttpError(400, "InvalidParameter", "PipelineManifest or PipelineId is required");
     const id = `flow-fake${(++counter).toString().padStart(6, "0")}`;
-    const entry = parseManifest(body.PipelineManifest).stream?.documents.at(-1);
-    const names = (entry?.spec.pipelines ?? []).map((step) => String(step.metadata?.name ?? ""));
-    const steps = names.map((name, i) => ({
-      name,
-      nodeId: `node-${id}-${i}`,
-      status: i === 0 ? "Running" : "ReadyToSchedule",
-      startedAt: i === 0 ? "2026-01-01T00:00:01Z" : null,
-      finishedAt: null,
-    }));
     const start = body.NoConfirmRequired !== false;
-    runs.set(id, { id, body, status: start ? "Running" : "Initialized", message: "", steps, logs: {} });
+    runs.set(id, { id, body, status: start ? "Running" : "Initialized", message: "", steps: [], logs: {} });
     return id;
   };
 
@@ -309,6 +316,7 @@ export async function startFakePaiflow(options: FakeOptions = {}): Promise<FakeP
     accessKeyId,
     accessKeySecret,
     runs,
+    run: findRun,
     calls,
     misbehave: (...next) => queue.push(...next),
     close: () =>

@@ -113,8 +113,8 @@ describe("POST /api/runs", () => {
 describe("following a run", () => {
   it("maps PAIFlow's node tree back to the manifest's step names", async () => {
     const id = await createRun();
-    const run = h.fake.runs.get(id);
-    if (!run?.steps[0]) throw new Error("fake run missing");
+    const run = h.fake.run(id);
+    if (!run.steps[0]) throw new Error("fake run has no steps");
     run.steps[0].status = "Succeeded";
     run.steps[0].finishedAt = "2026-01-01T00:00:30Z";
     const res = await request(h.app).get(`/api/runs/${id}`).expect(200);

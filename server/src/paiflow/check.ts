@@ -1,5 +1,22 @@
-/** Manifest checks the server runs before anything reaches PAIFlow. */
-import { type ApiProblem, type Manifest, parseManifest } from "@pfd/shared";
+/**
+ * Manifest checks the server runs before anything reaches PAIFlow: the shared core's parse and
+ * validation, against the catalog plus the user's own components.
+ *
+ * Results are remembered by content (a hash of the text and of the component list): the
+ * designer validates a manifest as it is edited and then submits the very same text, and a
+ * repeated run resubmits it, so the run request usually finds its check already done.
+ */
+import { createHash } from "node:crypto";
+import {
+  type ApiProblem,
+  type ComponentSpec,
+  componentKey,
+  type Manifest,
+  manifestToGraph,
+  parseManifest,
+  validateGraph,
+  withPositions,
+} from "@pfd/shared";
 
 export interface CheckedManifest {
   problems: ApiProblem[];
@@ -7,7 +24,73 @@ export interface CheckedManifest {
   entry: Manifest | undefined;
 }
 
-export function checkManifest(text: string): CheckedManifest {
+/** Texts above this size are checked every time rather than kept. */
+const CACHEABLE_CHARS = 256 * 1024;
+
+export class ManifestChecker {
+  private readonly results = new Map<string, CheckedManifest>();
+  private lastComponents: readonly ComponentSpec[] | undefined;
+  private lastFingerprint = "";
+
+  constructor(private readonly capacity = 64) {}
+
+  check(text: string, components?: readonly ComponentSpec[]): CheckedManifest {
+    if (text.length > CACHEABLE_CHARS) return checkManifest(text, components);
+    const key = createHash("sha256")
+      .update(this.fingerprint(components))
+      .update("\0")
+      .update(text)
+      .digest("base64");
+    const known = this.results.get(key);
+    if (known) {
+      // Refresh its place: the map's first key is always the least recently used.
+      this.results.delete(key);
+      this.results.set(key, known);
+      return known;
+    }
+    const result = checkManifest(text, components);
+    this.results.set(key, result);
+    if (this.results.size > this.capacity) {
+      const oldest = this.results.keys().next().value;
+      if (oldest !== undefined) this.results.delete(oldest);
+    }
+    return result;
+  }
+
+  private fingerprint(components: readonly ComponentSpec[] | undefined): string {
+    if (!components) return "catalog";
+    if (components !== this.lastComponents) {
+      this.lastComponents = components;
+      this.lastFingerprint = components.map(componentKey).join("|");
+    }
+    return this.lastFingerprint;
+  }
+}
+
+/** Parses and validates manifest text; never throws. */
+export function checkManifest(text: string, components?: readonly ComponentSpec[]): CheckedManifest {
   const parsed = parseManifest(text);
-  return { problems: parsed.problems, entry: parsed.stream?.documents.at(-1) };
+  const entry = parsed.stream?.documents.at(-1);
+  if (!parsed.stream) return { problems: parsed.problems, entry };
+  try {
+    const graph = manifestToGraph(parsed.stream);
+    return {
+      problems: withPositions(parsed, [...parsed.problems, ...validateGraph(graph, components)]),
+      entry,
+    };
+  } catch (e) {
+    // A bug in validation must come back as a problem, never as a 500.
+    return {
+      problems: [
+        ...parsed.problems,
+        {
+          severity: "error",
+          code: "internal-error",
+          message: `validation failed unexpectedly: ${(e as Error).message}`,
+          location: {},
+        },
+      ],
+      entry,
+    };
+  }
 }

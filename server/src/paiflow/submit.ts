@@ -4,7 +4,7 @@
  */
 import type { ApiProblem, CreateRunRequest, Manifest } from "@pfd/shared";
 import { maxComputeEndpoint, type ServerConfig } from "../config/env";
-import { checkManifest } from "./check";
+import type { CheckedManifest } from "./check";
 import type { CreatePipelineRunInput } from "./types";
 
 /** Workspace id used by the embedded PAIFlow when none is configured. */
@@ -21,9 +21,13 @@ export interface RunContext {
   now?: Date;
 }
 
-export function prepareRun(request: CreateRunRequest, context: RunContext): PreparedRun {
+/** `checked` is the manifest's check (ManifestChecker or checkManifest). */
+export function prepareRun(
+  request: CreateRunRequest,
+  checked: CheckedManifest,
+  context: RunContext,
+): PreparedRun {
   const { config, mode } = context;
-  const checked = checkManifest(request.manifest);
   const errors = checked.problems.filter((p) => p.severity === "error");
   if (errors.length > 0 || !checked.entry) {
     return {

@@ -1,12 +1,12 @@
 /** `GET /api/health`, `GET /api/components`, `POST /api/validate`. */
 import { type HealthResponse, ValidateRequestSchema, type ValidateResponse } from "@pfd/shared";
 import { Router } from "express";
-import { checkManifest } from "../paiflow/check";
+import type { ManifestChecker } from "../paiflow/check";
 import { LOCAL_WORKSPACE_ID } from "../paiflow/submit";
 import type { AppContext } from "./context";
 import { invalidRequest } from "./errors";
 
-export function metaRoutes(ctx: AppContext): Router {
+export function metaRoutes(ctx: AppContext, checker: ManifestChecker): Router {
   const router = Router();
 
   router.get("/health", (_req, res) => {
@@ -25,10 +25,11 @@ export function metaRoutes(ctx: AppContext): Router {
     res.json(await ctx.components());
   });
 
-  router.post("/validate", (req, res) => {
+  router.post("/validate", async (req, res) => {
     const parsed = ValidateRequestSchema.safeParse(req.body);
     if (!parsed.success) throw invalidRequest(parsed.error, "body");
-    const body: ValidateResponse = { problems: checkManifest(parsed.data.manifest).problems };
+    const { components } = await ctx.components();
+    const body: ValidateResponse = { problems: checker.check(parsed.data.manifest, components).problems };
     res.json(body);
   });
 

@@ -9,6 +9,7 @@ import {
   type RunManifestResponse,
 } from "@pfd/shared";
 import { type RequestHandler, Router } from "express";
+import type { ManifestChecker } from "../paiflow/check";
 import type { PaiflowClient } from "../paiflow/client";
 import { PaiflowError } from "../paiflow/errors";
 import { consoleUrlOf, toRunDetail, toRunSummary } from "../paiflow/map";
@@ -18,14 +19,21 @@ import type { PipelineRunNode } from "../paiflow/types";
 import type { AppContext } from "./context";
 import { HttpError, invalidRequest } from "./errors";
 
-export function runRoutes(ctx: AppContext, manifests: RecentManifests, createLimit: RequestHandler): Router {
+export function runRoutes(
+  ctx: AppContext,
+  checker: ManifestChecker,
+  manifests: RecentManifests,
+  createLimit: RequestHandler,
+): Router {
   const router = Router();
   const { paiflow } = ctx;
 
   router.post("/runs", createLimit, async (req, res) => {
     const parsed = CreateRunRequestSchema.safeParse(req.body);
     if (!parsed.success) throw invalidRequest(parsed.error, "body");
-    const prepared = prepareRun(parsed.data, { config: ctx.config, mode: ctx.mode });
+    const { components } = await ctx.components();
+    const checked = checker.check(parsed.data.manifest, components);
+    const prepared = prepareRun(parsed.data, checked, { config: ctx.config, mode: ctx.mode });
     if (!prepared.ok) {
       throw new HttpError(
         400,

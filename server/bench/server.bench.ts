@@ -1,0 +1,242 @@
+/**
+ * `npm run bench:server`: 200 concurrent POST /api/runs through the server to a fake PAIFlow
+ * that answers at once, against the same load sent straight to the fake with the same client,
+ * in one run. The fake and the server each run in a child process, as they would in life; the
+ * load comes from this process. Prints a table, then as the very last line:
+ * {"bench":"server","ratios":{"p50_ratio":R,"p99_ratio":R,"throughput_ratio":R,"errors":N}}
+ * (ours / direct; throughput ours / direct). The main figures send the same manifest each time,
+ * as a user re-running a pipeline does; a third row sends manifests the server has never seen,
+ * so its remembered manifest checks cannot help, and prints those ratios in the table.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { join } from "node:path";
+import { pino } from "pino";
+import { createApp } from "../src/app";
+import { loadComponents } from "../src/config/components";
+import { staticCredential } from "../src/config/credentials";
+import { loadConfig } from "../src/config/env";
+import { PaiflowClient } from "../src/paiflow/client";
+import { startFakePaiflow } from "../test/fake-paiflow";
+
+const CONCURRENCY = 200;
+const ROUNDS = 6;
+const MANIFEST = readFileSync(join(import.meta.dirname, "../test/fixtures/two-steps.yaml"), "utf8");
+
+interface FakeInfo {
+  endpoint: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+}
+
+const role = process.argv.find((a) => a.startsWith("--role="))?.slice(7);
+if (role === "fake") await runFake();
+else if (role === "server") await runServer();
+else await main();
+
+async function runFake(): Promise<void> {
+  const fake = await startFakePaiflow({ record: false });
+  process.send?.({
+    endpoint: fake.endpoint,
+    accessKeyId: fake.accessKeyId,
+    accessKeySecret: fake.accessKeySecret,
+  });
+}
+
+async function runServer(): Promise<void> {
+  const fake = JSON.parse(process.env.BENCH_FAKE ?? "{}") as FakeInfo;
+  const config = loadConfig({
+    PAI_WORKSPACE_ID: "ws-bench",
+    MAXCOMPUTE_PROJECT: "bench",
+    RUN_RATE_LIMIT: "1000000",
+  });
+  const app = createApp(
+    {
+      config,
+      mode: "cloud",
+      endpoint: fake.endpoint,
+      paiflow: clientFor(fake),
+      components: () => loadComponents(undefined),
+      webDist: null,
+    },
+    pino({ level: "silent" }),
+  );
+  const server = app.listen(0, "127.0.0.1", () => {
+    const address = server.address();
+    process.send?.({ port: typeof address === "object" && address ? address.port : 0 });
+  });
+  server.keepAliveTimeout = 60_000;
+  // Exit normally on kill, so a --cpu-prof profile (BENCH_PROFILE=1) gets written.
+  process.on("SIGTERM", () => process.exit(0));
+}
+
+function clientFor(fake: FakeInfo): PaiflowClient {
+  return new PaiflowClient({
+    endpoint: fake.endpoint,
+    protocol: "http",
+    credential: staticCredential(fake.accessKeyId, fake.accessKeySecret),
+    timeoutMs: 30_000,
+  });
+}
+
+function child(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ proc: ChildProcess; info: unknown }> {
+  const proc = fork(import.meta.filename, args, {
+    execArgv: [
+      "--import",
+      "tsx",
+      ...(process.env.BENCH_PROFILE && args[0] === "--role=server"
+        ? ["--cpu-prof", "--cpu-prof-dir=/tmp/pfd-prof"]
+        : []),
+    ],
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    proc.once("message", (info) => resolve({ proc, info }));
+    proc.once("exit", (code) => reject(new Error(`bench child ${args.join(" ")} exited with ${code}`)));
+  });
+}
+
+interface Sample {
+  latencies: number[];
+  wallMs: number;
+  errors: number;
+}
+
+async function burst(one: () => Promise<boolean>): Promise<Sample> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      const t0 = performance.now();
+      const ok = await one().catch(() => false);
+      latencies.push(performance.now() - t0);
+      if (!ok) errors++;
+    }),
+  );
+  return { latencies, wallMs: performance.now() - start, errors };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function summary(samples: Sample[]) {
+  const all = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
+  return {
+    p50: percentile(all, 50),
+    p99: percentile(all, 99),
+    throughput: (all.length / wall) * 1000,
+    errors: samples.reduce((sum, s) => sum + s.errors, 0),
+  };
+}
+
+async function main(): Promise<void> {
+  const fake = await child(["--role=fake"]);
+  const fakeInfo = fake.info as FakeInfo;
+  const server = await child(["--role=server"], { BENCH_FAKE: JSON.stringify(fakeInfo) });
+  const port = (server.info as { port: number }).port;
+
+  const direct = clientFor(fakeInfo);
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const sameBody = JSON.stringify({ manifest: MANIFEST });
+  let unique = 0;
+  // A manifest never seen before, so the server's check cannot be remembered from an earlier request.
+  const uniqueBody = () =>
+    JSON.stringify({
+      manifest: MANIFEST.replace('name: "air-quality-typed"', `name: "air-quality-typed-${++unique}"`),
+    });
+  const post = (body: string) =>
+    new Promise<boolean>((resolve) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/api/runs",
+          method: "POST",
+          agent,
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode === 201));
+        },
+      );
+      req.on("error", () => resolve(false));
+      req.end(body);
+    });
+  const viaServer = () => post(sameBody);
+  const viaServerUnique = () => post(uniqueBody());
+  const straight = async () => {
+    const created = await direct.createPipelineRun({
+      WorkspaceId: "ws-bench",
+      PipelineManifest: MANIFEST,
+      Name: "bench",
+      NoConfirmRequired: true,
+      SourceType: "DESIGNER",
+    });
+    return created.PipelineRunId.startsWith("flow-");
+  };
+
+  // Warm up both paths (JIT, sockets) before measuring.
+  await burst(straight);
+  await burst(viaServer);
+  await burst(viaServerUnique);
+  const ours: Sample[] = [];
+  const oursUnique: Sample[] = [];
+  const baseline: Sample[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate the order so neither path always runs on a warmer machine.
+    if (round % 2 === 0) {
+      baseline.push(await burst(straight));
+      ours.push(await burst(viaServer));
+      oursUnique.push(await burst(viaServerUnique));
+    } else {
+      oursUnique.push(await burst(viaServerUnique));
+      ours.push(await burst(viaServer));
+      baseline.push(await burst(straight));
+    }
+  }
+  agent.destroy();
+  fake.proc.kill();
+  server.proc.kill();
+
+  const o = summary(ours);
+  const d = summary(baseline);
+  const u = summary(oursUnique);
+  const fmt = (n: number) => n.toFixed(2).padStart(10);
+  console.log(`${CONCURRENCY} concurrent CreatePipelineRun x ${ROUNDS} rounds`);
+  console.log(
+    `${"".padEnd(22)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}${"req/s".padStart(10)}${"errors".padStart(10)}`,
+  );
+  console.log(
+    `${"direct (client->fake)".padEnd(22)}${fmt(d.p50)}${fmt(d.p99)}${fmt(d.throughput)}${String(d.errors).padStart(10)}`,
+  );
+  console.log(
+    `${"ours (server->fake)".padEnd(22)}${fmt(o.p50)}${fmt(o.p99)}${fmt(o.throughput)}${String(o.errors).padStart(10)}`,
+  );
+  console.log(
+    `${"ours, unseen manifests".padEnd(22)}${fmt(u.p50)}${fmt(u.p99)}${fmt(u.throughput)}${String(u.errors).padStart(10)}`,
+  );
+  console.log(
+    `unseen manifests: p50 ratio ${(u.p50 / d.p50).toFixed(2)}, throughput ratio ${(u.throughput / d.throughput).toFixed(2)} (the check cannot be reused)`,
+  );
+  const round2 = (n: number) => Math.round(n * 100) / 100;
+  console.log(
+    JSON.stringify({
+      bench: "server",
+      ratios: {
+        p50_ratio: round2(o.p50 / d.p50),
+        p99_ratio: round2(o.p99 / d.p99),
+        throughput_ratio: round2(o.throughput / d.throughput),
+        errors: o.errors + d.errors + u.errors,
+      },
+    }),
+  );
+}

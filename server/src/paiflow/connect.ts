@@ -1,0 +1,88 @@
+/**
+ * Decides the mode and builds the PAIFlow client for it: the cloud endpoint with the default
+ * credential chain, or the embedded PAIFlow started in this process. Used by the server and by
+ * `pfd run`, so both talk to PAIFlow the same way.
+ */
+import type { Logger } from "pino";
+import {
+  type CredentialSource,
+  defaultChainCredential,
+  detectCredentialSource,
+  staticCredential,
+} from "../config/credentials";
+import { cloudEndpoint, type ServerConfig } from "../config/env";
+import { PaiflowClient } from "./client";
+
+export interface LocalPaiflowHandle {
+  url: string;
+  /** `host:port` */
+  endpoint: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+  close(): Promise<void>;
+}
+
+export type StartLocalPaiflow = (options: {
+  host?: string;
+  port?: number;
+  dataDir: string;
+  logger?: Logger;
+}) => Promise<LocalPaiflowHandle>;
+
+export interface PaiflowConnection {
+  mode: "local" | "cloud";
+  endpoint: string;
+  client: PaiflowClient;
+  /** Where the cloud credentials were found (cloud mode), for the start-up log line. */
+  credentialSource: CredentialSource | null;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  logger: Logger;
+  startLocal: StartLocalPaiflow;
+  /** Overridable for tests; defaults to looking at the real environment and home folder. */
+  detect?: () => CredentialSource | null;
+}
+
+/** `auto` is cloud when credentials are visible without the network, local otherwise. */
+export function resolveMode(config: ServerConfig, source: CredentialSource | null): "local" | "cloud" {
+  if (config.mode === "auto") return source ? "cloud" : "local";
+  return config.mode;
+}
+
+export async function connectPaiflow(
+  config: ServerConfig,
+  options: ConnectOptions,
+): Promise<PaiflowConnection> {
+  const source = (options.detect ?? detectCredentialSource)();
+  const mode = resolveMode(config, source);
+  if (mode === "cloud") {
+    if (!source) {
+      options.logger.warn(
+        "PAIFLOW_MODE=cloud but no credentials were found in the environment or credential files; the first call will try the rest of the default chain",
+      );
+    }
+    const endpoint = cloudEndpoint(config);
+    const client = new PaiflowClient({
+      endpoint,
+      protocol: config.protocol,
+      credential: defaultChainCredential(),
+      timeoutMs: config.timeoutMs,
+    });
+    return { mode, endpoint, client, credentialSource: source, close: async () => {} };
+  }
+  const local = await options.startLocal({
+    host: "127.0.0.1",
+    port: 0,
+    dataDir: config.localDataDir,
+    logger: options.logger,
+  });
+  const client = new PaiflowClient({
+    endpoint: local.endpoint,
+    protocol: "http",
+    credential: staticCredential(local.accessKeyId, local.accessKeySecret),
+    timeoutMs: config.timeoutMs,
+  });
+  return { mode, endpoint: local.endpoint, client, credentialSource: null, close: () => local.close() };
+}
