@@ -2,6 +2,8 @@
 import type { Command } from "../command";
 import { components } from "./components";
 import { normalize } from "./normalize";
+import { paiflowLocal } from "./paiflow-local";
+import { tables } from "./tables";
 import { validate } from "./validate";
 
-export const commands: Command[] = [validate, normalize, components];
+export const commands: Command[] = [validate, normalize, components, paiflowLocal, tables];
