@@ -8,19 +8,17 @@
  */
 
 import { FileActions as IoActions } from "./io/FileActions";
-import { NewPipelineButton, RecentPipelines, SaveStatusText } from "./persistence/PipelineActions";
+import { NewPipelineButton, OpenMenu, SaveStatusText } from "./persistence/PipelineActions";
 import { Autosave } from "./persistence/usePersistence";
 import { ProblemsList } from "./problems/ProblemsList";
-import { TemplatesMenu } from "./templates/TemplatesMenu";
 import { YamlPanel } from "./yaml/YamlPanel";
 
-/** Toolbar buttons "New pipeline", "Templates", "Recent pipelines", "Import YAML", "Paste YAML", "Export YAML". */
+/** Toolbar buttons "New pipeline", "Open" (templates, recent), "Import YAML", "Paste YAML", "Export YAML". */
 export function FileActions() {
   return (
     <>
       <NewPipelineButton />
-      <TemplatesMenu />
-      <RecentPipelines />
+      <OpenMenu />
       <IoActions />
       <SaveStatusText />
     </>

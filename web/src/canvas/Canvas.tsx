@@ -14,10 +14,19 @@ import {
   type Node,
   type NodeChange,
   ReactFlow,
+  type ReactFlowInstance,
   useReactFlow,
 } from "@xyflow/react";
 import "@xyflow/react/dist/base.css";
-import { type DragEvent, type MouseEvent as ReactMouseEvent, useCallback, useMemo, useRef } from "react";
+import {
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useShallow } from "zustand/react/shallow";
 import { COMPONENT_MIME } from "../palette/dnd";
 import { type EditorState, useEditor, useEditorApi } from "../store";
@@ -28,8 +37,9 @@ import { StepNode } from "./StepNode";
 import { useEditorShortcuts } from "./shortcuts";
 import { createViewDeriver, type StepNodeData, type StepNode as StepNodeType } from "./view";
 
-export const NODE_WIDTH = 220;
+export const NODE_WIDTH = 240;
 const GRID: [number, number] = [16, 16];
+const FIT = { padding: 0.25, maxZoom: 1.2 };
 const nodeTypes = { step: StepNode };
 
 /** The inputs of the view derivation; shallow-compared, so unrelated store changes skip it. */
@@ -44,6 +54,18 @@ const selectViewInput = (s: EditorState) => ({
 const minimapColor = (n: Node) =>
   (n.data as StepNodeData).problems?.some((p) => p.severity === "error") ? "var(--danger)" : "var(--accent)";
 
+/** Frame the whole pipeline when one is loaded (import, template, restore), once its nodes are measured. */
+function useFitOnLoad(api: ReturnType<typeof useEditorApi>, flow: ReactFlowInstance) {
+  useEffect(
+    () =>
+      api.subscribe((s, prev) => {
+        if (s.revision === prev.revision || s.lastChange !== "load") return;
+        requestAnimationFrame(() => requestAnimationFrame(() => flow.fitView(FIT)));
+      }),
+    [api, flow],
+  );
+}
+
 export default function Canvas() {
   const api = useEditorApi();
   const flow = useReactFlow();
@@ -54,6 +76,10 @@ export default function Canvas() {
   const edges = useMemo(() => derive.edges(input), [derive, input]);
 
   useEditorShortcuts(api);
+  useFitOnLoad(api, flow);
+  // Fit once at start when there is something to fit; an empty canvas keeps zoom 1, so the
+  // first dropped step lands where it was dropped instead of the view jumping to frame it.
+  const [fitAtStart] = useState(() => api.getState().graph.steps.length > 0);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepNodeType>[]) => {
@@ -179,8 +205,8 @@ export default function Canvas() {
         snapGrid={GRID}
         minZoom={0.05}
         maxZoom={2.5}
-        fitView
-        fitViewOptions={{ padding: 0.25, maxZoom: 1.2 }}
+        fitView={fitAtStart}
+        fitViewOptions={FIT}
         colorMode="system"
         proOptions={{ hideAttribution: true }}
         defaultEdgeOptions={{ interactionWidth: 16 }}

@@ -328,14 +328,14 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
   return store;
 }
 
-/** `near`, or the first spot down-right of it that no step occupies, so added steps never hide each other. */
+/** `near`, or the first spot below it that no step occupies, so added steps never hide each other. */
 function freeSpot(graph: PipelineGraph, near: { x: number; y: number }): { x: number; y: number } {
   const taken = (p: { x: number; y: number }) =>
     graph.steps.some(
-      (s) => s.position && Math.abs(s.position.x - p.x) < 24 && Math.abs(s.position.y - p.y) < 24,
+      (s) => s.position && Math.abs(s.position.x - p.x) < 200 && Math.abs(s.position.y - p.y) < 80,
     );
   let p = near;
-  for (let i = 0; i < 50 && taken(p); i++) p = { x: p.x + 32, y: p.y + 32 };
+  for (let i = 0; i < 50 && taken(p); i++) p = { x: p.x, y: p.y + 96 };
   return p;
 }
 
