@@ -1,0 +1,134 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadConfig } from "../src/config/env";
+import { type RunningServer, startServer } from "../src/main";
+import { connectPaiflow, resolveMode } from "../src/paiflow/connect";
+import { startFakePaiflow } from "./fake-paiflow";
+import { TWO_STEPS } from "./harness";
+
+const logger = pino({ level: "silent" });
+let running: RunningServer | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+  vi.unstubAllEnvs();
+});
+
+describe("choosing the mode", () => {
+  it("auto is local without credentials and cloud with them; explicit modes win", () => {
+    expect(resolveMode(loadConfig({}), null)).toBe("local");
+    expect(resolveMode(loadConfig({}), "environment")).toBe("cloud");
+    expect(resolveMode(loadConfig({ PAIFLOW_MODE: "local" }), "environment")).toBe("local");
+    expect(resolveMode(loadConfig({ PAIFLOW_MODE: "cloud" }), null)).toBe("cloud");
+  });
+
+  it("never starts the embedded PAIFlow in cloud mode", async () => {
+    const startLocal = vi.fn();
+    const c = await connectPaiflow(loadConfig({ ALIBABA_CLOUD_REGION_ID: "cn-shanghai" }), {
+      logger,
+      startLocal,
+      detect: () => "environment",
+    });
+    expect(c).toMatchObject({ mode: "cloud", endpoint: "paiflow.cn-shanghai.aliyuncs.com" });
+    expect(startLocal).not.toHaveBeenCalled();
+  });
+});
+
+describe("startServer", () => {
+  it("starts in local mode with no credentials, with the embedded PAIFlow running a pipeline", async () => {
+    for (const name of [
+      "ALIBABA_CLOUD_ACCESS_KEY_ID",
+      "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+      "ALIBABA_CLOUD_CREDENTIALS_FILE",
+    ]) {
+      vi.stubEnv(name, "");
+    }
+    vi.stubEnv("HOME", mkdtempSync(join(tmpdir(), "pfd-home-")));
+    const dataDir = mkdtempSync(join(tmpdir(), "pfd-data-"));
+    const started = Date.now();
+    running = await startServer({
+      config: loadConfig({ PORT: "0", PAIFLOW_LOCAL_DATA: dataDir }),
+      logger,
+      webDist: null,
+    });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const health = await (await fetch(`${running.url}api/health`)).json();
+    expect(health).toMatchObject({ status: "ok", mode: "local", workspaceId: "local" });
+    expect(health.endpoint).toMatch(/^127\.0\.0\.1:\d+$/);
+
+    const created = await fetch(`${running.url}api/runs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ manifest: TWO_STEPS }),
+    });
+    expect(created.status).toBe(201);
+    const { pipelineRunId } = (await created.json()) as { pipelineRunId: string };
+    let detail: { status: string; steps: { stepName: string; status: string }[] } = { status: "", steps: [] };
+    for (let i = 0; i < 200 && !["Succeeded", "Failed"].includes(detail.status); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      detail = await (await fetch(`${running.url}api/runs/${pipelineRunId}`)).json();
+    }
+    expect(detail.status).toBe("Succeeded");
+    expect(detail.steps.map((s) => [s.stepName, s.status])).toEqual([
+      ["read_air", "Succeeded"],
+      ["to_double", "Succeeded"],
+    ]);
+    const preview = await (
+      await fetch(
+        `${running.url}api/runs/${pipelineRunId}/steps/to_double/outputs/outputTable/preview?limit=5`,
+      )
+    ).json();
+    const types = Object.fromEntries(
+      (preview.columns as { name: string; type: string }[]).map((c) => [c.name, c.type]),
+    );
+    expect(types).toMatchObject({ pm2: "DOUBLE", pm10: "DOUBLE" });
+    expect(preview.rows).toHaveLength(5);
+  });
+
+  it("starts in cloud mode with credentials from the environment, and signs with them", async () => {
+    const fake = await startFakePaiflow();
+    try {
+      vi.stubEnv("ALIBABA_CLOUD_ACCESS_KEY_ID", fake.accessKeyId);
+      vi.stubEnv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", fake.accessKeySecret);
+      const config = loadConfig({
+        PORT: "0",
+        PAIFLOW_ENDPOINT: fake.endpoint,
+        PAIFLOW_PROTOCOL: "http",
+        PAI_WORKSPACE_ID: "ws-env",
+        MAXCOMPUTE_PROJECT: "proj",
+      });
+      running = await startServer({ config, logger, webDist: null });
+      const health = await (await fetch(`${running.url}api/health`)).json();
+      expect(health).toMatchObject({ mode: "cloud", endpoint: fake.endpoint, workspaceId: "ws-env" });
+      const created = await fetch(`${running.url}api/runs`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ manifest: TWO_STEPS }),
+      });
+      expect(created.status).toBe(201);
+      expect(fake.calls[0]?.headers.authorization).toContain(`Credential=${fake.accessKeyId}`);
+      expect(fake.calls[0]?.headers["x-acs-credentials-provider"]).toMatch(/env/);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("refuses a port in use with an error naming the port", async () => {
+    running = await startServer({
+      config: loadConfig({ PORT: "0", PAIFLOW_MODE: "cloud" }),
+      logger,
+      webDist: null,
+    });
+    const port = Number(new URL(running.url).port);
+    await expect(
+      startServer({
+        config: loadConfig({ PORT: String(port), PAIFLOW_MODE: "cloud" }),
+        logger,
+        webDist: null,
+      }),
+    ).rejects.toMatchObject({ code: "EADDRINUSE" });
+  });
+});
