@@ -50,7 +50,7 @@ export const prediction: Component = {
       `SELECT __i, ${model.features.map((f) => `${ident(f)}::DOUBLE`).join(", ")} FROM __pred_in WHERE ${model.features.map((f) => `${ident(f)} IS NOT NULL`).join(" AND ")}`,
     );
     await ctx.conn.run("CREATE TEMP TABLE __pred_out (__i BIGINT, r VARCHAR, s DOUBLE, d VARCHAR)");
-    const appender = await ctx.conn.createAppender("__pred_out", "temp");
+    const appender = await ctx.conn.createAppender("__pred_out", "main", "temp");
     const x = new Float64Array(model.features.length);
     let scored = 0;
     for (const row of reader.getRowsJS()) {

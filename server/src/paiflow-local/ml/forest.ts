@@ -73,19 +73,36 @@ export async function fitForest(
 ): Promise<ForestModel> {
   const p = rows[0]?.length ?? 0;
   const thresholds = Array.from({ length: p }, (_, j) => candidateThresholds(rows, j));
+  // Each value's bin once: the number of cut points at or below it. A row goes left of cut b
+  // exactly when its bin is <= b, so the trees never compare raw values while growing.
+  const binned = thresholds.map((cuts, j) => {
+    const out = new Uint8Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const v = rows[i]?.[j] ?? 0;
+      let lo = 0;
+      let hi = cuts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (v < (cuts[mid] ?? 0)) hi = mid;
+        else lo = mid + 1;
+      }
+      out[i] = lo;
+    }
+    return out;
+  });
   const rand = prng(options.seed);
   const trees: Tree[] = [];
   for (let t = 0; t < options.trees; t++) {
     await checkpoint?.();
     const sample = new Uint32Array(options.samplesPerTree);
     for (let i = 0; i < sample.length; i++) sample[i] = Math.floor(rand() * rows.length);
-    trees.push(growTree(rows, y, classes, thresholds, Array.from(sample), options, rand));
+    trees.push(growTree(binned, y, classes, thresholds, Array.from(sample), options, rand));
   }
   return { kind: "forest", classes, trees };
 }
 
 function growTree(
-  rows: Float64Array[],
+  binned: Uint8Array[],
   y: Uint16Array,
   classes: number,
   thresholds: number[][],
@@ -117,22 +134,15 @@ function growTree(
       const r = k + Math.floor(rand() * (p - k));
       [features[k], features[r]] = [features[r] as number, features[k] as number];
     }
-    let best = { gain: 1e-12, feature: -1, threshold: 0 };
+    let best = { gain: 1e-12, feature: -1, bin: 0, threshold: 0 };
     for (const j of features.slice(0, Math.min(options.featuresPerSplit, p))) {
       const cuts = thresholds[j] ?? [];
       if (cuts.length === 0) continue;
       // Class counts per bin, then a left-to-right sweep over the cut points.
       const bins = new Float64Array((cuts.length + 1) * classes);
+      const column = binned[j] as Uint8Array;
       for (const i of idx) {
-        const v = rows[i]?.[j] ?? 0;
-        let lo = 0;
-        let hi = cuts.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (v < (cuts[mid] ?? 0)) hi = mid;
-          else lo = mid + 1;
-        }
-        const at = lo * classes + (y[i] ?? 0);
+        const at = (column[i] ?? 0) * classes + (y[i] ?? 0);
         bins[at] = (bins[at] ?? 0) + 1;
       }
       const left = new Float64Array(classes);
@@ -148,13 +158,14 @@ function growTree(
         const right = counts.map((c, k) => c - (left[k] ?? 0));
         const gain =
           impurity - (nLeft / idx.length) * gini(left, nLeft) - (nRight / idx.length) * gini(right, nRight);
-        if (gain > best.gain) best = { gain, feature: j, threshold: cuts[b] ?? 0 };
+        if (gain > best.gain) best = { gain, feature: j, bin: b, threshold: cuts[b] ?? 0 };
       }
     }
     if (best.feature < 0) return makeLeaf();
     const goLeft: number[] = [];
     const goRight: number[] = [];
-    for (const i of idx) ((rows[i]?.[best.feature] ?? 0) < best.threshold ? goLeft : goRight).push(i);
+    const column = binned[best.feature] as Uint8Array;
+    for (const i of idx) ((column[i] ?? 0) <= best.bin ? goLeft : goRight).push(i);
     tree.feature[node] = best.feature;
     tree.threshold[node] = best.threshold;
     tree.left[node] = grow(goLeft, depth + 1);

@@ -53,85 +53,93 @@ export async function fitLogistic(
 ): Promise<LogisticModel> {
   const n = rows.length;
   const p = rows[0]?.length ?? 0;
+  const d = p + 1;
   const { means, scales } = standardize(rows, p);
-  // Design matrix with a leading 1 for the intercept.
-  const X = new Matrix(n, p + 1);
+  // Row-major design matrix with a leading 1 for the intercept, as a flat array: the hot loops
+  // below touch it n x d^2 times per iteration.
+  const X = new Float64Array(n * d);
   for (let i = 0; i < n; i++) {
     const r = rows[i] as Float64Array;
-    X.set(i, 0, 1);
-    for (let j = 0; j < p; j++) X.set(i, j + 1, ((r[j] ?? 0) - (means[j] ?? 0)) / (scales[j] ?? 1));
+    X[i * d] = 1;
+    for (let j = 0; j < p; j++) X[i * d + j + 1] = ((r[j] ?? 0) - (means[j] ?? 0)) / (scales[j] ?? 1);
   }
   const lambda = options.regularization === "None" ? 0 : options.level / n;
-  let w = new Array<number>(p + 1).fill(0);
+  let w = new Float64Array(d);
   let iterations = 0;
-  const probs = () => {
+  const probs = (weights: Float64Array) => {
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let z = 0;
-      for (let j = 0; j <= p; j++) z += X.get(i, j) * (w[j] ?? 0);
+      for (let j = 0; j < d; j++) z += (X[i * d + j] ?? 0) * (weights[j] ?? 0);
       out[i] = sigmoid(z);
     }
     return out;
   };
+  const maxIter = options.regularization === "l1" ? options.maxIter * 20 : options.maxIter;
 
   if (options.regularization === "l1") {
     // FISTA with step 1/L, L bounding the Hessian of the mean log-loss on standardized data.
-    const step = 1 / (0.25 * (p + 1));
-    let v = [...w];
+    const step = 1 / (0.25 * d);
+    let v = Float64Array.from(w);
     let t = 1;
-    for (iterations = 1; iterations <= options.maxIter * 20; iterations++) {
-      await checkpoint?.();
+    for (iterations = 1; iterations <= maxIter; iterations++) {
+      if (iterations % 10 === 0) await checkpoint?.();
       const prev = w;
-      w = v;
-      const pr = probs();
-      const grad = new Array<number>(p + 1).fill(0);
+      const pr = probs(v);
+      const grad = new Float64Array(d);
       for (let i = 0; i < n; i++) {
         const e = (pr[i] ?? 0) - (y[i] ?? 0);
-        for (let j = 0; j <= p; j++) grad[j] = (grad[j] ?? 0) + (e * X.get(i, j)) / n;
+        for (let j = 0; j < d; j++) grad[j] = (grad[j] ?? 0) + (e * (X[i * d + j] ?? 0)) / n;
       }
-      const next = v.map((vj, j) => vj - step * (grad[j] ?? 0));
-      w = next.map((x, j) => (j === 0 ? x : Math.sign(x) * Math.max(0, Math.abs(x) - step * lambda)));
+      w = v.map((vj, j) => {
+        const x = vj - step * (grad[j] ?? 0);
+        return j === 0 ? x : Math.sign(x) * Math.max(0, Math.abs(x) - step * lambda);
+      });
       const tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
-      v = w.map((x, j) => x + ((t - 1) / tNext) * (x - (prev[j] ?? 0)));
+      const momentum = (t - 1) / tNext;
+      v = w.map((x, j) => x + momentum * (x - (prev[j] ?? 0)));
       t = tNext;
       if (w.every((x, j) => Math.abs(x - (prev[j] ?? 0)) <= options.epsilon)) break;
     }
   } else {
-    for (iterations = 1; iterations <= options.maxIter; iterations++) {
+    for (iterations = 1; iterations <= maxIter; iterations++) {
       await checkpoint?.();
-      const pr = probs();
+      const pr = probs(w);
       // Gradient and Hessian of the mean log-likelihood, with the ridge term (not on the intercept).
-      const g = new Matrix(p + 1, 1);
-      const H = new Matrix(p + 1, p + 1);
+      const g = new Float64Array(d);
+      const H = new Float64Array(d * d);
       for (let i = 0; i < n; i++) {
         const pi = pr[i] ?? 0;
         const e = (y[i] ?? 0) - pi;
         const wi = Math.max(pi * (1 - pi), 1e-10);
-        for (let j = 0; j <= p; j++) {
-          const xj = X.get(i, j);
-          g.set(j, 0, g.get(j, 0) + (e * xj) / n);
-          for (let k = j; k <= p; k++) H.set(j, k, H.get(j, k) + (wi * xj * X.get(i, k)) / n);
+        const row = i * d;
+        for (let j = 0; j < d; j++) {
+          const xj = X[row + j] ?? 0;
+          g[j] = (g[j] ?? 0) + e * xj;
+          for (let k = j; k < d; k++) H[j * d + k] = (H[j * d + k] ?? 0) + wi * xj * (X[row + k] ?? 0);
         }
       }
-      for (let j = 0; j <= p; j++) {
-        for (let k = 0; k < j; k++) H.set(j, k, H.get(k, j));
-        if (j > 0) {
-          H.set(j, j, H.get(j, j) + lambda);
-          g.set(j, 0, g.get(j, 0) - lambda * (w[j] ?? 0));
+      const Hm = new Matrix(d, d);
+      const gm = new Matrix(d, 1);
+      for (let j = 0; j < d; j++) {
+        for (let k = j; k < d; k++) {
+          const h = (H[j * d + k] ?? 0) / n + (j === k ? (j > 0 ? lambda : 0) + 1e-9 : 0);
+          Hm.set(j, k, h);
+          Hm.set(k, j, h);
         }
-        H.set(j, j, H.get(j, j) + 1e-9);
+        gm.set(j, 0, (g[j] ?? 0) / n - (j > 0 ? lambda * (w[j] ?? 0) : 0));
       }
-      const delta = solve(H, g).to1DArray();
+      const delta = solve(Hm, gm).to1DArray();
       w = w.map((x, j) => x + (delta[j] ?? 0));
-      if (delta.every((d) => Math.abs(d) <= options.epsilon)) break;
+      if (delta.every((dj) => Math.abs(dj) <= options.epsilon)) break;
     }
   }
   return {
     kind: "logistic",
     means,
     scales,
-    weights: w.slice(1),
+    weights: Array.from(w.slice(1)),
     intercept: w[0] ?? 0,
-    iterations: Math.min(iterations, options.maxIter * (options.regularization === "l1" ? 20 : 1)),
+    iterations: Math.min(iterations, maxIter),
   };
 }
