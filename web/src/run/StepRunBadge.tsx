@@ -1,21 +1,34 @@
 /**
  * What a canvas node shows of its step's run: the status word and how long it ran (ticking while
- * it runs). The node itself carries `data-status` (see useStepRunStatus); this is the visible part.
+ * it runs). Inside a React Flow node it also mirrors `data-status` onto the node's wrapper (the
+ * element carrying the node's accessible name), so tests and styles find the status on the
+ * node element itself, whichever element they hold.
  */
 import type { StepStatus } from "@pfd/shared";
-import { memo } from "react";
+import { memo, useLayoutEffect, useRef } from "react";
 import { elapsedMs, formatDuration, statusKind, statusLabel } from "./status";
 import { useNow } from "./useNow";
 
 export const StepRunBadge = memo(function StepRunBadge({ step }: { step: StepStatus | undefined }) {
   const running = step?.status === "Running";
   const now = useNow(running);
-  if (!step) return null;
-  const ms = elapsedMs(step.startedAt, step.finishedAt, now);
+  const ref = useRef<HTMLSpanElement>(null);
+  const status = step?.status;
+  useLayoutEffect(() => {
+    const wrapper = ref.current?.closest(".react-flow__node");
+    if (!wrapper) return;
+    if (status === undefined) wrapper.removeAttribute("data-status");
+    else wrapper.setAttribute("data-status", status);
+  }, [status]);
+  const ms = step ? elapsedMs(step.startedAt, step.finishedAt, now) : undefined;
   return (
-    <span className={`pfd-run-badge pfd-run-${statusKind(step.status)}`} title={`Run status: ${step.status}`}>
-      <span className="pfd-run-dot" aria-hidden="true" />
-      {statusLabel(step.status)}
+    <span
+      ref={ref}
+      className={step ? `pfd-run-badge pfd-run-${statusKind(step.status)}` : "pfd-run-badge-empty"}
+      title={step ? `Run status: ${step.status}` : undefined}
+    >
+      {step && <span className="pfd-run-dot" aria-hidden="true" />}
+      {step && statusLabel(step.status)}
       {ms !== undefined && <span className="pfd-run-badge-time"> · {formatDuration(ms)}</span>}
     </span>
   );

@@ -6,7 +6,7 @@
  *   <RunBar />                            the "Run status" bar
  *   <RunDock />                           the chosen step's Logs and Outputs (lazy)
  *   useStepRunStatus(stepName)            in a canvas node: `data-status={status?.status}`, <StepRunBadge step={status} />
- *   useStepRunning(target)                in an edge: animate while the target runs (class RUNNING_EDGE_CLASS)
+ *   edgeTypes={{ default: RunEdge }}      edges into a running step animate
  *   useOptionalRunContext()?.showStepDetails(step)   open a step's details (e.g. on node selection)
  */
 import { lazy } from "react";
@@ -14,6 +14,7 @@ import { lazy } from "react";
 export { createRunApi, type RunApi, RunApiError } from "./api";
 export { RunBar } from "./RunBar";
 export { RunButton, RunSettingsButton } from "./RunButton";
+export { RUNNING_EDGE_CLASS, RunEdge } from "./RunEdge";
 export {
   type RunContextValue,
   RunProvider,
@@ -28,6 +29,3 @@ export { isTerminal, statusKind, statusLabel } from "./status";
 export { useStepRunning, useStepRunStatus } from "./stepStatus";
 
 export const RunDock = lazy(() => import("./RunDock"));
-
-/** Class for the path of an edge whose target step is running. */
-export const RUNNING_EDGE_CLASS = "pfd-run-edge-running";

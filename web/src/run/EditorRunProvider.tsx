@@ -1,0 +1,61 @@
+/**
+ * The run module wired to this editor: the pipeline's local id (from persistence) keys the
+ * remembered settings and followed run; Run sends the editor's graph as YAML, validated at the
+ * moment of the click with the same components the canvas checks against.
+ */
+import { type ComponentSpec, validateGraph } from "@pfd/shared";
+import { type ReactNode, Suspense, useCallback, useEffect } from "react";
+import { graphToYaml } from "../io/codec";
+import { usePersistence } from "../persistence/usePersistence";
+import { type EditorState, useEditor, useEditorApi } from "../store";
+import { RunDock } from "./index";
+import { RunBar } from "./RunBar";
+import { RunProvider, type RunSource, useRunContext } from "./RunProvider";
+
+const selectSingleStep = (s: EditorState) =>
+  s.selection.steps.length === 1 ? (s.selection.steps[0] ?? null) : null;
+
+export function EditorRunProvider({ children }: { children: ReactNode }) {
+  const editor = useEditorApi();
+  const pipelineKey = usePersistence((s) => s.currentId);
+  const getRunSource = useCallback((): RunSource => {
+    const { graph, components } = editor.getState();
+    const specs: ComponentSpec[] = components.flatMap((c) => (c.spec ? [c.spec] : []));
+    return {
+      manifest: graphToYaml(graph),
+      problems: specs.length > 0 ? validateGraph(graph, specs) : validateGraph(graph),
+    };
+  }, [editor]);
+  return (
+    <RunProvider pipelineKey={pipelineKey} getRunSource={getRunSource}>
+      <SelectionToDetails />
+      {children}
+    </RunProvider>
+  );
+}
+
+/** Selecting one node while a run is shown opens that step's logs and outputs. */
+function SelectionToDetails() {
+  const step = useEditor(selectSingleStep);
+  const { followedRunId, showStepDetails } = useRunContext();
+  useEffect(() => {
+    if (step && followedRunId) showStepDetails(step);
+  }, [step, followedRunId, showStepDetails]);
+  return null;
+}
+
+/** The run bar over the top of the canvas and the step details drawer at its bottom. */
+export function RunOverlay() {
+  return (
+    <>
+      <div className="pfd-run-overlay-top">
+        <RunBar />
+      </div>
+      <div className="pfd-run-overlay-bottom">
+        <Suspense fallback={null}>
+          <RunDock />
+        </Suspense>
+      </div>
+    </>
+  );
+}
