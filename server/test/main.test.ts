@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { HealthResponseSchema, PreviewResponseSchema, type RunDetail, RunDetailSchema } from "@pfd/shared";
 import { pino } from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../src/config/env";
@@ -55,7 +56,7 @@ describe("startServer", () => {
       webDist: null,
     });
     expect(Date.now() - started).toBeLessThan(30_000);
-    const health = await (await fetch(`${running.url}api/health`)).json();
+    const health = HealthResponseSchema.parse(await (await fetch(`${running.url}api/health`)).json());
     expect(health).toMatchObject({ status: "ok", mode: "local", workspaceId: "local" });
     expect(health.endpoint).toMatch(/^127\.0\.0\.1:\d+$/);
 
@@ -66,10 +67,10 @@ describe("startServer", () => {
     });
     expect(created.status).toBe(201);
     const { pipelineRunId } = (await created.json()) as { pipelineRunId: string };
-    let detail: { status: string; steps: { stepName: string; status: string }[] } = { status: "", steps: [] };
+    let detail: Pick<RunDetail, "status" | "steps"> = { status: "", steps: [] };
     for (let i = 0; i < 200 && !["Succeeded", "Failed"].includes(detail.status); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      detail = await (await fetch(`${running.url}api/runs/${pipelineRunId}`)).json();
+      detail = RunDetailSchema.parse(await (await fetch(`${running.url}api/runs/${pipelineRunId}`)).json());
     }
     expect(detail.status).toBe("Succeeded");
     expect(detail.steps.map((s) => [s.stepName, s.status])).toEqual([
@@ -101,7 +102,7 @@ describe("startServer", () => {
         MAXCOMPUTE_PROJECT: "proj",
       });
       running = await startServer({ config, logger, webDist: null });
-      const health = await (await fetch(`${running.url}api/health`)).json();
+      const health = HealthResponseSchema.parse(await (await fetch(`${running.url}api/health`)).json());
       expect(health).toMatchObject({ mode: "cloud", endpoint: fake.endpoint, workspaceId: "ws-env" });
       const created = await fetch(`${running.url}api/runs`, {
         method: "POST",
