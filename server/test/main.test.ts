@@ -77,14 +77,14 @@ describe("startServer", () => {
       ["read_air", "Succeeded"],
       ["to_double", "Succeeded"],
     ]);
-    const preview = await (
-      await fetch(
-        `${running.url}api/runs/${pipelineRunId}/steps/to_double/outputs/outputTable/preview?limit=5`,
-      )
-    ).json();
-    const types = Object.fromEntries(
-      (preview.columns as { name: string; type: string }[]).map((c) => [c.name, c.type]),
+    const preview = PreviewResponseSchema.parse(
+      await (
+        await fetch(
+          `${running.url}api/runs/${pipelineRunId}/steps/to_double/outputs/outputTable/preview?limit=5`,
+        )
+      ).json(),
     );
+    const types = Object.fromEntries(preview.columns.map((c) => [c.name, c.type]));
     expect(types).toMatchObject({ pm2: "DOUBLE", pm10: "DOUBLE" });
     expect(preview.rows).toHaveLength(5);
   });
