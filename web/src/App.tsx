@@ -6,6 +6,7 @@ import { lazy, Suspense } from "react";
 import { Inspector } from "./inspector/Inspector";
 import { Palette } from "./palette/Palette";
 import { AppEffects, ProblemsSlot, YamlSlot } from "./panels";
+import { RunOverlay } from "./run/EditorRunProvider"; // run view (issue 5)
 import { Toolbar } from "./toolbar/Toolbar";
 import "./App.css";
 
@@ -23,6 +24,8 @@ export function App() {
             <Suspense fallback={<div className="canvas-loading">Loading canvas…</div>}>
               <Canvas />
             </Suspense>
+            {/* run view (issue 5): run bar and step details over the canvas */}
+            <RunOverlay />
           </div>
           <div className="dock">
             <section className="dock-yaml" aria-label="YAML">

@@ -4,6 +4,7 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { EditorRunProvider } from "./run/EditorRunProvider"; // run view (issue 5)
 import { EditorProvider } from "./store";
 import { createAppStore } from "./store/app-store";
 import "./theme/theme.css";
@@ -18,7 +19,9 @@ createRoot(root).render(
     <QueryClientProvider client={queryClient}>
       <EditorProvider store={store}>
         <ReactFlowProvider>
-          <App />
+          <EditorRunProvider>
+            <App />
+          </EditorRunProvider>
         </ReactFlowProvider>
       </EditorProvider>
     </QueryClientProvider>

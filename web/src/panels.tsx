@@ -11,6 +11,7 @@ import { FileActions as IoActions } from "./io/FileActions";
 import { NewPipelineButton, OpenMenu, SaveStatusText } from "./persistence/PipelineActions";
 import { Autosave } from "./persistence/usePersistence";
 import { ProblemsList } from "./problems/ProblemsList";
+import { RunButton, RunSettingsButton } from "./run";
 import { YamlPanel } from "./yaml/YamlPanel";
 
 /** Toolbar buttons "New pipeline", "Open" (templates, recent), "Import YAML", "Paste YAML", "Export YAML". */
@@ -25,12 +26,13 @@ export function FileActions() {
   );
 }
 
-/** The "Run" button (the run issue); disabled until wired. */
+/** The "Run" button and "Run settings" (run/, issue 5; Ctrl/Cmd+Enter runs too). */
 export function RunAction() {
   return (
-    <button type="button" className="btn primary" disabled title="Running pipelines is not wired yet">
-      Run
-    </button>
+    <>
+      <RunSettingsButton className="btn" />
+      <RunButton className="btn primary" />
+    </>
   );
 }
 

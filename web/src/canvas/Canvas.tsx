@@ -29,6 +29,7 @@ import {
 } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { COMPONENT_MIME } from "../palette/dnd";
+import { RunEdge } from "../run/RunEdge"; // run view (issue 5)
 import { type EditorState, useEditor, useEditorApi } from "../store";
 import "./canvas.css";
 import { ContextMenu } from "./ContextMenu";
@@ -41,6 +42,8 @@ export const NODE_WIDTH = 240;
 const GRID: [number, number] = [16, 16];
 const FIT = { padding: 0.25, maxZoom: 1.2 };
 const nodeTypes = { step: StepNode };
+// run view (issue 5): the default edge, animated while its target step runs.
+const edgeTypes = { default: RunEdge };
 
 /** The inputs of the view derivation; shallow-compared, so unrelated store changes skip it. */
 const selectViewInput = (s: EditorState) => ({
@@ -171,6 +174,7 @@ export default function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onDrop={onDrop}
         onDragOver={onDragOver}

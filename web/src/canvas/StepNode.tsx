@@ -4,6 +4,7 @@
  */
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
+import { StepRunBadge, useStepRunStatus } from "../run"; // run view (issue 5)
 import { CategoryIcon, categoryKind } from "../theme/icons";
 import type { StepNode as StepNodeType } from "./view";
 
@@ -23,11 +24,14 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   const errors = problems?.filter((p) => p.severity === "error").length ?? 0;
   const warnings = (problems?.length ?? 0) - errors;
   const componentName = info?.displayName ?? step.component.identifier ?? step.component.guid ?? "component";
+  // run view (issue 5): this step's status in the shown run; re-renders only when it changes.
+  const run = useStepRunStatus(step.name);
 
   return (
     <div
       className={`step-node cat-${kind}${selected ? " selected" : ""}${info ? "" : " unknown"}`}
       style={{ minHeight: height }}
+      data-status={run?.status /* run view (issue 5) */}
     >
       <div className="step-icon" aria-hidden="true">
         <CategoryIcon category={category} />
@@ -37,6 +41,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         <div className="step-sub" title={`${step.name} · ${componentName}`}>
           {componentName}
         </div>
+        {/* run view (issue 5): status and duration */}
+        <StepRunBadge step={run} />
       </div>
       {problems ? (
         <div

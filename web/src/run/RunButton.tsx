@@ -7,13 +7,13 @@ import { useOptionalRunContext } from "./RunProvider";
 
 const RunSettingsDialog = lazy(() => import("./RunSettingsDialog"));
 
-export function RunButton() {
+export function RunButton({ className = "pfd-run-button" }: { className?: string }) {
   const ctx = useOptionalRunContext();
   const busy = ctx?.submitting ?? false;
   return (
     <button
       type="button"
-      className="pfd-run-button"
+      className={className}
       onClick={ctx?.run}
       disabled={!ctx || busy}
       aria-busy={busy}
@@ -25,12 +25,18 @@ export function RunButton() {
   );
 }
 
-export function RunSettingsButton() {
+export function RunSettingsButton({ className }: { className?: string }) {
   const ctx = useOptionalRunContext();
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} disabled={!ctx} aria-haspopup="dialog">
+      <button
+        type="button"
+        className={className}
+        onClick={() => setOpen(true)}
+        disabled={!ctx}
+        aria-haspopup="dialog"
+      >
         Run settings
       </button>
       {open && ctx && (
