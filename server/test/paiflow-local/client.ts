@@ -15,8 +15,9 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-// The package is CommonJS: from ESM the client class is the default export's `.default`.
-const Client = (OpenApi as unknown as { default: typeof OpenApi }).default;
+// The package is CommonJS: from Node's ESM the client class is the default export's `.default`;
+// under Vite's interop the default export is the class itself.
+const Client = (OpenApi as unknown as { default?: typeof OpenApi }).default ?? OpenApi;
 
 export function paiflowClient(options: ClientOptions) {
   const client = new Client(
