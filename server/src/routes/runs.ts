@@ -10,12 +10,10 @@ import {
 } from "@pfd/shared";
 import { type RequestHandler, Router } from "express";
 import type { ManifestChecker } from "../paiflow/check";
-import type { PaiflowClient } from "../paiflow/client";
-import { PaiflowError } from "../paiflow/errors";
-import { consoleUrlOf, toRunDetail, toRunSummary } from "../paiflow/map";
+import { getRunDetail } from "../paiflow/follow";
+import { toRunSummary } from "../paiflow/map";
 import { manifestText, type RecentManifests } from "../paiflow/run-manifest";
 import { prepareRun } from "../paiflow/submit";
-import type { PipelineRunNode } from "../paiflow/types";
 import type { AppContext } from "./context";
 import { HttpError, invalidRequest } from "./errors";
 
@@ -74,14 +72,8 @@ export function runRoutes(
   });
 
   router.get("/runs/:runId", async (req, res) => {
-    const runId = req.params.runId;
-    const run = await paiflow.getPipelineRun(runId);
-    const root = run.NodeId ? await rootNode(paiflow, runId, run.NodeId) : undefined;
-    const consoleUrl =
-      ctx.mode === "cloud"
-        ? consoleUrlOf(ctx.config.regionId, run.WorkspaceId ?? ctx.config.workspaceId, runId)
-        : undefined;
-    const body: RunDetail = toRunDetail(run, root, consoleUrl);
+    const view = { mode: ctx.mode, regionId: ctx.config.regionId, workspaceId: ctx.config.workspaceId };
+    const body: RunDetail = await getRunDetail(paiflow, req.params.runId, view);
     res.json(body);
   });
 
@@ -124,21 +116,4 @@ export function runRoutes(
   );
 
   return router;
-}
-
-/**
- * The run's root node with its steps. A run that has not started yet may have no node tree;
- * that is an empty list of steps, not an error.
- */
-export async function rootNode(
-  paiflow: PaiflowClient,
-  runId: string,
-  nodeId: string,
-): Promise<PipelineRunNode | undefined> {
-  try {
-    return await paiflow.getPipelineRunNode(runId, nodeId, { depth: 2 });
-  } catch (error) {
-    if (error instanceof PaiflowError && error.source === "paiflow" && error.status === 404) return undefined;
-    throw error;
-  }
 }

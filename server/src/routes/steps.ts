@@ -9,10 +9,10 @@ import {
 import { Router } from "express";
 import type { PaiflowClient } from "../paiflow/client";
 import { PaiflowError } from "../paiflow/errors";
+import { rootNode } from "../paiflow/follow";
 import { stepsOf, toPreview, toStepOutput } from "../paiflow/map";
 import type { AppContext } from "./context";
 import { HttpError, invalidRequest } from "./errors";
-import { rootNode } from "./runs";
 
 /** PAIFlow's node id of a manifest step, found through the run's node tree. */
 async function nodeIdOf(paiflow: PaiflowClient, runId: string, stepName: string): Promise<string> {

@@ -21,7 +21,8 @@ export function webRoutes(dist: string | null): Router {
     express.static(join(dist, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }),
   );
   router.use(express.static(dist, { index: "index.html", maxAge: 0 }));
-  router.get(/^\/(?!api\/).*/, (req, res, next) => {
+  // Client-side routes have no file extension; a missing file (favicon.ico) stays a 404.
+  router.get(/^\/(?!api\/)[^.]*$/, (req, res, next) => {
     if (!req.accepts("html")) return next();
     res.setHeader("Cache-Control", "no-cache");
     res.sendFile(index);

@@ -3,7 +3,8 @@ import type { Command } from "../command";
 import { components } from "./components";
 import { normalize } from "./normalize";
 import { paiflowLocal } from "./paiflow-local";
+import { run } from "./run";
 import { tables } from "./tables";
 import { validate } from "./validate";
 
-export const commands: Command[] = [validate, normalize, components, paiflowLocal, tables];
+export const commands: Command[] = [validate, normalize, components, run, paiflowLocal, tables];

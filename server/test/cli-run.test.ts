@@ -1,0 +1,135 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakePaiflow, startFakePaiflow } from "./fake-paiflow";
+import { TWO_STEPS } from "./harness";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+const work = mkdtempSync(join(tmpdir(), "pfd-run-"));
+const home = mkdtempSync(join(tmpdir(), "pfd-home-"));
+
+/** Runs the real CLI in a child process, as a user would, with no credentials unless given. */
+function pfd(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; out: string; err: string }> {
+  const clean = { ...process.env };
+  for (const key of Object.keys(clean))
+    if (key.startsWith("ALIBABA_CLOUD_") || key.startsWith("PAI")) delete clean[key];
+  const child = spawn(TSX, [join(ROOT, "server/src/cli/main.ts"), "run", ...args], {
+    cwd: work,
+    env: { ...clean, HOME: home, PAIFLOW_LOCAL_DATA: join(work, ".paiflow-local"), ...env },
+  });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d: Buffer) => {
+    out += d;
+  });
+  child.stderr.on("data", (d: Buffer) => {
+    err += d;
+  });
+  return new Promise((done) => child.on("close", (code) => done({ code, out, err })));
+}
+
+let fake: FakePaiflow;
+beforeAll(async () => {
+  writeFileSync(join(work, "two-steps.yaml"), TWO_STEPS);
+  writeFileSync(
+    join(work, "missing-table.yaml"),
+    TWO_STEPS.replace("pai_online_project.wumai_data", "pai_online_project.no_such_table"),
+  );
+  writeFileSync(
+    join(work, "broken.yaml"),
+    TWO_STEPS.replace("{{pipelines.read_air.", "{{pipelines.read_airr."),
+  );
+  writeFileSync(join(work, "args.json"), '{"arguments":{"parameters":[]}}');
+  fake = await startFakePaiflow();
+});
+afterAll(() => fake.close());
+
+describe("pfd run (local mode, no credentials)", () => {
+  it("runs Read Table -> Data Type Conversion to Succeeded with --wait", async () => {
+    const r = await pfd(["two-steps.yaml", "--wait"]);
+    const lines = r.out.trim().split("\n");
+    expect(lines[0]).toMatch(/^flow-\w+$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^\d\d:\d\d:\d\d read_air: Succeeded$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^\d\d:\d\d:\d\d to_double: Succeeded$/));
+    expect(lines.at(-1)).toMatch(new RegExp(`^${lines[0]} Succeeded`));
+    expect(r.code).toBe(0);
+  });
+
+  it("exits 1 when the run fails, naming the failure", async () => {
+    const r = await pfd(["missing-table.yaml", "--wait", "--name", "should fail"]);
+    expect(r.out.trim().split("\n").at(-1)).toMatch(/ Failed/);
+    expect(r.out).toMatch(/read_air: Failed/);
+    expect(r.code).toBe(1);
+  });
+
+  it("prints JSON with --json", async () => {
+    const r = await pfd(["two-steps.yaml", "--json", "--wait"]);
+    const lines = r.out
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({ mode: "local", pipelineRunId: expect.stringMatching(/^flow-/) });
+    expect(lines.at(-1)).toMatchObject({
+      status: "Succeeded",
+      steps: [{ stepName: "read_air" }, { stepName: "to_double" }],
+    });
+    expect(r.code).toBe(0);
+  });
+
+  it("refuses an invalid manifest before submitting, with FILE:LINE:COL problems", async () => {
+    const r = await pfd(["broken.yaml"]);
+    expect(r.err).toMatch(/^broken\.yaml:\d+:\d+: error [\w-]+: .*read_airr/m);
+    expect(r.out).toBe("");
+    expect(r.code).toBe(1);
+  });
+
+  it("gives usage errors exit 2", async () => {
+    expect((await pfd([])).code).toBe(2);
+    expect((await pfd(["two-steps.yaml", "--workspace", "not a workspace"])).code).toBe(2);
+  });
+});
+
+describe("pfd run (cloud mode, credentials from the environment)", () => {
+  it("submits a DESIGNER run signed with the environment's key and prints the id", async () => {
+    const r = await pfd(
+      ["two-steps.yaml", "--workspace", "ws-cli", "--arguments", "args.json", "--name", "from cli"],
+      {
+        ALIBABA_CLOUD_ACCESS_KEY_ID: fake.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: fake.accessKeySecret,
+        PAIFLOW_ENDPOINT: fake.endpoint,
+        PAIFLOW_PROTOCOL: "http",
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^flow-fake\d+\n$/);
+    const sent = JSON.parse(fake.calls.at(-1)?.body ?? "{}");
+    expect(sent).toMatchObject({
+      WorkspaceId: "ws-cli",
+      Name: "from cli",
+      SourceType: "DESIGNER",
+      PipelineManifest: TWO_STEPS,
+      Arguments: '{"arguments":{"parameters":[]}}',
+    });
+    expect(r.out + r.err).not.toContain(fake.accessKeySecret);
+  });
+
+  it("reports PAIFlow's error with its code and request id", async () => {
+    const r = await pfd(["two-steps.yaml", "--workspace", "ws-cli"], {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: fake.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "wrong-secret",
+      PAIFLOW_ENDPOINT: fake.endpoint,
+      PAIFLOW_PROTOCOL: "http",
+      MAXCOMPUTE_PROJECT: "p",
+    });
+    expect(r.err).toMatch(
+      /^pfd run: SignatureDoesNotMatch: Specified signature is not matched.*\(request id [0-9A-F-]+\)$/m,
+    );
+    expect(r.code).toBe(1);
+  });
+});
