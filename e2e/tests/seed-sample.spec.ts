@@ -2,20 +2,8 @@
  * The issue's headline flow: build the CreatePipelineRun sample (Read Table -> Data Type
  * Conversion) by drag and drop and keyboard alone, export it, and get the sample back.
  */
-import { type DesignerPage, expect, parseStream, readFixture, test } from "./support/test";
-
-async function connect(designer: DesignerPage, from: [string, string], to: [string, string]) {
-  const page = designer.page;
-  const source = designer.node(from[0]).locator(`.react-flow__handle.source[data-handleid="${from[1]}"]`);
-  const target = designer.node(to[0]).locator(`.react-flow__handle.target[data-handleid="${to[1]}"]`);
-  const a = await source.boundingBox();
-  const b = await target.boundingBox();
-  if (!a || !b) throw new Error("handles not on screen");
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-  await page.mouse.up();
-}
+import { dragConnection } from "./canvas-drag";
+import { expect, parseStream, readFixture, test } from "./support/test";
 
 test("builds the seed sample by drag and drop and keyboard, and exports it", async ({ designer, page }) => {
   const palette = page.getByRole("complementary", { name: "Components" });
@@ -38,7 +26,7 @@ test("builds the seed sample by drag and drop and keyboard, and exports it", asy
     targetPosition: { x: box.width * 0.65, y: box.height * 0.35 },
   });
 
-  await connect(designer, ["Read Table-1", "outputTable"], ["Data Type Conversion-1", "inputTable"]);
+  await dragConnection(designer, ["Read Table-1", "outputTable"], ["Data Type Conversion-1", "inputTable"]);
   await expect(page.locator(".react-flow__edge")).toHaveCount(1);
 
   // Read Table's parameters and display name.

@@ -102,7 +102,10 @@ function reaches(graph: PipelineGraph, to: string, from: string): boolean {
   return false;
 }
 
-/** Whether a data edge may be drawn, and if not, why (the same rules validation applies). */
+/**
+ * Whether a data edge may be drawn, and if not, why (the same rules validation applies). A cycle
+ * or a type mismatch is reported before "already fed": replacing the current source would not help.
+ */
 export function canConnect(graph: PipelineGraph, c: Connection, portType?: PortTypeOf): ConnectCheck {
   if (c.source === c.target) {
     return { ok: false, code: "self", reason: "A step cannot feed itself." };
@@ -114,15 +117,6 @@ export function canConnect(graph: PipelineGraph, c: Connection, portType?: PortT
       ok: false,
       code: "unknown-step",
       reason: `Step "${source ? c.target : c.source}" does not exist.`,
-    };
-  }
-  const fed = target.artifacts.find((a) => a.name === c.targetInput);
-  if (fed) {
-    const by = fed.binding.kind === "step" ? `${fed.binding.step}.${fed.binding.output}` : "another value";
-    return {
-      ok: false,
-      code: "input-fed",
-      reason: `Input "${c.targetInput}" of ${target.displayName ?? target.name} is already fed by ${by}.`,
     };
   }
   if (reaches(graph, c.source, c.target)) {
@@ -141,6 +135,15 @@ export function canConnect(graph: PipelineGraph, c: Connection, portType?: PortT
       ok: false,
       code: "type-mismatch",
       reason: `Type mismatch: "${c.sourceOutput}" is ${out} but "${c.targetInput}" takes ${inp}.`,
+    };
+  }
+  const fed = target.artifacts.find((a) => a.name === c.targetInput);
+  if (fed) {
+    const by = fed.binding.kind === "step" ? `${fed.binding.step}.${fed.binding.output}` : "another value";
+    return {
+      ok: false,
+      code: "input-fed",
+      reason: `Input "${c.targetInput}" of ${target.displayName ?? target.name} is already fed by ${by}.`,
     };
   }
   return { ok: true };
