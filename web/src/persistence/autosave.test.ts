@@ -46,7 +46,6 @@ describe("createAutosaver", () => {
     saver.change(snap("abc"));
     expect(await repo.get("p1")).toBeUndefined();
     await sleep(80);
-    await saver.idle();
     expect((await repo.get("p1"))?.yaml).toBe("abc");
     expect(await repo.getCurrentId()).toBe("p1");
   });
@@ -65,7 +64,7 @@ describe("createAutosaver", () => {
     window.dispatchEvent(new Event("pagehide"));
     // The mirror is there before any await: a dying page keeps it.
     expect(JSON.parse(localStorage.getItem(MIRROR_KEY) ?? "{}")).toMatchObject({ id: "p1", yaml: "unsaved" });
-    await saver.idle();
+    await saver.flush();
     expect((await repo.get("p1"))?.yaml).toBe("unsaved");
     // The write finished, so the mirror is no longer needed.
     expect(localStorage.getItem(MIRROR_KEY)).toBeNull();
@@ -76,16 +75,16 @@ describe("restoreOpenPipeline", () => {
   it("reopens the pipeline open last", async () => {
     const { repo, saver } = await setup();
     saver.change(snap("first", "a"));
-    await saver.idle();
+    await saver.flush();
     saver.change(snap("second", "b"));
-    await saver.idle();
+    await saver.flush();
     expect((await restoreOpenPipeline(repo))?.yaml).toBe("second");
   });
 
   it("prefers a newer mirror left by a page that died before its write finished", async () => {
     const { repo, saver, clock } = await setup();
     saver.change(snap("stored"));
-    await saver.idle();
+    await saver.flush();
     localStorage.setItem(
       MIRROR_KEY,
       JSON.stringify({ version: 1, ...snap("mirrored"), savedAt: clock.t + 1 }),
@@ -99,7 +98,7 @@ describe("restoreOpenPipeline", () => {
     const { repo, saver, clock } = await setup();
     clock.t = 9000;
     saver.change(snap("stored"));
-    await saver.idle();
+    await saver.flush();
     localStorage.setItem(MIRROR_KEY, JSON.stringify({ version: 1, ...snap("stale"), savedAt: 10 }));
     expect((await restoreOpenPipeline(repo))?.yaml).toBe("stored");
     localStorage.setItem(MIRROR_KEY, "{not json");

@@ -24,10 +24,8 @@ export interface Autosaver {
    * when written, so a burst of changes (a drag) serializes the pipeline once.
    */
   change(snapshot: PipelineSnapshot | (() => PipelineSnapshot)): void;
-  /** Saves the pending change now. */
+  /** Saves the pending change now; resolves when every write so far has finished. */
   flush(): Promise<void>;
-  /** Resolves when nothing is pending or being written. */
-  idle(): Promise<void>;
   dispose(): void;
 }
 
@@ -38,6 +36,8 @@ export interface AutosaveOptions {
   /** Synchronous fallback storage; `null` disables the mirror. */
   mirror?: Storage | null;
   onError?: (error: unknown) => void;
+  /** After each successful write. */
+  onSaved?: (record: SavedPipeline) => void;
 }
 
 export function createAutosaver({
@@ -46,6 +46,7 @@ export function createAutosaver({
   now = Date.now,
   mirror = typeof localStorage === "undefined" ? null : localStorage,
   onError = (e) => console.error("paiflow: autosave failed", e),
+  onSaved,
 }: AutosaveOptions): Autosaver {
   let pending: (() => PipelineSnapshot) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -77,6 +78,7 @@ export function createAutosaver({
         await repo.setCurrentId(record.id);
         // Everything mirrored at pagehide was queued before this write, so it is now stored.
         mirror?.removeItem(MIRROR_KEY);
+        onSaved?.(record);
       })
       .catch(onError);
     return writing;
@@ -109,10 +111,6 @@ export function createAutosaver({
       timer = setTimeout(() => void write(), delayMs);
     },
     flush: write,
-    async idle() {
-      while (pending || timer !== undefined) await write();
-      await writing;
-    },
     dispose() {
       if (timer !== undefined) clearTimeout(timer);
       if (typeof window !== "undefined") {

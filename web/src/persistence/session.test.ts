@@ -30,7 +30,7 @@ async function load(dbName: string): Promise<{ editor: EditorStore; session: Per
 }
 
 const settle = async (session: PersistenceSession) => {
-  await new Promise((r) => setTimeout(r, 30));
+  await session.flush();
   await session.stop();
 };
 
@@ -58,12 +58,11 @@ describe("persistence session", () => {
     editor.getState().loadGraph(emptyGraph(), { source: "load" });
     editor.getState().setPipelineMetadata({ name: "fresh" });
     expect(session.state.getState().currentId).not.toBe(seedId);
-    await new Promise((r) => setTimeout(r, 30));
-    await session.stop();
+    await settle(session);
     await session.start();
-    await new Promise((r) => setTimeout(r, 10));
+    // (Both may be saved within one millisecond: the order is db.test's business.)
     const names = session.state.getState().recent.map((r) => r.name);
-    expect(names).toEqual(["fresh", "source-transform"]);
+    expect(names.sort()).toEqual(["fresh", "source-transform"]);
 
     // Reopening the first brings it back under its own id.
     await session.reopen(seedId);
@@ -88,5 +87,18 @@ describe("persistence session", () => {
     const repo = await openPipelineRepository(db);
     expect((await repo.list()).map((r) => r.name)).toContain("typed-before-restore");
     repo.close();
+  });
+
+  it("keeps a blank new pipeline out of Recent, and a reload opens it blank", async () => {
+    const db = `session-${n++}`;
+    const first = await load(db);
+    first.editor.getState().loadGraph(seedGraph(), { source: "load" });
+    await first.session.flush();
+    first.editor.getState().loadGraph(emptyGraph(), { source: "load" });
+    await settle(first.session);
+
+    const second = await load(db);
+    expect(second.editor.getState().graph.steps).toHaveLength(0);
+    expect(second.session.state.getState().recent.map((r) => r.name)).toEqual(["source-transform"]);
   });
 });

@@ -27,6 +27,8 @@ export interface PersistenceSession {
   stop(): Promise<void>;
   reopen(id: string): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Writes every change so far now; resolves when written. */
+  flush(): Promise<void>;
 }
 
 export interface SessionOptions {
@@ -85,28 +87,30 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
   const onChange = () => {
     const s = editor.getState();
     if (s.lastChange === "load" && !ownLoad) {
+      // The replaced pipeline's last change is written under its own id before the switch.
+      void saver?.flush();
       pipeline = { id: newId(), createdAt: Date.now() };
       state.setState({ currentId: pipeline.id });
     }
     if (!saver) return;
     const { id, createdAt } = pipeline;
+    if (s.lastChange === "load" && s.graph.steps.length === 0) {
+      // A blank new pipeline is not worth a Recent entry until it has something in it; still
+      // remember it is the open one, so a reload does not bring back the pipeline it replaced.
+      const r = repo;
+      void saver.flush().then(() => r?.setCurrentId(id));
+      return;
+    }
+    // The graph is immutable: keep this one, serialize it only when (and if) it is written.
+    const graph = s.graph;
     state.setState({ status: "saving" });
-    saver.change(() => {
-      const graph = editor.getState().graph;
-      return {
-        id,
-        createdAt,
-        name: pipelineName(graph.metadata),
-        yaml: graphToYaml(graph),
-        stepCount: graph.steps.length,
-      };
-    });
-    const mine = generation;
-    void saver.idle().then(async () => {
-      if (mine !== generation) return;
-      if (state.getState().status === "saving") state.setState({ status: "saved" });
-      await refresh();
-    });
+    saver.change(() => ({
+      id,
+      createdAt,
+      name: pipelineName(graph.metadata),
+      yaml: graphToYaml(graph),
+      stepCount: graph.steps.length,
+    }));
   };
 
   return {
@@ -139,6 +143,11 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
           console.error("paiflow: autosave failed", e);
           state.setState({ status: "error" });
         },
+        onSaved: () => {
+          if (mine !== generation) return;
+          if (state.getState().status === "saving") state.setState({ status: "saved" });
+          void refresh();
+        },
       });
       const saved = await restoreOpenPipeline(opened, opts.mirror);
       if (mine !== generation) return;
@@ -170,6 +179,9 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
         return;
       }
       if (open(record)) await repo.setCurrentId(id);
+    },
+    async flush() {
+      await saver?.flush();
     },
     async remove(id) {
       if (!repo || id === pipeline.id) return;
