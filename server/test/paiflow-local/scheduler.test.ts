@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 /** A query that runs for minutes unless interrupted. */
-const SLOW = "select count(*) as n from range(100000000000) a where a % 7 = 3";
+const SLOW = "select count(*) as n from range(100000000000) t(a) where a % 7 = 3";
 
 async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -161,10 +161,23 @@ describe("concurrency", () => {
 describe("persistence", () => {
   it("keeps runs, logs and outputs across a restart, and fails a run a crash left in flight", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "pfl-crash-"));
-    const tsx = path.resolve(__dirname, "../../../node_modules/.bin/tsx");
-    const child = spawn(tsx, [path.join(__dirname, "fixtures/serve.ts"), dataDir], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    // Its own process group, so SIGKILL reaches every process of it: a real crash.
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(__dirname, "fixtures/serve.ts"), dataDir],
+      {
+        cwd: path.resolve(__dirname, "../../.."),
+        stdio: ["ignore", "pipe", "inherit"],
+        detached: true,
+      },
+    );
+    const crash = () => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    };
     try {
       const first = await new Promise<string>((resolve, reject) => {
         createInterface({ input: child.stdout }).once("line", resolve);
@@ -194,8 +207,9 @@ describe("persistence", () => {
       }, "one run done and one running");
       // Let the slow step's "Running" reach the disk before the crash.
       await new Promise((r) => setTimeout(r, 300));
-      child.kill("SIGKILL");
-      await new Promise((r) => child.once("exit", r));
+      const exited = new Promise((r) => child.once("exit", r));
+      crash();
+      await exited;
 
       const restarted = await startHarness({ dataDir });
       try {
@@ -220,7 +234,7 @@ describe("persistence", () => {
         await restarted.close();
       }
     } finally {
-      child.kill("SIGKILL");
+      crash();
       await rm(dataDir, { recursive: true, force: true });
     }
   });
