@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
@@ -18,7 +17,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ci = Boolean(process.env.CI);
 // A port of our own, away from the dev server (5173) and `npm start` (8080).
 const port = Number(process.env.E2E_PORT ?? 4319);
-const snapshot = resolve(tmpdir(), `pfd-e2e-dist-${port}`);
 
 export default defineConfig({
   testDir: "tests",
@@ -51,13 +49,15 @@ export default defineConfig({
       ],
     },
   },
-  // The production build (root `npm run build` -> web/dist), served as users get it, from a copy:
-  // other engineers rebuilding web/dist mid-run must not pull files from under the browser.
+  // The real app: the production build (root `npm run build` -> web/dist) served by the Express
+  // server with the embedded PAIFlow, as `npm start` runs it (see serve.mjs).
   webServer: {
-    command: `rm -rf ${snapshot} && cp -r web/dist ${snapshot} && npx vite preview --outDir ${snapshot} --port ${port} --strictPort --host 127.0.0.1`,
+    command: "node --import tsx e2e/serve.mjs",
     cwd: root,
-    url: `http://127.0.0.1:${port}`,
+    env: { E2E_PORT: String(port) },
+    url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });

@@ -67,9 +67,20 @@ export class DesignerPage {
   async yamlText(): Promise<string> {
     await this.page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await this.openYaml();
+    await this.yamlSettled();
     await this.yamlPanel.getByRole("button", { name: "Copy YAML" }).click();
     await expect(this.yamlPanel.getByText("Copied")).toBeVisible();
     return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** The panel's status line ("In sync with the canvas", "Not applied: ...", ...). */
+  get yamlStatus(): Locator {
+    return this.yamlPanel.getByRole("status");
+  }
+
+  /** Waits until the text has caught up with the canvas and the last edit has been checked. */
+  async yamlSettled(): Promise<void> {
+    await expect(this.yamlStatus).not.toHaveText(/Updating|Checking/);
   }
 
   /** Replaces the editor's text as a user pasting over a selection would. */

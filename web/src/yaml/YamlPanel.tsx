@@ -16,7 +16,7 @@ const YamlEditor = lazy(() => import("./YamlEditor"));
 const selectReveal = (s: { reveal: RevealRequest | null }) => s.reveal;
 
 export function YamlPanel() {
-  const { state, checking, onEdit, takeCanvasVersion } = useYamlSync();
+  const { state, checking, updating, onEdit, takeCanvasVersion } = useYamlSync();
   const reveal = useYamlBridge(selectReveal);
   const revealLine = useYamlBridge((s) => s.revealLine);
   const unapplied = hasUnappliedEdits(state);
@@ -28,7 +28,7 @@ export function YamlPanel() {
       <header className="pfd-yaml__header">
         <h2 className="pfd-yaml__title">YAML</h2>
         <output className="pfd-yaml__status" aria-live="polite">
-          {status(unapplied, checking, blocked, state.problems)}
+          {updating && !unapplied ? "Updating…" : status(unapplied, checking, blocked, state.problems)}
         </output>
         <CopyButton text={state.text} />
       </header>

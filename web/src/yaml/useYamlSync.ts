@@ -24,6 +24,8 @@ export interface YamlSync {
   state: SyncState;
   /** Text edits waiting for evaluation. */
   checking: boolean;
+  /** A graph change not yet in the text (it arrives within PUSH_DELAY_MS). */
+  updating: boolean;
   onEdit(text: string): void;
   /** Drop unapplied edits and show the graph's YAML. */
   takeCanvasVersion(): void;
@@ -35,6 +37,7 @@ export function useYamlSync(): YamlSync {
   const [state, setState] = useState<SyncState>(() => initialSync(api.getState().graph));
   const current = useRef(state);
   const [checking, setChecking] = useState(false);
+  const [updating, setUpdating] = useState(false);
   const applied = useRef<PipelineGraph | null>(null);
 
   // Every transition goes through here, so timers always start from the latest state.
@@ -54,11 +57,14 @@ export function useYamlSync(): YamlSync {
       if (s.graph === applied.current) return;
       // A new pipeline (import, template, reopen) replaces the text even over unapplied edits.
       if (s.lastChange === "load") load = true;
-      timer ??= setTimeout(() => {
+      if (timer !== undefined) return;
+      setUpdating(true);
+      timer = setTimeout(() => {
         timer = undefined;
         const graph = api.getState().graph;
         update(load ? takeGraph(graph) : graphChanged(current.current, graph));
         load = false;
+        setUpdating(false);
       }, PUSH_DELAY_MS);
     });
     return () => {
@@ -91,5 +97,5 @@ export function useYamlSync(): YamlSync {
 
   const onEdit = useCallback((t: string) => update(edited(current.current, t)), [update]);
   const takeCanvasVersion = useCallback(() => update(takeGraph(api.getState().graph)), [api, update]);
-  return { state, checking, onEdit, takeCanvasVersion };
+  return { state, checking, updating, onEdit, takeCanvasVersion };
 }
