@@ -15,8 +15,10 @@ if (!existsSync(chromium)) {
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ci = Boolean(process.env.CI);
-// A port of our own, away from the dev server (5173) and `npm start` (8080).
-const port = Number(process.env.E2E_PORT ?? 4319);
+// A port of our own, away from the dev server (5173) and `npm start` (8080), and from another
+// engineer's run on this machine: chosen once in the runner, inherited by its workers.
+process.env.E2E_PORT ??= String(4319 + (process.pid % 600));
+const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: "tests",
