@@ -28,7 +28,7 @@ export interface OutputRecord {
   Type: OutputType;
   GmtCreateTime: string;
   /** A DuckDB relation holding the rows (schema.table), for DataSet outputs. */
-  table?: { schema: string; name: string };
+  table?: { schema: string; name: string; view?: boolean };
   /** A model file relative to the run directory, for Model outputs. */
   modelFile?: string;
   /** Small JSON values (metrics) shown in `Info.value`. */

@@ -12,6 +12,7 @@ export class RunStore {
   /** Per-file write chains, so concurrent updates land in order and never interleave. */
   private readonly chains = new Map<string, Promise<void>>();
   private readonly queuedSaves = new Map<string, Promise<void>>();
+  private readonly pendingLogs = new Map<string, { lines: string[]; written: Promise<void> }>();
 
   constructor(readonly dir: string) {}
 
@@ -74,13 +75,23 @@ export class RunStore {
     await this.enqueue(`${dir}/run.json`, () => rm(dir, { recursive: true, force: true }));
   }
 
+  /** Appends a log line; lines logged in a burst reach the file in one write. */
   appendLog(runId: string, nodeId: string, msg: string, t = Date.now()): Promise<void> {
     const file = path.join(this.runDir(runId), "logs", `${nodeId}.jsonl`);
     const line = `${JSON.stringify({ t, msg } satisfies LogLine)}\n`;
-    return this.enqueue(file, async () => {
+    const pending = this.pendingLogs.get(file);
+    if (pending) {
+      pending.lines.push(line);
+      return pending.written;
+    }
+    const batch = { lines: [line], written: Promise.resolve() };
+    this.pendingLogs.set(file, batch);
+    batch.written = this.enqueue(file, async () => {
+      this.pendingLogs.delete(file);
       await mkdir(path.dirname(file), { recursive: true });
-      await appendFile(file, line);
+      await appendFile(file, batch.lines.join(""));
     });
+    return batch.written;
   }
 
   async readLogs(runId: string, nodeId: string): Promise<LogLine[]> {

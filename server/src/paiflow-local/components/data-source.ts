@@ -39,7 +39,7 @@ export const dataSource: Component = {
       throw new StepError("hasPartition is true but no partition is given (partition: column=value)");
     }
     // A view: Read Table hands the source table itself to the next step, as PAI does.
-    const out = ctx.tableOutput("outputTable");
+    const out = ctx.tableOutput("outputTable", "view");
     await ctx.conn.run(`CREATE VIEW ${out} AS SELECT * FROM ${source}${where}`);
     ctx.log(`read ${name}${where ? ` (${spec})` : ""}: ${await countRows(ctx.conn, out)} rows`);
   },

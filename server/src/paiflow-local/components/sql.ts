@@ -6,7 +6,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { type Component, StepError, type TableInput } from "../engine/component";
-import { countRows, ident, lit, splitStatements } from "../engine/sql";
+import { ident, lit, splitStatements } from "../engine/sql";
 
 interface SerializedSelect {
   error?: boolean;
@@ -57,15 +57,18 @@ export const sql: Component = {
       for (const statement of statements) await ctx.conn.run(statement);
       const out = ctx.tableOutput("outputTable");
       await ctx.conn.run(`CREATE TABLE ${out} AS ${query}`);
-      const reader = await ctx.conn.runAndReadAll(`SELECT * FROM ${out} LIMIT 0`);
-      const names = reader.columnNames();
-      for (const i of await anonymousColumns(ctx.conn, query)) {
+      const anonymous = await anonymousColumns(ctx.conn, query);
+      const names =
+        anonymous.length > 0
+          ? (await ctx.conn.runAndReadAll(`SELECT * FROM ${out} LIMIT 0`)).columnNames()
+          : [];
+      for (const i of anonymous) {
         const from = names[i];
         if (from !== undefined && !names.includes(`_c${i}`)) {
           await ctx.conn.run(`ALTER TABLE ${out} RENAME COLUMN ${ident(from)} TO ${ident(`_c${i}`)}`);
         }
       }
-      ctx.log(`query returned ${await countRows(ctx.conn, out)} rows`);
+      if (anonymous.length > 0) ctx.log(`named unnamed columns ${anonymous.map((i) => `_c${i}`).join(", ")}`);
     } catch (error) {
       if (error instanceof StepError) throw error;
       throw new StepError(`SQL error: ${(error as Error).message}`);

@@ -25,8 +25,8 @@ export interface StepContext {
   requireInput(name: string): Promise<TableInput>;
   /** The model connected to a model input. */
   requireModel(name: string): Promise<unknown>;
-  /** Reserves the relation name of a table output; the component creates it. */
-  tableOutput(name: string): string;
+  /** Reserves the relation name of a table output; the component creates it (a view when kind says so). */
+  tableOutput(name: string, kind?: "table" | "view"): string;
   modelOutput(name: string, model: unknown): Promise<void>;
   /** A small JSON value shown in the output's `Info.value` (metrics). */
   valueOutput(name: string, type: OutputType, value: unknown): void;

@@ -228,6 +228,7 @@ export class RunExecution {
       let relation: string;
       let label: string;
       let kind: TableInput["kind"] = "table";
+      let rows: number | undefined;
       if (binding.kind === "step") {
         const found = upstream(name);
         if (!found?.output.table)
@@ -236,15 +237,14 @@ export class RunExecution {
           );
         relation = qualified(found.output.table.schema, found.output.table.name);
         label = `${binding.step}.${binding.output}`;
-        kind = (await relationKind(conn, found.output.table.schema, found.output.table.name)) ?? "table";
+        kind = found.output.table.view ? "view" : "table";
+        rows = found.output.rowCount;
       } else {
         ({ relation, label, kind } = await catalogInput(conn, name, binding.value));
       }
       const table: TableInput = { relation, label, kind, columns: await describe(conn, relation) };
-      this.log(
-        node.NodeId,
-        `input ${name}: ${label}, ${await countRows(conn, relation)} rows, ${table.columns.length} columns`,
-      );
+      rows ??= await countRows(conn, relation);
+      this.log(node.NodeId, `input ${name}: ${label}, ${rows} rows, ${table.columns.length} columns`);
       return table;
     };
     const addOutput = (record: Omit<OutputRecord, "Id" | "GmtCreateTime">) => {
@@ -274,8 +274,12 @@ export class RunExecution {
         this.log(node.NodeId, `input ${name}: model ${found.binding.step}.${found.binding.output}`);
         return JSON.parse(await readFile(path.join(runDir, found.output.modelFile), "utf8")) as unknown;
       },
-      tableOutput: (name) => {
-        const table = { schema: runId, name: `${step.name}__${name}` };
+      tableOutput: (name, kind = "table") => {
+        const table = {
+          schema: runId,
+          name: `${step.name}__${name}`,
+          ...(kind === "view" ? { view: true } : {}),
+        };
         addOutput({ Name: name, Type: "DataSet", table });
         return qualified(table.schema, table.name);
       },
