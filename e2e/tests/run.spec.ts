@@ -1,0 +1,76 @@
+/**
+ * One-click run from the canvas, against the real server in local mode (embedded PAIFlow on
+ * DuckDB): the seed sample and the smog template run to Succeeded with every node showing it,
+ * logs open, and the output preview shows the converted columns' types.
+ */
+import { RUN_TIMEOUT, RunView } from "./run-page";
+import { expect, test } from "./support/test";
+
+test.describe("run from the canvas (local mode)", () => {
+  test.setTimeout(RUN_TIMEOUT + 60_000);
+
+  test("the seed sample runs to Succeeded; logs open; the preview shows cols_to_double as DOUBLE", async ({
+    designer,
+    page,
+  }) => {
+    const run = new RunView(page, designer);
+    await run.openTemplate(/^Read and convert/, 2);
+    await expect(run.bar).toContainText("Not run yet");
+
+    const runId = await run.run();
+    expect(runId).not.toBe("");
+    await run.waitForStatus("Succeeded");
+    expect(await run.nodeStatuses()).toEqual({
+      "Read-Table-1": "Succeeded",
+      "Data Type Conversion-1": "Succeeded",
+    });
+    await expect(run.bar).toContainText(runId);
+    // Each node shows its status and how long it took.
+    await expect(designer.node("Data Type Conversion-1")).toContainText(/Succeeded · \d+(ms|s)/);
+    await expect(run.bar.locator(".pfd-run-elapsed")).toHaveText(/^\d+(ms|s)$|^\d+m \d\ds$/);
+
+    await run.openStep("Data Type Conversion-1", "Logs");
+    await expect(run.logs).toContainText(/rows/i);
+    await designer.screenshot("run-seed-sample-logs");
+
+    await run.details.getByRole("tab", { name: "Outputs" }).click();
+    await run.details.getByRole("button", { name: "Preview outputTable" }).click();
+    const table = run.details.getByRole("table", { name: "Preview of outputTable" });
+    await expect(table).toBeVisible();
+    for (const column of ["time", "hour", "pm2", "pm10", "so2", "co", "no2"]) {
+      await expect(
+        table.getByRole("columnheader", { name: new RegExp(`^${column}\\s*DOUBLE$`) }),
+      ).toBeVisible();
+    }
+    await expect(run.details).toContainText(/100 of \d+ rows/);
+    // Virtualized: far fewer rows in the DOM than the 100 fetched.
+    const drawn = await table.locator("tbody tr[aria-rowindex]").count();
+    expect(drawn).toBeGreaterThan(3);
+    expect(drawn).toBeLessThan(100);
+    await designer.screenshot("run-seed-sample-preview");
+  });
+
+  test("the smog template runs to Succeeded and its evaluation shows AUC and a confusion matrix", async ({
+    designer,
+    page,
+  }) => {
+    const run = new RunView(page, designer);
+    await run.openTemplate(/^Smog prediction \(binary classification\)/, 13);
+    await run.run();
+    await run.waitForStatus("Succeeded");
+    const statuses = await run.nodeStatuses();
+    expect(Object.keys(statuses)).toHaveLength(13);
+    expect(Object.entries(statuses).filter(([, s]) => s !== "Succeeded")).toEqual([]);
+    await designer.button("Fit view").click();
+    await designer.screenshot("run-smog-succeeded");
+
+    const evaluation = Object.keys(statuses).find((name) => /evaluat/i.test(name));
+    expect(evaluation, "the smog template has an evaluation step").toBeTruthy();
+    await run.openStep(evaluation ?? "", "Outputs");
+    const metrics = run.details.getByRole("figure", { name: /^Metrics of / });
+    await expect(metrics).toBeVisible();
+    await expect(metrics.getByRole("img", { name: "Scores" })).toContainText("AUC");
+    await expect(metrics.getByRole("table", { name: "Confusion matrix" })).toContainText("TP");
+    await designer.screenshot("run-smog-metrics");
+  });
+});
