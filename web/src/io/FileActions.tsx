@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "react";
 import { problemLabel, sortProblems } from "../problems/format";
 import { useEditorApi } from "../store";
-import { graphToYaml } from "./codec";
+import { componentSpecs, graphToYaml } from "./codec";
 import { downloadText, yamlFileName } from "./download";
 import { type ImportResult, importManifest } from "./importManifest";
 import { Modal } from "./Modal";
@@ -22,7 +22,7 @@ export function FileActions() {
   const [dragging, setDragging] = useState(false);
 
   const importText = (text: string, source: string): boolean => {
-    const result = importManifest(text, source);
+    const result = importManifest(text, source, componentSpecs(api.getState().components));
     if (!result.ok) {
       setFailure(result);
       return false;

@@ -5,6 +5,7 @@
  */
 import {
   autoLayout,
+  type ComponentSpec,
   graphToManifest,
   hasErrors,
   manifestToGraph,
@@ -31,17 +32,27 @@ export interface ReadOptions {
    * not yet connected, must still follow its YAML).
    */
   previous?: PipelineGraph;
+  /** Components steps are checked against (the official catalog when absent). */
+  components?: readonly ComponentSpec[];
 }
 
 /** Reads manifest text into a graph; never throws. Fails, with every problem, on any new error. */
 export function readManifestText(text: string, opts: ReadOptions = {}): ReadResult {
   const parsed = parseManifest(text);
   if (!parsed.stream) return { ok: false, problems: parsed.problems };
-  const problems = validateManifestText(text);
-  if (hasErrors(problems) && newErrors(problems, opts.previous)) return { ok: false, problems };
+  const validate = (t: string) =>
+    validateManifestText(t, opts.components ? { components: opts.components } : {});
+  const problems = validate(text);
+  if (hasErrors(problems) && newErrors(problems, opts.previous, validate)) return { ok: false, problems };
   let graph = manifestToGraph(parsed.stream);
   if (opts.previous) graph = keepPositions(graph, opts.previous);
   return { ok: true, graph: autoLayout(graph), problems };
+}
+
+/** The specs of the editor's components (catalog and user's own), for validation. */
+export function componentSpecs(components: readonly { spec?: ComponentSpec }[]): ComponentSpec[] | undefined {
+  const specs = components.flatMap((c) => (c.spec ? [c.spec] : []));
+  return specs.length > 0 ? specs : undefined;
 }
 
 /** A problem's identity regardless of where in the text it sits. */
@@ -49,9 +60,13 @@ export function problemKey(p: Problem): string {
   return [p.severity, p.code, p.location.step ?? "", p.location.field ?? "", p.message].join("\u0000");
 }
 
-function newErrors(problems: readonly Problem[], previous: PipelineGraph | undefined): boolean {
+function newErrors(
+  problems: readonly Problem[],
+  previous: PipelineGraph | undefined,
+  validate: (text: string) => Problem[],
+): boolean {
   if (!previous) return true;
-  const known = new Set(validateManifestText(graphToYaml(previous)).map(problemKey));
+  const known = new Set(validate(graphToYaml(previous)).map(problemKey));
   return problems.some((p) => p.severity === "error" && !known.has(problemKey(p)));
 }
 

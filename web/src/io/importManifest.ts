@@ -1,5 +1,5 @@
 /** Import: manifest text from a file, a drop or a paste, checked before it replaces anything. */
-import type { PipelineGraph, Problem } from "@pfd/shared";
+import type { ComponentSpec, PipelineGraph, Problem } from "@pfd/shared";
 import { readManifestText } from "./codec";
 
 export type ImportResult =
@@ -11,8 +11,12 @@ export type ImportResult =
  * where it has no positions. Any error refuses the whole import, so a broken file never replaces
  * the pipeline that is open.
  */
-export function importManifest(text: string, source: string): ImportResult {
-  const result = readManifestText(text);
+export function importManifest(
+  text: string,
+  source: string,
+  components?: readonly ComponentSpec[],
+): ImportResult {
+  const result = readManifestText(text, { components });
   if (!result.ok) return { ok: false, source, problems: result.problems };
   return { ok: true, graph: result.graph, warnings: result.problems.filter((p) => p.severity === "warning") };
 }

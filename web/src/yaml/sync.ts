@@ -5,7 +5,7 @@
  * - text edited: when it reads and brings no new error, it becomes the graph (positions of
  *   unchanged steps kept); when not, its problems show and the graph stays as it was.
  */
-import { type PipelineGraph, type Problem, validateManifestText } from "@pfd/shared";
+import { type ComponentSpec, type PipelineGraph, type Problem, validateManifestText } from "@pfd/shared";
 import { graphToYaml, readManifestText } from "../io/codec";
 
 export interface SyncState {
@@ -46,10 +46,16 @@ export function edited(s: SyncState, text: string): SyncState {
 export type Evaluation = { state: SyncState; apply?: PipelineGraph };
 
 /** Checks the text; returns the graph to apply when the text is an acceptable edit. */
-export function evaluate(s: SyncState, graph: PipelineGraph): Evaluation {
+export function evaluate(
+  s: SyncState,
+  graph: PipelineGraph,
+  components?: readonly ComponentSpec[],
+): Evaluation {
   // Text pushed from the graph only needs its problems located; it is the graph already.
-  if (!hasUnappliedEdits(s)) return { state: { ...s, problems: validateManifestText(s.text) } };
-  const result = readManifestText(s.text, { previous: graph });
+  if (!hasUnappliedEdits(s)) {
+    return { state: { ...s, problems: validateManifestText(s.text, components ? { components } : {}) } };
+  }
+  const result = readManifestText(s.text, { previous: graph, components });
   if (!result.ok) return { state: { ...s, problems: result.problems } };
   return {
     state: { text: s.text, synced: s.text, problems: result.problems, conflict: false },

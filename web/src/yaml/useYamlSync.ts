@@ -5,6 +5,7 @@
  */
 import type { PipelineGraph } from "@pfd/shared";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { componentSpecs } from "../io/codec";
 import { useEditorApi } from "../store";
 import { useYamlBridgeApi } from "./bridge";
 import {
@@ -80,7 +81,8 @@ export function useYamlSync(): YamlSync {
     setChecking(true);
     const timer = setTimeout(() => {
       setChecking(false);
-      const result = evaluate(current.current, api.getState().graph);
+      const { graph, components } = api.getState();
+      const result = evaluate(current.current, graph, componentSpecs(components));
       update(result.state);
       if (result.apply) {
         applied.current = result.apply;
