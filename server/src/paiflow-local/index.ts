@@ -59,6 +59,7 @@ export async function startLocalPaiflow(opts: LocalPaiflowOptions): Promise<Loca
   try {
     const created = await warehouse.with((conn) => installSampleTables(conn));
     if (created.length > 0) logger.info({ tables: created }, "installed sample tables");
+    await warehouse.lockDown();
     const store = new RunStore(dataDir);
     const service = new PaiflowService({
       store,

@@ -42,6 +42,18 @@ export class Warehouse {
     }
   }
 
+  /**
+   * Closes the database to the outside: pipelines' SQL cannot read or write files, attach
+   * databases or install extensions, and cannot turn that back on. The service calls this
+   * once its own set-up is done; importing files is the CLI's job, in its own process.
+   */
+  async lockDown(): Promise<void> {
+    await this.with(async (conn) => {
+      await conn.run("SET enable_external_access = false");
+      await conn.run("SET lock_configuration = true");
+    });
+  }
+
   close(): void {
     this.instance.closeSync();
   }

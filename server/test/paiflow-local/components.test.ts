@@ -118,6 +118,13 @@ describe("sql", () => {
   });
 });
 
+describe("sql sandbox", () => {
+  it("keeps pipeline SQL away from the file system", async () => {
+    const id = await h.create(manifest([values("s", "select * from read_csv('/etc/hostname')")]));
+    expect(String((await h.wait(id)).Message)).toMatch(/SQL error: .*file system operations are disabled/);
+  });
+});
+
 describe("split", () => {
   it("splits by fraction deterministically and by threshold exactly", async () => {
     const steps: StepSpec[] = [

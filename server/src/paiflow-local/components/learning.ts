@@ -50,6 +50,9 @@ export function featureColumns(
   return columns.map((c) => c.name);
 }
 
+/** Training reads the rows into memory; past this, sample the table first (Split or SQL). */
+export const MAX_TRAINING_ROWS = 5_000_000;
+
 async function readTraining(ctx: StepContext, input: TableInput): Promise<TrainingData> {
   const label = ctx.param("labelColName");
   if (!label) throw new StepError("parameter labelColName is required");
@@ -61,12 +64,19 @@ async function readTraining(ctx: StepContext, input: TableInput): Promise<Traini
   ]).filter((f) => !excluded.includes(f));
   if (features.includes(label))
     throw new StepError(`featureColNames: the label ${label} cannot also be a feature`);
+  const total = Number(
+    (await ctx.conn.runAndReadAll(`SELECT count(*) FROM ${input.relation}`)).getRowsJS()[0]?.[0],
+  );
+  if (total > MAX_TRAINING_ROWS) {
+    throw new StepError(
+      `${input.label} has ${total} rows; the local engine trains on at most ${MAX_TRAINING_ROWS} (sample it first with Split)`,
+    );
+  }
   const notNull = [...features, label].map((c) => `${ident(c)} IS NOT NULL`).join(" AND ");
   const reader = await ctx.conn.runAndReadAll(
-    `SELECT ${features.map((f) => `${ident(f)}::DOUBLE`).join(", ")}, CAST(${ident(label)} AS VARCHAR), (SELECT count(*) FROM ${input.relation}) FROM ${input.relation} WHERE ${notNull}`,
+    `SELECT ${features.map((f) => `${ident(f)}::DOUBLE`).join(", ")}, CAST(${ident(label)} AS VARCHAR) FROM ${input.relation} WHERE ${notNull}`,
   );
   const data = reader.getRowsJS();
-  const total = Number(data[0]?.[features.length + 1] ?? 0);
   if (data.length === 0)
     throw new StepError(
       `no training rows: ${input.label} has no row with ${features.join(", ")} and ${label} all set`,
