@@ -173,7 +173,10 @@ function planStep(
     step.identifier ??= inline.metadata.identifier ?? inline.metadata.name;
     for (const p of inline.spec?.inputs?.parameters ?? []) if (p?.name) step.params.set(p.name, p.value);
   }
-  if (spec.withItems || spec.withParam || spec.withSequence)
+  const container = inline?.spec?.container as { image?: string } | undefined;
+  if (container)
+    step.unsupported = `container components (${step.identifier}, image ${container.image ?? "?"})`;
+  else if (spec.withItems || spec.withParam || spec.withSequence)
     step.unsupported = "loops (withItems/withParam/withSequence)";
   else if (spec.when) step.unsupported = `conditions (when: ${spec.when})`;
   else if (Array.isArray(spec.pipelines) && spec.pipelines.length > 0) step.unsupported = "nested pipelines";
