@@ -201,7 +201,8 @@ export class PaiflowService {
   getRun(id: string, query: Record<string, string>): Record<string, unknown> {
     const run = this.run(id);
     const verbose = bool(query.Verbose, "Verbose", false);
-    const manifestType = query.ManifestType ?? "Raw";
+    // PAIFlow answers with the JSON node form; Raw (a local convenience) gives the text as submitted.
+    const manifestType = query.ManifestType ?? "Frozen";
     const manifest = !verbose
       ? undefined
       : manifestType === "Raw"

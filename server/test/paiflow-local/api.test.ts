@@ -86,14 +86,14 @@ describe("runs", () => {
     expect(await h.rows(id, "q", "outputTable")).toEqual([{ answer: 42 }]);
   });
 
-  it("returns the manifest raw or in node form with Verbose", async () => {
+  it("returns the manifest in PAIFlow's node form with Verbose, or as submitted with ManifestType Raw", async () => {
     const id = await h.create(one, { NoConfirmRequired: false });
     const raw = await h.call("GetPipelineRun", "GET", `/api/v1/pipelineruns/${id}`, {
-      query: { Verbose: "true" },
+      query: { Verbose: "true", ManifestType: "Raw" },
     });
     expect(raw.Manifest).toBe(one);
     const node = await h.call("GetPipelineRun", "GET", `/api/v1/pipelineruns/${id}`, {
-      query: { Verbose: "true", ManifestType: "Frozen" },
+      query: { Verbose: "true" },
     });
     expect(JSON.parse(String(node.Manifest))).toMatchObject({
       ApiVersion: "core/v1",
