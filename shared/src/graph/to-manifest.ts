@@ -25,7 +25,7 @@ export function paramEntry(arg: ParamArg): Record<string, unknown> {
   } else if (b.kind === "input")
     entry.from = formatReference({ kind: "input", io: "parameters", name: b.input });
   else entry.from = b.from;
-  return arg.extra ? Object.assign(entry, arg.extra) : entry;
+  return arg.extra ? { ...entry, ...arg.extra } : entry;
 }
 
 /** Writes one `arguments.artifacts` entry. */
@@ -39,7 +39,7 @@ export function artifactEntry(arg: ArtifactArg): Record<string, unknown> {
   else if (b.kind === "step")
     entry.from = formatReference({ kind: "step", step: b.step, io: "artifacts", name: b.output });
   else entry.from = b.from;
-  return arg.extra ? Object.assign(entry, arg.extra) : entry;
+  return arg.extra ? { ...entry, ...arg.extra } : entry;
 }
 
 /** Sets `key` only when the value is wanted: kept if present before, added if non-empty. */

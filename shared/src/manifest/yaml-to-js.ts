@@ -44,7 +44,11 @@ function convert(node: unknown, ctx: Ctx): unknown {
     for (const pair of node.items) {
       const key = convert(pair.key, ctx);
       const name = typeof key === "string" ? key : key === null ? "" : String(key);
-      out[name] = convert(pair.value, ctx);
+      const value = convert(pair.value, ctx);
+      // A `__proto__` key is data, not the object's prototype.
+      if (name === "__proto__")
+        Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      else out[name] = value;
     }
     return out;
   }
@@ -74,7 +78,13 @@ function deepCopy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(deepCopy);
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = deepCopy(v);
+    for (const [k, v] of Object.entries(value))
+      Object.defineProperty(out, k, {
+        value: deepCopy(v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return out;
   }
   return value;
