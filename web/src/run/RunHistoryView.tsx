@@ -4,7 +4,7 @@
  */
 import type { RunDetail } from "@pfd/shared";
 import { useQuery } from "@tanstack/react-query";
-import { Background, type NodeProps, ReactFlow, ReactFlowProvider } from "@xyflow/react";
+import { Background, Handle, type NodeProps, Position, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import { memo, useEffect, useMemo, useState } from "react";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
@@ -29,6 +29,19 @@ const HistoryNode = memo(function HistoryNode({ data }: NodeProps) {
       <div className="pfd-run-history-title">{d.label}</div>
       <div className="pfd-run-hint">{d.component}</div>
       <StepRunBadge step={step} />
+      {/* Edges attach to handles; these only anchor them (nothing connects in a read-only view). */}
+      <Handle
+        type="target"
+        position={Position.Left}
+        isConnectable={false}
+        className="pfd-run-history-handle"
+      />
+      <Handle
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        className="pfd-run-history-handle"
+      />
     </article>
   );
 });
@@ -93,6 +106,7 @@ export function RunHistoryView({ runId }: { runId: string }) {
                 deleteKeyCode={null}
                 onNodeClick={(_e, node) => setStep(node.id)}
                 fitView
+                fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
                 proOptions={{ hideAttribution: true }}
               >
                 <Background />
