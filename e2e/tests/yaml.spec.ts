@@ -1,4 +1,4 @@
-import { expect, readFixture, test } from "./support/test";
+import { expect, fixturePath, readFixture, test } from "./support/test";
 
 test.describe("YAML panel", () => {
   test.beforeEach(async ({ designer }) => {
@@ -92,5 +92,36 @@ test.describe("YAML panel", () => {
     const text = await designer.yamlText();
     expect(text).toContain('apiVersion: "core/v1"');
     expect(text).toContain('name: "type_transform"');
+  });
+});
+
+test.describe("Problems list", () => {
+  test("clicking a step's problem selects the step; a YAML problem jumps to its line", async ({
+    designer,
+    page,
+  }) => {
+    // A step of a component the catalog does not know: a warning on that step.
+    await designer.importFile(fixturePath("unknown-component.yaml"));
+    await expect(designer.nodes.first()).toBeVisible();
+    const stepProblem = designer.problems.filter({ hasText: /step / }).first();
+    await expect(stepProblem).toBeVisible();
+    const step = /step ([\w-]+)/.exec((await stepProblem.textContent()) ?? "")?.[1] ?? "";
+    await stepProblem.getByRole("button").click();
+    await expect(page.locator(`.react-flow__node[data-id="${step}"]`)).toHaveClass(/selected/);
+    await designer.screenshot("problems-list");
+
+    // A YAML edit that does not validate lists its problems too; clicking one puts the cursor on
+    // its line in the YAML.
+    await designer.editYaml(
+      'apiVersion: "core/v1"\nmetadata:\n  provider: "1234567890"',
+      'apiVersion: "core/v9"\nmetadata:\n  provider: "1234567890"',
+    );
+    await expect(designer.yamlStatus).toHaveText(/Not applied: 1 error/);
+    const textProblem = designer.problems.filter({ hasText: "YAML (not applied)" }).first();
+    await expect(textProblem).toBeVisible();
+    await designer.button("Fit view").focus();
+    await textProblem.getByRole("button").click();
+    await expect(designer.yamlEditor).toBeFocused();
+    await expect(designer.yamlPanel.locator(".cm-activeLine")).toContainText("core/v9");
   });
 });

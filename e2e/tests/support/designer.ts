@@ -156,7 +156,7 @@ export class DesignerPage {
   // ---- problems, persistence ----
 
   get problems(): Locator {
-    return this.page.getByRole("list", { name: "Problems" }).getByRole("listitem");
+    return this.page.getByRole("list", { name: "Problems", exact: true }).getByRole("listitem");
   }
 
   get recentPipelines(): Locator {

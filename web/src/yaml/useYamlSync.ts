@@ -93,8 +93,10 @@ export function useYamlSync(): YamlSync {
   }, [text, api, update]);
 
   useEffect(() => {
-    bridge.getState().setPending(hasUnappliedEdits(state) ? state.problems : []);
-  }, [state, bridge]);
+    // While an edit waits to be checked its problems are not known yet: keep showing the last ones.
+    if (!hasUnappliedEdits(state)) bridge.getState().setPending([]);
+    else if (!checking) bridge.getState().setPending(state.problems);
+  }, [state, checking, bridge]);
   useEffect(() => () => bridge.getState().setPending([]), [bridge]);
 
   const onEdit = useCallback((t: string) => update(edited(current.current, t)), [update]);
