@@ -185,7 +185,9 @@ export class PaiflowService {
     run.FinishedAt = undefined;
     run.Message = undefined;
     run.GmtModifiedTime = run.StartedAt;
-    void this.deps.store.save(run);
+    this.deps.store
+      .save(run)
+      .catch((error: unknown) => this.deps.logger.error({ err: error }, "could not write the run"));
     const execution = new RunExecution(this.deps, run, this.plan(run));
     this.executions.set(run.PipelineRunId, execution);
     void execution.done.finally(() => {

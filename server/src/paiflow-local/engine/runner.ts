@@ -45,10 +45,15 @@ export class RunExecution {
     private readonly run: RunRecord,
     private readonly plan: Plan,
   ) {
-    this.done = this.execute().catch((error: unknown) => {
-      deps.logger.error({ err: error, runId: run.PipelineRunId }, "run crashed");
-      return this.finishRun("Failed", `The local engine failed: ${(error as Error).message}`);
-    });
+    // Never rejects: whatever goes wrong ends the run Failed with the reason.
+    this.done = this.execute()
+      .catch((error: unknown) => {
+        deps.logger.error({ err: error, runId: run.PipelineRunId }, "run crashed");
+        return this.finishRun("Failed", `The local engine failed: ${(error as Error).message}`);
+      })
+      .catch((error: unknown) =>
+        deps.logger.error({ err: error, runId: run.PipelineRunId }, "could not record the run's end"),
+      );
   }
 
   /**
@@ -66,13 +71,20 @@ export class RunExecution {
     }
   }
 
+  /** A failed write is logged, not fatal: the run goes on and the next write retries the state. */
+  private readonly writeFailed = (error: unknown) =>
+    this.deps.logger.error(
+      { err: error, runId: this.run.PipelineRunId },
+      "could not write to the data directory",
+    );
+
   private log(nodeId: string, msg: string): void {
-    void this.deps.store.appendLog(this.run.PipelineRunId, nodeId, msg);
+    this.deps.store.appendLog(this.run.PipelineRunId, nodeId, msg).catch(this.writeFailed);
   }
 
   private save(): void {
     this.run.GmtModifiedTime = now();
-    void this.deps.store.save(this.run);
+    this.deps.store.save(this.run).catch(this.writeFailed);
   }
 
   private async execute(): Promise<void> {
