@@ -28,6 +28,7 @@ test.describe("run from the canvas (local mode)", () => {
     // Each node shows its status and how long it took.
     await expect(designer.node("Data Type Conversion-1")).toContainText(/Succeeded · \d+(ms|s)/);
     await expect(run.bar.locator(".pfd-run-elapsed")).toHaveText(/^\d+(ms|s)$|^\d+m \d\ds$/);
+    await designer.screenshot("run-seed-sample-succeeded");
 
     await run.openStep("Data Type Conversion-1", "Logs");
     await expect(run.logs).toContainText(/rows/i);
