@@ -16,9 +16,17 @@ import {
   validateManifestText,
 } from "@pfd/shared";
 
-/** The manifest of a graph as Designer-style YAML (positions in annotations). */
+// Graphs are immutable, and the YAML panel, autosave and export all serialize the same one.
+const yamlOf = new WeakMap<PipelineGraph, string>();
+
+/** The manifest of a graph as Designer-style YAML (positions in annotations); cached per graph. */
 export function graphToYaml(graph: PipelineGraph): string {
-  return serializeManifest(graphToManifest(graph));
+  let text = yamlOf.get(graph);
+  if (text === undefined) {
+    text = serializeManifest(graphToManifest(graph));
+    yamlOf.set(graph, text);
+  }
+  return text;
 }
 
 export type ReadResult =

@@ -46,6 +46,12 @@ export function edited(s: SyncState, text: string): SyncState {
 export type Evaluation = { state: SyncState; apply?: PipelineGraph };
 
 /** Checks the text; returns the graph to apply when the text is an acceptable edit. */
+/**
+ * Text pushed from the graph above this size gets no lint marks: they would cost a full parse and
+ * validation after every canvas change, and the Problems list already shows the graph's problems.
+ */
+export const LINT_SYNCED_TEXT_LIMIT = 200_000;
+
 export function evaluate(
   s: SyncState,
   graph: PipelineGraph,
@@ -53,6 +59,8 @@ export function evaluate(
 ): Evaluation {
   // Text pushed from the graph only needs its problems located; it is the graph already.
   if (!hasUnappliedEdits(s)) {
+    if (s.text.length > LINT_SYNCED_TEXT_LIMIT)
+      return { state: s.problems.length > 0 ? { ...s, problems: [] } : s };
     return { state: { ...s, problems: validateManifestText(s.text, components ? { components } : {}) } };
   }
   const result = readManifestText(s.text, { previous: graph, components });

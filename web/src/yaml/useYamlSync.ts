@@ -1,6 +1,6 @@
 /**
  * Drives the pure rules of `sync.ts` from the editor store: graph changes from elsewhere reach
- * the text (coalesced, so a drag does not serialize every frame), and the text is evaluated a
+ * the text (once changes pause: a drag does not serialize every frame), and the text is evaluated a
  * moment after the user stops typing.
  */
 import type { PipelineGraph } from "@pfd/shared";
@@ -19,7 +19,7 @@ import {
 } from "./sync";
 
 export const EVALUATE_DELAY_MS = 300;
-const PUSH_DELAY_MS = 100;
+const PUSH_DELAY_MS = 120;
 
 export interface YamlSync {
   state: SyncState;
@@ -58,8 +58,9 @@ export function useYamlSync(): YamlSync {
       if (s.graph === applied.current) return;
       // A new pipeline (import, template, reopen) replaces the text even over unapplied edits.
       if (s.lastChange === "load") load = true;
-      if (timer !== undefined) return;
-      setUpdating(true);
+      // Trailing: a drag moves steps every frame; the text follows once it pauses.
+      if (timer !== undefined) clearTimeout(timer);
+      else setUpdating(true);
       timer = setTimeout(() => {
         timer = undefined;
         const graph = api.getState().graph;
