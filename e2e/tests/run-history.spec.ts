@@ -71,4 +71,23 @@ test.describe("run settings and history (local mode)", () => {
     await designer.button("Run settings").click();
     await expect(page.getByRole("dialog", { name: "Run settings" }).getByLabel("Run name")).toHaveValue("");
   });
+
+  test("create without starting leaves the run Initialized until Start", async ({ designer, page }) => {
+    const run = new RunView(page, designer);
+    await run.openTemplate(/^Read and convert/, 2);
+    await designer.button("Run settings").click();
+    const settings = page.getByRole("dialog", { name: "Run settings" });
+    await settings.getByLabel("Create without starting").check();
+    await settings.getByRole("button", { name: "Save" }).click();
+
+    await run.run();
+    await expect(run.statusWord).toHaveAttribute("data-status", "Initialized");
+    await expect(designer.node("Read-Table-1")).not.toHaveAttribute("data-status", "Running");
+    await run.bar.getByRole("button", { name: "Start" }).click();
+    await run.waitForStatus("Succeeded");
+    expect(await run.nodeStatuses()).toEqual({
+      "Read-Table-1": "Succeeded",
+      "Data Type Conversion-1": "Succeeded",
+    });
+  });
 });

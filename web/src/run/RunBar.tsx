@@ -74,7 +74,11 @@ function FollowedRun({ runId }: { runId: string }) {
         Run <code>{runId}</code>
       </span>
       {run && (
-        <span className={`pfd-run-word pfd-run-${statusKind(run.status)}`} data-status={run.status}>
+        <span
+          className={`pfd-run-word pfd-run-${statusKind(run.status)}`}
+          data-status={run.status}
+          aria-live="polite"
+        >
           {run.status}
         </span>
       )}

@@ -4,6 +4,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
+import { closeModal, openModal } from "./dialog";
 import { healthQuery } from "./queries";
 import { useRunContext } from "./RunProvider";
 import { checkRunSettings, defaultMaxComputeEndpoint, type RunSettings } from "./settings";
@@ -25,10 +26,7 @@ export default function RunSettingsDialog({ onClose }: { onClose: () => void }) 
   const problems = checkRunSettings(draft);
   const cloud = health?.mode === "cloud";
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-  }, []);
+  useEffect(() => openModal(ref.current), []);
 
   const text = (field: TextField, label: string, placeholder?: string) => (
     <div className="pfd-run-field">
@@ -64,7 +62,7 @@ export default function RunSettingsDialog({ onClose }: { onClose: () => void }) 
           setTried(true);
           if (Object.keys(problems).length > 0) return;
           saveSettings(draft);
-          ref.current?.close();
+          closeModal(ref.current);
           onClose();
         }}
       >
@@ -105,7 +103,7 @@ export default function RunSettingsDialog({ onClose }: { onClose: () => void }) 
           <button
             type="button"
             onClick={() => {
-              ref.current?.close();
+              closeModal(ref.current);
               onClose();
             }}
           >

@@ -4,6 +4,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { closeModal, openModal } from "./dialog";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
 import { runsQuery } from "./queries";
@@ -26,13 +27,10 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
   const runs = useQuery(runsQuery(api, page, PAGE_SIZE));
   const ref = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-  }, []);
+  useEffect(() => openModal(ref.current), []);
 
   const close = () => {
-    ref.current?.close();
+    closeModal(ref.current);
     onClose();
   };
   const total = runs.data?.totalCount ?? 0;

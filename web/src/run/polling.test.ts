@@ -93,3 +93,12 @@ describe("backoffInterval across renders", () => {
     expect(backoffInterval(statusOf, policy)(query)).toBe(400);
   });
 });
+
+describe("backoffInterval and missing runs", () => {
+  it("stops polling a run the server answers 404 for", () => {
+    const query = {
+      state: { data: undefined, dataUpdatedAt: 0, errorUpdatedAt: 5, error: { status: 404 } },
+    };
+    expect(backoffInterval((d: { status: string }) => d.status, policy)(query)).toBe(false);
+  });
+});

@@ -27,7 +27,11 @@ export function nextPollDelay(previous: number | undefined, changed: boolean, po
 
 /** The part of TanStack's `Query` the interval reads. */
 export interface PolledQuery<T> {
-  state: { data: T | undefined; dataUpdatedAt: number; errorUpdatedAt: number };
+  state: { data: T | undefined; dataUpdatedAt: number; errorUpdatedAt: number; error?: unknown };
+}
+
+function isNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { status?: unknown }).status === 404;
 }
 
 interface Track {
@@ -50,8 +54,10 @@ export function backoffInterval<T>(
   policy: PollPolicy = RUN_POLL,
 ): (query: PolledQuery<T>) => number | false {
   return (query) => {
-    const { data, dataUpdatedAt, errorUpdatedAt } = query.state;
+    const { data, dataUpdatedAt, errorUpdatedAt, error } = query.state;
     if (data !== undefined && isTerminal(statusOf(data))) return false;
+    // A run the server does not know (deleted, another data folder) will not appear by waiting.
+    if (isNotFound(error)) return false;
     const seen = Math.max(dataUpdatedAt, errorUpdatedAt);
     const track = tracks.get(query);
     if (!track) {

@@ -1,0 +1,94 @@
+import type { HealthResponse, RunDetail } from "@pfd/shared";
+import { QueryClient } from "@tanstack/react-query";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { RunApi } from "./api";
+import { RunBar } from "./RunBar";
+import { RunSettingsButton } from "./RunButton";
+import { RunProvider } from "./RunProvider";
+import { loadRunSettings } from "./settings";
+
+const cloud: HealthResponse = {
+  status: "ok",
+  mode: "cloud",
+  region: "cn-shanghai",
+  endpoint: "paiflow.cn-shanghai.aliyuncs.com",
+  workspaceId: "ws-default",
+  maxComputeProject: "proj_default",
+};
+
+const failedRun: RunDetail = {
+  pipelineRunId: "flow-abc",
+  name: "nightly",
+  status: "Failed",
+  startedAt: "2026-01-01T00:00:00Z",
+  finishedAt: "2026-01-01T00:01:05Z",
+  durationSec: 65,
+  createdAt: "2026-01-01T00:00:00Z",
+  workspaceId: "ws-default",
+  sourceType: "DESIGNER",
+  message: "Step convert (type_transform) failed: column pm2 not found",
+  consoleUrl:
+    "https://pai.console.aliyun.com/?regionId=cn-shanghai&workspaceId=ws-default#/studio/task/detail/flow-abc",
+  steps: [
+    { stepName: "read", nodeId: "n1", status: "Succeeded", startedAt: null, finishedAt: null },
+    { stepName: "convert", nodeId: "n2", status: "Failed", startedAt: null, finishedAt: null },
+  ],
+};
+
+function renderWith(children: React.ReactNode) {
+  const api = { health: async () => cloud, getRun: async () => failedRun } as unknown as RunApi;
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <RunProvider
+      pipelineKey="p"
+      getRunSource={() => ({ manifest: "m", problems: [] })}
+      api={api}
+      queryClient={queryClient}
+    >
+      {children}
+    </RunProvider>,
+  );
+}
+
+beforeEach(() => localStorage.clear());
+afterEach(cleanup);
+
+describe("RunBar in cloud mode", () => {
+  it("shows the run id, status word, elapsed time, PAIFlow's message, the failed step and the console link", async () => {
+    localStorage.setItem("pfd.run-followed.p", "flow-abc");
+    renderWith(<RunBar />);
+    const bar = screen.getByRole("region", { name: "Run status" });
+    await waitFor(() => expect(bar.textContent).toContain("Failed"));
+    expect(bar.textContent).toContain("flow-abc");
+    expect(bar.textContent).toContain("1m 05s");
+    expect(bar.textContent).toContain("column pm2 not found");
+    expect(within(bar).getByRole("button", { name: "Failed step: convert" })).toBeTruthy();
+    expect(within(bar).getByRole("link", { name: "Open in PAI console" }).getAttribute("href")).toBe(
+      failedRun.consoleUrl,
+    );
+    // A finished run can be rerun, not terminated.
+    expect(within(bar).getByRole("button", { name: "Rerun" })).toBeTruthy();
+    expect(within(bar).queryByRole("button", { name: "Terminate" })).toBeNull();
+  });
+});
+
+describe("Run settings dialog", () => {
+  it("offers the MaxCompute fields in cloud mode and remembers what is saved for the pipeline", async () => {
+    renderWith(<RunSettingsButton />);
+    await userEvent.click(screen.getByRole("button", { name: "Run settings" }));
+    const dialog = await screen.findByRole("dialog", { name: "Run settings" });
+    const project = await within(dialog).findByLabelText("MaxCompute project");
+    expect(project.getAttribute("placeholder")).toBe("proj_default");
+    await userEvent.type(project, "my_proj");
+    await userEvent.type(within(dialog).getByLabelText("MLflow experiment ID"), "exp-7");
+    await userEvent.click(within(dialog).getByLabelText("Create without starting"));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Save" }));
+    expect(loadRunSettings(localStorage, "p")).toMatchObject({
+      maxComputeProject: "my_proj",
+      mlflowExperimentId: "exp-7",
+      createWithoutStarting: true,
+    });
+  });
+});
