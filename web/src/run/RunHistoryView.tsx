@@ -67,7 +67,7 @@ export function RunHistoryView({ runId }: { runId: string }) {
 
   return (
     <section className="pfd-run-history" aria-label={`Run ${runId} (read-only)`}>
-      {run.error && <ErrorNotice error={asRunApiError(run.error)} title="Run unavailable:" />}
+      {run.error ? <ErrorNotice error={asRunApiError(run.error)} title="Run unavailable:" /> : null}
       {run.data && <RunSummaryLine run={run.data} />}
       <div className="pfd-run-history-actions">
         {run.data && <RunActions run={run.data} />}
