@@ -26,6 +26,17 @@ test.describe("YAML panel", () => {
     expect(await convert.boundingBox()).toEqual(before);
   });
 
+  test("a YAML edit is one undoable change; undo brings the text back too", async ({ designer }) => {
+    await designer.editYaml('displayName: "Read-Table-1"', 'displayName: "Orders"');
+    await expect(designer.node("Orders")).toBeVisible();
+    await designer.button("Undo").click();
+    await expect(designer.node("Read-Table-1")).toBeVisible();
+    await expect(designer.yamlEditor).toContainText('displayName: "Read-Table-1"');
+    await designer.button("Redo").click();
+    await expect(designer.node("Orders")).toBeVisible();
+    await expect(designer.yamlEditor).toContainText('displayName: "Orders"');
+  });
+
   test("adding a step in YAML adds a node", async ({ designer }) => {
     const text = await designer.yamlText();
     const extra = [
@@ -86,6 +97,18 @@ test.describe("YAML panel", () => {
     await page.keyboard.type(" returns", { delay: 5 });
     await expect(designer.node("Read-Table-1 orders and returns")).toBeVisible();
     expect(await designer.yamlText()).toContain('displayName: "Read-Table-1 orders and returns"');
+  });
+
+  test("follows the system's dark theme", async ({ designer, page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await designer.editYaml('"Read-Table-1"', '"Orders"');
+    const background = await designer.yamlPanel
+      .locator(".cm-editor")
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    // Dark: every channel well below the middle.
+    const channels = background.match(/\d+/g)?.slice(0, 3).map(Number) ?? [];
+    expect(channels.every((c) => c < 80)).toBe(true);
+    await designer.screenshot("yaml-panel-dark");
   });
 
   test("copies the YAML to the clipboard", async ({ designer }) => {

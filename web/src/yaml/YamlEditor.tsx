@@ -4,9 +4,11 @@
  * change that keeps the cursor, and is not reported back through `onChange`.
  */
 import { yaml } from "@codemirror/lang-yaml";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { type Diagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { Annotation, Compartment, EditorSelection, type EditorState, type Text } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
 import type { Problem } from "@pfd/shared";
 import { basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
@@ -24,7 +26,18 @@ const external = Annotation.define<boolean>();
 
 const darkQuery = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
 
-const darkTheme = EditorView.theme(
+// basicSetup's default colours are made for a light background; these read on a dark one.
+const darkHighlight = HighlightStyle.define([
+  { tag: [tags.propertyName, tags.definition(tags.propertyName)], color: "#8fbcff" },
+  { tag: [tags.string, tags.special(tags.string)], color: "#a5d6a7" },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: "#f2b880" },
+  { tag: [tags.keyword, tags.meta, tags.typeName], color: "#d7a6ff" },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: "#7f8896", fontStyle: "italic" },
+  { tag: [tags.punctuation, tags.separator, tags.squareBracket, tags.brace], color: "#aab2bf" },
+  { tag: tags.invalid, color: "#ff7b72" },
+]);
+
+const darkColours = EditorView.theme(
   {
     "&": { color: "#d8dee9", backgroundColor: "#1e2127" },
     ".cm-gutters": { backgroundColor: "#1a1d22", color: "#7a8290", borderRight: "1px solid #2c313a" },
@@ -35,6 +48,8 @@ const darkTheme = EditorView.theme(
   },
   { dark: true },
 );
+
+const darkTheme = [darkColours, syntaxHighlighting(darkHighlight)];
 
 const baseTheme = EditorView.theme({
   "&": { height: "100%", fontSize: "12.5px" },

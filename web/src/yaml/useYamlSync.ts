@@ -54,8 +54,9 @@ export function useYamlSync(): YamlSync {
     let load = false;
     const unsubscribe = api.subscribe((s, prev) => {
       if (s.graph === prev.graph) return;
-      // Our own edit coming back: the text already says it, in the user's own formatting.
-      if (s.graph === applied.current) return;
+      // Our own edit coming back: the text already says it, in the user's own formatting. (The
+      // same graph brought back by Redo is a change from elsewhere.)
+      if (s.lastChange === "yaml" && s.graph === applied.current) return;
       // A new pipeline (import, template, reopen) replaces the text even over unapplied edits.
       if (s.lastChange === "load") load = true;
       // Trailing: a drag moves steps every frame; the text follows once it pauses.
