@@ -8,6 +8,7 @@ import { EditorRunProvider } from "./run/EditorRunProvider"; // run view (issue 
 import { EditorProvider } from "./store";
 import { createAppStore } from "./store/app-store";
 import "./theme/theme.css";
+import "./theme/category-icons.css";
 
 const queryClient = new QueryClient();
 const store = createAppStore();

@@ -5,7 +5,7 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { StepRunBadge, useStepRunStatus } from "../run"; // run view (issue 5)
-import { CategoryIcon, categoryKind } from "../theme/icons";
+import { categoryKind } from "../theme/icons";
 import type { StepNode as StepNodeType } from "./view";
 
 const PORT_GAP = 20;
@@ -34,7 +34,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
       data-status={run?.status /* run view (issue 5) */}
     >
       <div className="step-icon" aria-hidden="true">
-        <CategoryIcon category={category} />
+        <span className="cat-icon" />
       </div>
       <div className="step-text">
         <div className="step-title">{step.displayName ?? step.name}</div>

@@ -4,7 +4,7 @@
  * while its inputs are unchanged, so React Flow re-renders only what changed: dragging one step
  * touches that node and its edges, not the other 999.
  */
-import type { GraphStep, PipelineGraph } from "@pfd/shared";
+import type { GraphStep, PipelineGraph, Position } from "@pfd/shared";
 import type { Edge, Node } from "@xyflow/react";
 import { indexOf, stepPorts, usedOutputsByStep } from "../store/components";
 import { problemsByStep } from "../store/selectors";
@@ -26,6 +26,7 @@ export interface ViewInput {
   problems: readonly Problem[];
   components: readonly ComponentInfo[];
   measured: ReadonlyMap<string, { width: number; height: number }>;
+  dragPositions: ReadonlyMap<string, Position> | null;
 }
 
 interface NodeEntry {
@@ -35,10 +36,12 @@ interface NodeEntry {
   info: ComponentInfo | undefined;
   used: string;
   measured: { width: number; height: number } | undefined;
+  position: Position;
   node: StepNode;
 }
 
 const NO_PROBLEMS: readonly Problem[] = [];
+const ORIGIN: Position = { x: 0, y: 0 };
 
 /** `<source>.<output>-><target>.<input>`, the id shared's `dataEdges` uses. */
 export function edgeIdOf(source: string, output: string, target: string, input: string): string {
@@ -67,6 +70,7 @@ export function createViewDeriver() {
       const info = index.of(step);
       const usedKey = (used.get(step.name) ?? []).join(",");
       const measured = v.measured.get(step.name);
+      const position = v.dragPositions?.get(step.name) ?? step.position ?? ORIGIN;
       const fresh =
         entry &&
         entry.step === step &&
@@ -74,9 +78,20 @@ export function createViewDeriver() {
         sameProblems(entry.problems, problems) &&
         entry.info === info &&
         entry.used === usedKey &&
-        entry.measured === measured
+        entry.measured === measured &&
+        entry.position.x === position.x &&
+        entry.position.y === position.y
           ? entry
-          : makeEntry(step, isSelected, problems, info, used.get(step.name) ?? [], usedKey, measured);
+          : makeEntry(
+              step,
+              isSelected,
+              problems,
+              info,
+              used.get(step.name) ?? [],
+              usedKey,
+              measured,
+              position,
+            );
       next.set(step.name, fresh);
       out.push(fresh.node);
       same &&= lastNodes[i] === fresh.node;
@@ -138,16 +153,17 @@ function makeEntry(
   usedOutputs: readonly string[],
   usedKey: string,
   measured: { width: number; height: number } | undefined,
+  position: Position,
 ): NodeEntry {
   const { inputs, outputs } = stepPorts(step, info, usedOutputs);
   const node: StepNode = {
     id: step.name,
     type: "step",
-    position: step.position ?? { x: 0, y: 0 },
+    position,
     selected,
     ariaLabel: step.displayName ?? step.name,
     data: { step, info, inputs, outputs, problems: problems.length > 0 ? problems : undefined },
     ...(measured ? { measured } : {}),
   };
-  return { step, selected, problems, info, used: usedKey, measured, node };
+  return { step, selected, problems, info, used: usedKey, measured, position, node };
 }

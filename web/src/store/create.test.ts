@@ -88,9 +88,13 @@ describe("editor store", () => {
   it("undoes and redoes every change, one entry per drag", () => {
     const store = seeded();
     const s = store.getState();
-    s.beginGesture();
-    for (let x = 1; x <= 5; x++) s.moveSteps(new Map([["data_source", { x, y: 0 }]]));
-    s.endGesture();
+    const before = store.getState().graph;
+    for (let x = 1; x <= 5; x++) s.dragSteps(new Map([["data_source", { x, y: 0 }]]));
+    // A drag in flight leaves the graph alone: YAML, autosave and validation see one change, at its end.
+    expect(store.getState().graph).toBe(before);
+    expect(store.getState().dragPositions?.get("data_source")).toEqual({ x: 5, y: 0 });
+    s.endDrag();
+    expect(store.getState().dragPositions).toBeNull();
     expect(store.getState().past).toHaveLength(3);
     store.getState().undo();
     expect(store.getState().graph.steps[0]?.position).toEqual({ x: 0, y: 0 });

@@ -49,7 +49,6 @@ const PASTE_OFFSET = 40;
 /** A fresh editor store; tests and each editor on a page get their own. */
 export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}): EditorStore {
   let lastCoalesce: CoalesceMark | null = null;
-  let gestureBase: PipelineGraph | null = null;
   let noticeId = 0;
   let pasteCount = 0;
 
@@ -94,6 +93,7 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       measured: new Map(),
       renaming: null,
       viewCentre: { x: 0, y: 0 },
+      dragPositions: null,
 
       loadGraph(graph, opts = {}) {
         const s = get();
@@ -207,21 +207,18 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       },
 
       moveSteps(positions) {
-        const g = moveSteps(get().graph, positions);
-        if (g === get().graph) return;
-        if (gestureBase) set({ graph: g, revision: get().revision + 1, lastChange: "canvas", dirty: true });
-        else commit(g, "canvas");
+        commit(moveSteps(get().graph, positions), "canvas");
       },
-      beginGesture() {
-        gestureBase = get().graph;
+      dragSteps(positions) {
+        const next = new Map(get().dragPositions ?? []);
+        for (const [k, p] of positions) next.set(k, p);
+        set({ dragPositions: next });
       },
-      endGesture() {
-        const base = gestureBase;
-        gestureBase = null;
-        if (!base || base === get().graph) return;
-        const history = pushHistory(get(), base, undefined, null);
-        lastCoalesce = null;
-        if (history) set(history);
+      endDrag() {
+        const moved = get().dragPositions;
+        if (!moved) return;
+        set({ dragPositions: null });
+        commit(moveSteps(get().graph, moved), "canvas");
       },
       autoLayout() {
         commit((deps.layout ?? layeredLayout)(get().graph), "canvas");

@@ -29,7 +29,7 @@
  *   addComponent(key, position?) connect(c) disconnect(ids) removeSelection() removeSteps(names)
  *   renameStep(from, to) -> OpResult   setDisplayName  setParameter(step, param, value|"" to unset)
  *   bindParameter(step, param, input|null)  setPipelineMetadata({ name, identifier, version, provider })
- *   setPipelineIo(side, kind, list)  moveSteps(map) + beginGesture()/endGesture()  autoLayout()
+ *   setPipelineIo(side, kind, list)  moveSteps(map)  dragSteps(map) + endDrag() (a drag is one change, at its end)  autoLayout()
  *   select/selectAll/clearSelection  copySelection/cutSelection/paste(clip, at?)/duplicateSelection
  *   undo() redo()
  */

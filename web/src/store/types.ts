@@ -125,6 +125,11 @@ export interface EditorState {
   renaming: string | null;
   /** Canvas centre in flow coordinates, kept current by the canvas: where Enter in the palette adds. */
   viewCentre: Position;
+  /**
+   * Where the steps being dragged are right now. The graph (and so the YAML, autosave and
+   * validation) changes once, when the drag ends, not on every frame of it.
+   */
+  dragPositions: ReadonlyMap<string, Position> | null;
 
   // ---- verbs ----
   /** Replace the whole pipeline (import, template, new, YAML edit). History is cleared unless `keepHistory`. */
@@ -150,10 +155,12 @@ export interface EditorState {
   setPipelineMetadata(patch: Record<string, string>): void;
   setPipelineIo(side: "inputs" | "outputs", kind: "parameters" | "artifacts", list: unknown[]): void;
 
-  /** Live move during a drag: no history entry until `endGesture`. */
+  /** Move steps (keyboard nudge, programmatic): one undo step. */
   moveSteps(positions: ReadonlyMap<string, Position>): void;
-  beginGesture(): void;
-  endGesture(): void;
+  /** Positions of a drag in flight: shown on the canvas, not yet in the graph. */
+  dragSteps(positions: ReadonlyMap<string, Position>): void;
+  /** The drag ended: its positions enter the graph as one undo step. */
+  endDrag(): void;
   autoLayout(): void;
 
   select(selection: Partial<Selection>, mode?: "replace" | "add" | "toggle"): void;

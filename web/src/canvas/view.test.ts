@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { createEditorStore } from "../store";
+import type { ComponentInfo, EditorState } from "../store/types";
+import { createViewDeriver } from "./view";
+
+const table = { type: "DataSet" };
+const components: ComponentInfo[] = [
+  {
+    key: "pai/data_source/v1",
+    provider: "pai",
+    identifier: "data_source",
+    version: "v1",
+    displayName: "Read Table",
+    category: "Data Source/Target",
+    inputs: [],
+    outputs: [{ name: "outputTable", ...table }],
+    parameters: [],
+    maxCompute: true,
+  },
+  {
+    key: "pai/type_transform/v1",
+    provider: "pai",
+    identifier: "type_transform",
+    version: "v1",
+    displayName: "Data Type Conversion",
+    category: "Data Preprocessing",
+    inputs: [{ name: "inputTable", ...table }],
+    outputs: [{ name: "outputTable", ...table }],
+    parameters: [],
+    maxCompute: true,
+  },
+];
+
+function chainOf(n: number) {
+  const store = createEditorStore({ components });
+  const s = store.getState();
+  s.addComponent("pai/data_source/v1", { x: 0, y: 0 });
+  for (let i = 1; i < n; i++) {
+    const name = s.addComponent("pai/type_transform/v1", { x: i * 300, y: 0 });
+    const source = store.getState().graph.steps[i - 1]?.name ?? "";
+    if (name) s.connect({ source, sourceOutput: "outputTable", target: name, targetInput: "inputTable" });
+  }
+  return store;
+}
+
+const input = (s: EditorState) => ({
+  graph: s.graph,
+  selection: s.selection,
+  problems: s.problems,
+  components: s.components,
+  measured: s.measured,
+  dragPositions: s.dragPositions,
+});
+
+describe("view derivation", () => {
+  it("derives one node per step and one edge per data edge, with handles named by artifact", () => {
+    const store = chainOf(3);
+    const view = createViewDeriver();
+    const nodes = view.nodes(input(store.getState()));
+    const edges = view.edges(input(store.getState()));
+    expect(nodes.map((n) => n.ariaLabel)).toEqual([
+      "Read Table-1",
+      "Data Type Conversion-1",
+      "Data Type Conversion-2",
+    ]);
+    expect(edges.map((e) => [e.source, e.sourceHandle, e.target, e.targetHandle])).toEqual([
+      ["data_source", "outputTable", "type_transform", "inputTable"],
+      ["type_transform", "outputTable", "type_transform_2", "inputTable"],
+    ]);
+    expect(nodes[1]?.data.inputs.map((p) => p.name)).toEqual(["inputTable"]);
+  });
+
+  it("dragging one step makes a new object for that node only and keeps the edge list", () => {
+    const store = chainOf(50);
+    const view = createViewDeriver();
+    const before = view.nodes(input(store.getState()));
+    const edgesBefore = view.edges(input(store.getState()));
+    store.getState().dragSteps(new Map([["type_transform_10", { x: 5, y: 5 }]]));
+    const after = view.nodes(input(store.getState()));
+    const changed = after.filter((n, i) => n !== before[i]).map((n) => n.id);
+    expect(changed).toEqual(["type_transform_10"]);
+    expect(after.find((n) => n.id === "type_transform_10")?.position).toEqual({ x: 5, y: 5 });
+    expect(view.edges(input(store.getState()))).toBe(edgesBefore);
+  });
+
+  it("selection and problems change only the nodes they concern", () => {
+    const store = chainOf(5);
+    store.getState().clearSelection();
+    const view = createViewDeriver();
+    const before = view.nodes(input(store.getState()));
+    store.getState().select({ steps: ["type_transform_2"] });
+    store.setState({
+      problems: [{ severity: "error", code: "x", message: "m", location: { step: "type_transform_3" } }],
+    });
+    const after = view.nodes(input(store.getState()));
+    expect(after.filter((n, i) => n !== before[i]).map((n) => n.id)).toEqual([
+      "type_transform_2",
+      "type_transform_3",
+    ]);
+    expect(after.find((n) => n.id === "type_transform_3")?.data.problems).toHaveLength(1);
+  });
+});
