@@ -72,15 +72,30 @@ function Node({ name }: { name: string }) {
 function renderEditor(
   server: ReturnType<typeof fakeServer>,
   source: { manifest: string; problems: Problem[] } = { manifest: "apiVersion: core/v1", problems: [] },
+  pipelineKey = "p1",
 ) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <RunProvider pipelineKey="p1" getRunSource={() => source} api={server.api} queryClient={queryClient}>
+  return render(editor(server, source, pipelineKey, queryClient));
+}
+
+function editor(
+  server: ReturnType<typeof fakeServer>,
+  source: { manifest: string; problems: Problem[] },
+  pipelineKey: string,
+  queryClient: QueryClient,
+) {
+  return (
+    <RunProvider
+      pipelineKey={pipelineKey}
+      getRunSource={() => source}
+      api={server.api}
+      queryClient={queryClient}
+    >
       <RunButton />
       <RunBar />
       <Node name="read" />
       <Node name="convert" />
-    </RunProvider>,
+    </RunProvider>
   );
 }
 
@@ -155,5 +170,19 @@ describe("Run", () => {
     await waitFor(() => expect(screen.getByLabelText("read").dataset.status).toBe("Succeeded"));
     expect(screen.getByRole("region", { name: "Run status" }).textContent).toContain("flow-1");
     expect(server.created).toHaveLength(1);
+  });
+
+  it("shows another pipeline without the first one's statuses, and the first one's again on return", async () => {
+    const server = fakeServer();
+    const source = { manifest: "apiVersion: core/v1", problems: [] };
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const view = render(editor(server, source, "p1", queryClient));
+    await userEvent.click(screen.getByRole("button", { name: "Run" }));
+    await waitFor(() => expect(screen.getByLabelText("read").dataset.status).toBe("Running"));
+    view.rerender(editor(server, source, "p2", queryClient));
+    await waitFor(() => expect(screen.getByLabelText("read").dataset.status).toBeUndefined());
+    expect(screen.getByRole("region", { name: "Run status" }).textContent).toContain("Not run yet");
+    view.rerender(editor(server, source, "p1", queryClient));
+    await waitFor(() => expect(screen.getByLabelText("read").dataset.status).toBe("Running"));
   });
 });

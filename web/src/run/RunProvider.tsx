@@ -139,10 +139,8 @@ function RunState({
     (runId: string | null) => {
       saveFollowedRun(storage, pipelineKey, runId);
       setFollowed(runId);
-      // The old run's statuses must not linger on the canvas under the new run's bar.
-      applyRun(statusStore, null);
     },
-    [storage, pipelineKey, statusStore],
+    [storage, pipelineKey],
   );
 
   const saveSettings = useCallback(
@@ -227,18 +225,25 @@ function RunState({
   return (
     <RunContext.Provider value={value}>
       <StepStatusContext.Provider value={statusStore}>
-        {followedRunId && <Follower api={api} runId={followedRunId} store={statusStore} />}
+        {followedRunId && (
+          <Follower key={followedRunId} api={api} runId={followedRunId} store={statusStore} />
+        )}
         {children}
       </StepStatusContext.Provider>
     </RunContext.Provider>
   );
 }
 
-/** Polls the followed run and projects its step statuses onto the canvas; renders nothing. */
+/**
+ * Polls the followed run and projects its step statuses onto the canvas; renders nothing.
+ * Mounted per run (keyed by its id): when the canvas stops showing a run, or shows another
+ * pipeline, the old statuses go with it.
+ */
 function Follower({ api, runId, store }: { api: RunApi; runId: string; store: StepStatusStore }) {
   const { data } = useQuery(runQuery(api, runId, { poll: true }));
   useEffect(() => {
     if (data) applyRun(store, data);
   }, [data, store]);
+  useEffect(() => () => applyRun(store, null), [store]);
   return null;
 }
