@@ -4,6 +4,7 @@
  */
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from "yaml";
 import { error, type Problem, type ProblemLocation, warning } from "../validation/problem";
+import { fastParse } from "./fast-parse";
 import type { Manifest, ManifestStream } from "./types";
 import { AliasLimitError, documentToJS } from "./yaml-to-js";
 
@@ -46,10 +47,24 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedMani
     const mb = (maxBytes / 1024 / 1024).toFixed(0);
     return { ...none, problems: [error("too-large", `manifest is ${bytes} bytes; the limit is ${mb} MB`)] };
   }
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true });
-  const documents = Array.isArray(parsed) ? parsed : [];
-  const locator = makeLocator(documents, lineCounter);
+  const fast = fastParse(text);
+  if (fast?.some(isMapping) && fast.every((v) => isMapping(v) || (v == null && fast.length > 1))) {
+    // Plain YAML read by the fast path: the YAML nodes are built only if a position is asked for.
+    let full: ReturnType<typeof compose> | undefined;
+    const composed = () => {
+      full ??= compose(text);
+      return full;
+    };
+    return {
+      stream: { documents: fast.filter(isMapping) as Manifest[] },
+      problems: [],
+      get documents() {
+        return composed().documents;
+      },
+      locate: (loc) => composed().locate(loc),
+    };
+  }
+  const { documents, lineCounter, locate: locator } = compose(text);
   const problems: Problem[] = [];
   for (const doc of documents) {
     for (const e of doc.errors) problems.push(yamlProblem("error", e));
@@ -91,6 +106,17 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedMani
     return result();
   }
   return result({ documents: manifests });
+}
+
+function isMapping(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function compose(text: string) {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true });
+  const documents = Array.isArray(parsed) ? parsed : [];
+  return { documents, lineCounter, locate: makeLocator(documents, lineCounter) };
 }
 
 function yamlProblem(
