@@ -177,7 +177,8 @@ function makeLocator(documents: Document[], lc: LineCounter): ParsedManifest["lo
     if (!doc) return undefined;
     let node: unknown = doc.contents;
     // A `pipelines.<i>...` field names the step by position (duplicate or missing names).
-    if (loc.step !== undefined && !loc.field?.startsWith("pipelines.")) {
+    const entry = loc.document === undefined || loc.document === documents.length - 1;
+    if (entry && loc.step !== undefined && !loc.field?.startsWith("pipelines.")) {
       if (!stepIndex) {
         stepIndex = new Map();
         const steps = child(child(doc.contents, "spec"), "pipelines");
