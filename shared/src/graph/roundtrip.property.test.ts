@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { parseManifest } from "../manifest/parse";
 import { serializeManifest } from "../manifest/serialize";
+import { validateGraph } from "../validation/graph";
 import { dataEdges } from "./edges";
 import { manifestToGraph } from "./from-manifest";
 import { graphToManifest } from "./to-manifest";
@@ -215,6 +216,8 @@ describe("round trip (property)", () => {
         const graph = manifestToGraph(stream);
         const out = serializeManifest(graphToManifest(graph));
         expect(semantic(out)).toStrictEqual(semantic(text));
+        // Validation of any such pipeline answers with problems, never an exception.
+        expect(Array.isArray(validateGraph(graph))).toBe(true);
         // Each data edge is an artifact bound to an existing step.
         for (const e of dataEdges(graph)) expect(graph.steps.some((s) => s.name === e.source)).toBe(true);
       }),
