@@ -1,4 +1,4 @@
-import { expect, fixturePath, readFixture, test } from "./support/test";
+import { chainManifest, expect, fixturePath, readFixture, test } from "./support/test";
 
 test.describe("YAML panel", () => {
   test.beforeEach(async ({ designer }) => {
@@ -146,5 +146,34 @@ test.describe("Problems list", () => {
     await textProblem.getByRole("button").click();
     await expect(designer.yamlEditor).toBeFocused();
     await expect(designer.yamlPanel.locator(".cm-activeLine")).toContainText("core/v9");
+  });
+});
+
+test.describe("YAML panel with a large pipeline", () => {
+  test("edits of a 200-step manifest are checked off the main thread and applied; no keystroke lost", async ({
+    designer,
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await designer.importFile({ name: "chain.yaml", text: chainManifest(200) });
+    await expect(designer.page.getByText("Imported chain.yaml")).toBeVisible({ timeout: 20_000 });
+    await designer.openYaml();
+    const text = await designer.yamlText();
+    expect(text.length).toBeGreaterThan(60_000);
+    // Type at the top of the document in bursts, each longer apart than the check delay.
+    await designer.yamlEditor.getByText('name: "generated-chain"').click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowLeft");
+    for (const burst of ["-a", "bc", "-d"]) {
+      await page.keyboard.type(burst, { delay: 20 });
+      await page.waitForTimeout(400);
+    }
+    await expect(designer.yamlStatus).toHaveText("In sync with the canvas", { timeout: 20_000 });
+    // The reads ran in the YAML worker.
+    expect(page.workers().some((w) => w.url().includes("read.worker"))).toBe(true);
+    const { fileName, text: exported } = await designer.exportYaml();
+    expect(fileName).toBe("generated-chain-abc-d.yaml");
+    expect(exported).toContain('name: "generated-chain-abc-d"');
+    expect((await designer.yamlText()).length).toBeGreaterThan(60_000);
   });
 });

@@ -12,4 +12,5 @@ export const test = base.extend<{ designer: DesignerPage }>({
 
 export { DesignerPage } from "./designer";
 export * from "./fixtures";
+export * from "./generate";
 export { expect };

@@ -13,7 +13,8 @@ import {
   type Problem,
   parseManifest,
   serializeManifest,
-  validateManifestText,
+  validateGraph,
+  withPositions,
 } from "@pfd/shared";
 
 // Graphs are immutable, and the YAML panel, autosave and export all serialize the same one.
@@ -44,17 +45,46 @@ export interface ReadOptions {
   components?: readonly ComponentSpec[];
 }
 
-/** Reads manifest text into a graph; never throws. Fails, with every problem, on any new error. */
+/**
+ * Reads manifest text into a graph; never throws. Fails, with every problem (located by line),
+ * on any new error. Parses once: the graph validated is the graph returned.
+ */
 export function readManifestText(text: string, opts: ReadOptions = {}): ReadResult {
-  const parsed = parseManifest(text);
-  if (!parsed.stream) return { ok: false, problems: parsed.problems };
-  const validate = (t: string) =>
-    validateManifestText(t, opts.components ? { components: opts.components } : {});
-  const problems = validate(text);
-  if (hasErrors(problems) && newErrors(problems, opts.previous, validate)) return { ok: false, problems };
-  let graph = manifestToGraph(parsed.stream);
-  if (opts.previous) graph = keepPositions(graph, opts.previous);
-  return { ok: true, graph: autoLayout(graph), problems };
+  try {
+    const parsed = parseManifest(text);
+    if (!parsed.stream) return { ok: false, problems: parsed.problems };
+    const read = manifestToGraph(parsed.stream);
+    const problems = withPositions(parsed, [...parsed.problems, ...validate(read, opts.components)]);
+    if (hasErrors(problems) && newErrors(problems, opts.previous, opts.components))
+      return { ok: false, problems };
+    const graph = opts.previous ? keepPositions(read, opts.previous) : read;
+    return { ok: true, graph: autoLayout(graph), problems };
+  } catch (e) {
+    // A bug of ours must come back as a problem, never as an exception in the editor.
+    const message = `the manifest could not be read: ${(e as Error).message}`;
+    return { ok: false, problems: [{ severity: "error", code: "internal-error", message, location: {} }] };
+  }
+}
+
+/** Problems of the text of `graph` (what `readManifestText` reports), located by line. */
+export function graphTextProblems(graph: PipelineGraph, components?: readonly ComponentSpec[]): Problem[] {
+  const parsed = parseManifest(graphToYaml(graph));
+  return withPositions(parsed, [...parsed.problems, ...validate(graph, components)]);
+}
+
+// Keyed by graph, then by component list: while the user types, the graph being replaced stays
+// the same, and so does its validation.
+const validated = new WeakMap<
+  PipelineGraph,
+  { components?: readonly ComponentSpec[]; problems: Problem[] }
+>();
+
+function validate(graph: PipelineGraph, components: readonly ComponentSpec[] | undefined): Problem[] {
+  const hit = validated.get(graph);
+  if (hit && hit.components === components) return hit.problems;
+  const problems = components ? validateGraph(graph, components) : validateGraph(graph);
+  validated.set(graph, { components, problems });
+  return problems;
 }
 
 /** The specs of the editor's components (catalog and user's own), for validation. */
@@ -71,10 +101,10 @@ export function problemKey(p: Problem): string {
 function newErrors(
   problems: readonly Problem[],
   previous: PipelineGraph | undefined,
-  validate: (text: string) => Problem[],
+  components: readonly ComponentSpec[] | undefined,
 ): boolean {
   if (!previous) return true;
-  const known = new Set(validate(graphToYaml(previous)).map(problemKey));
+  const known = new Set(validate(previous, components).map(problemKey));
   return problems.some((p) => p.severity === "error" && !known.has(problemKey(p)));
 }
 

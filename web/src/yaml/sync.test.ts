@@ -2,7 +2,8 @@ import type { PipelineGraph } from "@pfd/shared";
 import { describe, expect, it } from "vitest";
 import seed from "../../../shared/fixtures/seed-sample.yaml?raw";
 import { graphToYaml, readManifestText } from "../io/codec";
-import { edited, evaluate, graphChanged, hasUnappliedEdits, initialSync, takeGraph } from "./sync";
+import { readManifestTextAsync, WORKER_TEXT_THRESHOLD } from "./readInWorker";
+import { edited, evaluate, graphChanged, hasUnappliedEdits, initialSync, settle, takeGraph } from "./sync";
 
 const seedGraph = (): PipelineGraph => {
   const r = readManifestText(seed);
@@ -70,5 +71,22 @@ describe("YAML sync", () => {
     const { apply } = evaluate(edited(initialSync(g), text), g);
     expect(apply?.steps.map((s) => s.name)).toEqual(["second_source", "data_source", "type_transform"]);
     expect(apply?.steps[0]?.position).toBeDefined();
+  });
+
+  it("drops the result of a read the user has typed past", async () => {
+    const g = seedGraph();
+    const first = edited(initialSync(g), initialSync(g).text.replace('"Read-Table-1"', '"Or"'));
+    const result = await readManifestTextAsync(first.text, g, undefined);
+    const typedOn = edited(first, first.text.replace('"Or"', '"Orders"'));
+    expect(settle(typedOn, first.text, result)).toBeNull();
+    expect(settle(first, first.text, result)?.apply?.steps[0]?.displayName).toBe("Or");
+  });
+
+  it("reads a large edit the same way off the main thread or on it (no Worker here: on it)", async () => {
+    const g = seedGraph();
+    const padding = `# ${"x".repeat(WORKER_TEXT_THRESHOLD)}\n`;
+    const text = padding + initialSync(g).text.replace('"Read-Table-1"', '"Orders"');
+    const result = await readManifestTextAsync(text, g, undefined);
+    expect(result.ok && result.graph.steps[0]?.displayName).toBe("Orders");
   });
 });

@@ -5,8 +5,8 @@
  * - text edited: when it reads and brings no new error, it becomes the graph (positions of
  *   unchanged steps kept); when not, its problems show and the graph stays as it was.
  */
-import { type ComponentSpec, type PipelineGraph, type Problem, validateManifestText } from "@pfd/shared";
-import { graphToYaml, readManifestText } from "../io/codec";
+import type { ComponentSpec, PipelineGraph, Problem } from "@pfd/shared";
+import { graphTextProblems, graphToYaml, type ReadResult, readManifestText } from "../io/codec";
 
 export interface SyncState {
   /** The editor's text. */
@@ -45,13 +45,13 @@ export function edited(s: SyncState, text: string): SyncState {
 
 export type Evaluation = { state: SyncState; apply?: PipelineGraph };
 
-/** Checks the text; returns the graph to apply when the text is an acceptable edit. */
 /**
  * Text pushed from the graph above this size gets no lint marks: they would cost a full parse and
  * validation after every canvas change, and the Problems list already shows the graph's problems.
  */
 export const LINT_SYNCED_TEXT_LIMIT = 200_000;
 
+/** Checks the text; returns the graph to apply when the text is an acceptable edit. */
 export function evaluate(
   s: SyncState,
   graph: PipelineGraph,
@@ -61,12 +61,20 @@ export function evaluate(
   if (!hasUnappliedEdits(s)) {
     if (s.text.length > LINT_SYNCED_TEXT_LIMIT)
       return { state: s.problems.length > 0 ? { ...s, problems: [] } : s };
-    return { state: { ...s, problems: validateManifestText(s.text, components ? { components } : {}) } };
+    return { state: { ...s, problems: graphTextProblems(graph, components) } };
   }
-  const result = readManifestText(s.text, { previous: graph, components });
+  return settle(s, s.text, readManifestText(s.text, { previous: graph, components })) as Evaluation;
+}
+
+/**
+ * The outcome of reading `text` (perhaps elsewhere, in a worker), or null when the editor has
+ * moved on since and the result is stale.
+ */
+export function settle(s: SyncState, text: string, result: ReadResult): Evaluation | null {
+  if (s.text !== text) return null;
   if (!result.ok) return { state: { ...s, problems: result.problems } };
   return {
-    state: { text: s.text, synced: s.text, problems: result.problems, conflict: false },
+    state: { text, synced: text, problems: result.problems, conflict: false },
     apply: result.graph,
   };
 }

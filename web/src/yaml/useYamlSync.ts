@@ -8,13 +8,16 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { componentSpecs } from "../io/codec";
 import { useEditorApi } from "../store";
 import { useYamlBridgeApi } from "./bridge";
+import { readManifestTextAsync, WORKER_TEXT_THRESHOLD } from "./readInWorker";
 import {
+  type Evaluation,
   edited,
   evaluate,
   graphChanged,
   hasUnappliedEdits,
   initialSync,
   type SyncState,
+  settle,
   takeGraph,
 } from "./sync";
 
@@ -81,17 +84,33 @@ export function useYamlSync(): YamlSync {
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-evaluate exactly when the text changes.
   useEffect(() => {
     setChecking(true);
-    const timer = setTimeout(() => {
+    let stale = false;
+    const finish = (result: Evaluation | null) => {
+      if (stale || !result) return;
       setChecking(false);
-      const { graph, components } = api.getState();
-      const result = evaluate(current.current, graph, componentSpecs(components));
       update(result.state);
       if (result.apply) {
         applied.current = result.apply;
         api.getState().applyGraph(result.apply, "yaml");
       }
+    };
+    const timer = setTimeout(() => {
+      const st = current.current;
+      const { graph, components } = api.getState();
+      const specs = componentSpecs(components);
+      if (!hasUnappliedEdits(st) || st.text.length < WORKER_TEXT_THRESHOLD) {
+        finish(evaluate(st, graph, specs));
+        return;
+      }
+      // A large edit is read in a worker; typing on meanwhile makes this result stale.
+      void readManifestTextAsync(st.text, graph, specs).then((result) =>
+        finish(settle(current.current, st.text, result)),
+      );
     }, EVALUATE_DELAY_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
   }, [text, api, update]);
 
   useEffect(() => {
