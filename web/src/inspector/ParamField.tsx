@@ -68,7 +68,8 @@ export const ParamField = memo(function ParamField({ step, info, arg, errors }: 
           role="switch"
           aria-checked={on}
           className={`switch${on ? " on" : ""}`}
-          onClick={() => set(typeof value === "boolean" ? !on : String(!on))}
+          // Keep the scalar kind the component uses: `generatePmml: false` stays a boolean, "true" a string.
+          onClick={() => set(typeof (value ?? info.default) === "boolean" ? !on : String(!on))}
         >
           <span className="knob" />
         </button>
