@@ -424,5 +424,19 @@ describe("learning", () => {
       ]),
     );
     expect(String((await h.wait(bad)).Message)).toMatch(/s \(VARCHAR\) not numeric/);
+    const continuous = await h.create(
+      manifest([
+        values("t", "select range::DOUBLE as x, range * 1.5 as y from range(500)"),
+        {
+          name: "rf",
+          component: "random_forests_1",
+          params: { featureColNames: "x", labelColName: "y" },
+          inputs: { inputTable: "t.outputTable" },
+        },
+      ]),
+    );
+    expect(String((await h.wait(continuous)).Message)).toMatch(
+      /y has 500 distinct values; classification takes at most 100/,
+    );
   });
 });

@@ -113,6 +113,38 @@ describe("terminate", () => {
     expect(again.statusCode).toBe(400);
   });
 
+  it("stops a model in training", async () => {
+    const id = await h.create(
+      manifest([
+        {
+          name: "read",
+          component: "data_source",
+          params: { inputTableName: "pai_online_project.wumai_data" },
+        },
+        {
+          name: "label",
+          component: "sql",
+          params: {
+            sql: `select pm10::DOUBLE pm10, so2::DOUBLE so2, co::DOUBLE co, no2::DOUBLE no2, (pm2::DOUBLE > 200)::INTEGER smog from ${T1}`,
+          },
+          inputs: { inputTable1: "read.outputTable" },
+        },
+        {
+          name: "forest",
+          component: "random_forests_1",
+          params: { featureColNames: "pm10,so2,co,no2", labelColName: "smog", treeNum: "1000" },
+          inputs: { inputTable: "label.outputTable" },
+        },
+      ]),
+    );
+    await waitFor(async () => (await h.steps(id)).get("forest")?.Status === "Running", "training to start");
+    await h.call("TerminatePipelineRun", "PUT", `/api/v1/pipelineruns/${id}/termination`);
+    expect((await h.wait(id, 10_000)).Status).toBe("Terminated");
+    const forest = (await h.steps(id)).get("forest");
+    expect(forest?.Status).toBe("Terminated");
+    expect((await h.logs(id, forest?.NodeId ?? "")).at(-1)).toMatch(/terminated after/);
+  });
+
   it("reruns a terminated run from scratch", async () => {
     const id = await h.create(manifest([{ name: "q", component: "sql", params: { sql: "select 5 as v" } }]), {
       NoConfirmRequired: false,

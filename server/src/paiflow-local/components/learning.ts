@@ -50,6 +50,8 @@ export function featureColumns(
   return columns.map((c) => c.name);
 }
 
+const MAX_CLASSES = 100;
+
 /** Training reads the rows into memory; past this, sample the table first (Split or SQL). */
 export const MAX_TRAINING_ROWS = 5_000_000;
 
@@ -154,8 +156,11 @@ export const randomForest: Component = {
     const classes = [...new Set(data.labels)].sort();
     if (classes.length < 2)
       throw new StepError(`labelColName: ${data.label} has a single value; nothing to learn`);
-    if (classes.length > 1000)
-      throw new StepError(`labelColName: ${data.label} has ${classes.length} values; at most 1000 classes`);
+    if (classes.length > MAX_CLASSES) {
+      throw new StepError(
+        `labelColName: ${data.label} has ${classes.length} distinct values; classification takes at most ${MAX_CLASSES} (is it a continuous column? bin it with SQL first)`,
+      );
+    }
     const index = new Map(classes.map((c, i) => [c, i]));
     const p = data.features.length;
     const options = {

@@ -56,13 +56,6 @@ function candidateThresholds(rows: Float64Array[], j: number): number[] {
   return out;
 }
 
-function gini(counts: Float64Array, total: number): number {
-  if (total === 0) return 0;
-  let s = 1;
-  for (const c of counts) s -= (c / total) ** 2;
-  return s;
-}
-
 export async function fitForest(
   rows: Float64Array[],
   y: Uint16Array,
@@ -96,12 +89,25 @@ export async function fitForest(
     await checkpoint?.();
     const sample = new Uint32Array(options.samplesPerTree);
     for (let i = 0; i < sample.length; i++) sample[i] = Math.floor(rand() * rows.length);
-    trees.push(growTree(binned, y, classes, thresholds, Array.from(sample), options, rand));
+    trees.push(await growTree(binned, y, classes, thresholds, Array.from(sample), options, rand, checkpoint));
   }
   return { kind: "forest", classes, trees };
 }
 
-function growTree(
+/** A node waiting to be split: its rows, depth, and where its index goes in the parent. */
+interface Pending {
+  idx: number[];
+  depth: number;
+  parent: number;
+  side: "left" | "right" | "root";
+}
+
+/**
+ * Grows one tree depth-first from an explicit stack (no recursion limit on deep trees), handing
+ * control back through `checkpoint` every few milliseconds so a large tree never stalls the
+ * service.
+ */
+async function growTree(
   binned: Uint8Array[],
   y: Uint16Array,
   classes: number,
@@ -109,36 +115,51 @@ function growTree(
   sample: number[],
   options: ForestOptions,
   rand: () => number,
-): Tree {
+  checkpoint?: () => Promise<void>,
+): Promise<Tree> {
   const tree: Tree = { feature: [], threshold: [], left: [], right: [], leaf: [] };
   const p = thresholds.length;
-  const grow = (idx: number[], depth: number): number => {
+  const tries = Math.min(options.featuresPerSplit, p);
+  const stack: Pending[] = [{ idx: sample, depth: 0, parent: -1, side: "root" }];
+  let sliceStart = performance.now();
+  while (stack.length > 0) {
+    if (performance.now() - sliceStart > 20) {
+      await checkpoint?.();
+      sliceStart = performance.now();
+    }
+    const { idx, depth, parent, side } = stack.pop() as Pending;
     const node = tree.feature.length;
     tree.feature.push(-1);
     tree.threshold.push(0);
     tree.left.push(-1);
     tree.right.push(-1);
     tree.leaf.push([]);
+    if (side === "left") tree.left[parent] = node;
+    else if (side === "right") tree.right[parent] = node;
+
+    const n = idx.length;
     const counts = new Float64Array(classes);
     for (const i of idx) counts[y[i] ?? 0] = (counts[y[i] ?? 0] ?? 0) + 1;
-    const impurity = gini(counts, idx.length);
-    const makeLeaf = () => {
-      tree.leaf[node] = Array.from(counts, (c) => c / idx.length);
-      return node;
-    };
-    if (depth >= options.maxDepth || impurity === 0 || idx.length < 2 * options.minLeaf) return makeLeaf();
+    let totalSq = 0;
+    for (const c of counts) totalSq += c * c;
+    const impurity = 1 - totalSq / (n * n);
+    if (depth >= options.maxDepth || impurity <= 0 || n < 2 * options.minLeaf) {
+      tree.leaf[node] = Array.from(counts, (c) => c / n);
+      continue;
+    }
 
     // Random feature subset for this split (partial Fisher-Yates).
     const features = Array.from({ length: p }, (_, j) => j);
-    for (let k = 0; k < Math.min(options.featuresPerSplit, p); k++) {
+    for (let k = 0; k < tries; k++) {
       const r = k + Math.floor(rand() * (p - k));
       [features[k], features[r]] = [features[r] as number, features[k] as number];
     }
-    let best = { gain: 1e-12, feature: -1, bin: 0, threshold: 0 };
-    for (const j of features.slice(0, Math.min(options.featuresPerSplit, p))) {
+    let best = { gain: 1e-12, feature: -1, bin: 0 };
+    for (const j of features.slice(0, tries)) {
       const cuts = thresholds[j] ?? [];
       if (cuts.length === 0) continue;
-      // Class counts per bin, then a left-to-right sweep over the cut points.
+      // Class counts per bin, then a left-to-right sweep over the cut points keeping the sums
+      // of squared class counts on each side, so each cut costs O(classes present in its bin).
       const bins = new Float64Array((cuts.length + 1) * classes);
       const column = binned[j] as Uint8Array;
       for (const i of idx) {
@@ -147,32 +168,38 @@ function growTree(
       }
       const left = new Float64Array(classes);
       let nLeft = 0;
+      let leftSq = 0;
+      let rightSq = totalSq;
       for (let b = 0; b < cuts.length; b++) {
         for (let c = 0; c < classes; c++) {
           const v = bins[b * classes + c] ?? 0;
-          left[c] = (left[c] ?? 0) + v;
+          if (v === 0) continue;
+          const l = left[c] ?? 0;
+          const r = (counts[c] ?? 0) - l;
+          leftSq += (l + v) ** 2 - l * l;
+          rightSq += (r - v) ** 2 - r * r;
+          left[c] = l + v;
           nLeft += v;
         }
-        const nRight = idx.length - nLeft;
+        const nRight = n - nLeft;
         if (nLeft < options.minLeaf || nRight < options.minLeaf) continue;
-        const right = counts.map((c, k) => c - (left[k] ?? 0));
-        const gain =
-          impurity - (nLeft / idx.length) * gini(left, nLeft) - (nRight / idx.length) * gini(right, nRight);
-        if (gain > best.gain) best = { gain, feature: j, bin: b, threshold: cuts[b] ?? 0 };
+        const gain = impurity - (nLeft - leftSq / nLeft) / n - (nRight - rightSq / nRight) / n;
+        if (gain > best.gain) best = { gain, feature: j, bin: b };
       }
     }
-    if (best.feature < 0) return makeLeaf();
+    if (best.feature < 0) {
+      tree.leaf[node] = Array.from(counts, (c) => c / n);
+      continue;
+    }
     const goLeft: number[] = [];
     const goRight: number[] = [];
     const column = binned[best.feature] as Uint8Array;
     for (const i of idx) ((column[i] ?? 0) <= best.bin ? goLeft : goRight).push(i);
     tree.feature[node] = best.feature;
-    tree.threshold[node] = best.threshold;
-    tree.left[node] = grow(goLeft, depth + 1);
-    tree.right[node] = grow(goRight, depth + 1);
-    return node;
-  };
-  grow(sample, 0);
+    tree.threshold[node] = thresholds[best.feature]?.[best.bin] ?? 0;
+    stack.push({ idx: goRight, depth: depth + 1, parent: node, side: "right" });
+    stack.push({ idx: goLeft, depth: depth + 1, parent: node, side: "left" });
+  }
   return tree;
 }
 
