@@ -93,7 +93,9 @@ export async function fitLogistic(
       }
       w = v.map((vj, j) => {
         const x = vj - step * (grad[j] ?? 0);
-        return j === 0 ? x : Math.sign(x) * Math.max(0, Math.abs(x) - step * lambda);
+        if (j === 0) return x;
+        const shrunk = Math.abs(x) - step * lambda;
+        return shrunk > 0 ? Math.sign(x) * shrunk : 0;
       });
       const tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
       const momentum = (t - 1) / tNext;
