@@ -129,11 +129,18 @@ export class RunExecution {
           const slot = { abort: new AbortController() };
           this.active.set(step.name, slot);
           node.Status = "Running";
-          void this.runStep(step, node, nodes, slot).then(() => {
-            if (node.Status === "Failed") skipBelow(step.name, `upstream step ${step.name} failed`);
-            this.save();
-            pump();
-          });
+          void this.runStep(step, node, nodes, slot)
+            .catch((error: unknown) => {
+              // runStep records its own failures; this is the last guard so the run always ends.
+              this.active.delete(step.name);
+              node.Status = "Failed";
+              node.Message = `internal error: ${(error as Error).message}`;
+            })
+            .then(() => {
+              if (node.Status === "Failed") skipBelow(step.name, `upstream step ${step.name} failed`);
+              this.save();
+              pump();
+            });
         }
         if (this.active.size === 0) resolve();
       };
@@ -169,15 +176,16 @@ export class RunExecution {
   ): Promise<void> {
     const started = Date.now();
     const { abort } = slot;
-    const conn = await this.deps.warehouse.connect();
-    slot.conn = conn;
     node.StartedAt = now();
     node.Outputs = [];
     this.save();
     const component = `${step.provider ?? "?"}/${step.identifier ?? step.guid ?? "?"}${step.version ? `@${step.version}` : ""}`;
     this.log(node.NodeId, `started ${component}${step.displayName ? ` "${step.displayName}"` : ""}`);
     this.log(this.run.NodeId, `step ${step.name} started`);
+    let conn: DuckDBConnection | undefined;
     try {
+      conn = await this.deps.warehouse.connect();
+      slot.conn = conn;
       if (this.terminated) throw new StepError("terminated");
       if (step.unsupported) throw new StepError(`${step.unsupported} are not supported by the local engine`);
       const impl = step.identifier ? this.deps.components.get(step.identifier) : undefined;
@@ -212,7 +220,7 @@ export class RunExecution {
     } finally {
       node.FinishedAt = now();
       this.active.delete(step.name);
-      conn.closeSync();
+      conn?.closeSync();
     }
     this.log(this.run.NodeId, `step ${step.name} ${node.Status.toLowerCase()}`);
   }
