@@ -31,3 +31,18 @@ export const nodeNotFound = (runId: string, nodeId: string) =>
 
 export const wrongStatus = (runId: string, status: string, action: string) =>
   new ApiError(400, "InvalidStatus", `Cannot ${action} pipeline run "${runId}" while it is ${status}.`);
+
+/** An integer query parameter in [min, max]; the fallback when absent; InvalidParameter otherwise. */
+export function intParam(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw invalidParameter(name, `must be an integer in ${min}..${max}`);
+  return n;
+}

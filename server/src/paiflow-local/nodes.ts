@@ -5,17 +5,9 @@
  */
 import type { PlannedStep } from "./engine/plan";
 import { describe, qualified } from "./engine/sql";
-import { ApiError, invalidParameter, missingParameter } from "./errors";
+import { ApiError, intParam, invalidParameter, missingParameter } from "./errors";
 import type { NodeRecord, OutputRecord, RunRecord } from "./model";
 import type { PaiflowService } from "./service";
-
-function int(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === "") return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw invalidParameter(name, `must be an integer in ${min}..${max}`);
-  return n;
-}
 
 const LOCATION: Record<OutputRecord["Type"], string | null> = {
   DataSet: "MaxComputeTable",
@@ -84,7 +76,7 @@ export function getNode(
   nodeId: string,
   query: Record<string, string>,
 ): Record<string, unknown> {
-  const depth = int(query.Depth, "Depth", 2, 1, 10);
+  const depth = intParam(query.Depth, "Depth", 2, 1, 10);
   const { run, node } = svc.node(runId, nodeId);
   const steps = new Map(svc.planOf(run).steps.map((s) => [s.name, s]));
   if (node) return stepNode(run, node, steps.get(node.Name));
@@ -125,7 +117,7 @@ export function listNodeStatus(
   nodeId: string,
   query: Record<string, string>,
 ): Record<string, unknown> {
-  const depth = int(query.Depth, "Depth", 2, 1, 10);
+  const depth = intParam(query.Depth, "Depth", 2, 1, 10);
   const { run, node } = svc.node(runId, nodeId);
   const row = (n: NodeRecord) => ({
     NodeId: n.NodeId,
@@ -154,13 +146,13 @@ export async function listNodeLogs(
   query: Record<string, string>,
 ): Promise<Record<string, unknown>> {
   svc.node(runId, nodeId);
-  const offset = int(query.Offset, "Offset", 0, 0, 100_000_000);
-  const size = int(query.PageSize, "PageSize", 100, 1, 1000);
+  const offset = intParam(query.Offset, "Offset", 0, 0, 100_000_000);
+  const size = intParam(query.PageSize, "PageSize", 100, 1, 1000);
   const from = query.FromTimeInSeconds
-    ? int(query.FromTimeInSeconds, "FromTimeInSeconds", 0, 0, 1e11) * 1000
+    ? intParam(query.FromTimeInSeconds, "FromTimeInSeconds", 0, 0, 1e11) * 1000
     : -Infinity;
   const to = query.ToTimeInSeconds
-    ? int(query.ToTimeInSeconds, "ToTimeInSeconds", 0, 0, 1e11) * 1000
+    ? intParam(query.ToTimeInSeconds, "ToTimeInSeconds", 0, 0, 1e11) * 1000
     : Infinity;
   const keyword = query.Keyword;
   let lines = (await svc.store.readLogs(runId, nodeId)).filter(
@@ -180,9 +172,9 @@ export function listNodeOutputs(
   query: Record<string, string>,
 ): Record<string, unknown> {
   if (!query.Depth) throw missingParameter("Depth");
-  const depth = int(query.Depth, "Depth", 2, 1, 10);
-  const page = int(query.PageNumber, "PageNumber", 1, 1, 1_000_000);
-  const size = int(query.PageSize, "PageSize", 50, 1, 100);
+  const depth = intParam(query.Depth, "Depth", 2, 1, 10);
+  const page = intParam(query.PageNumber, "PageNumber", 1, 1, 1_000_000);
+  const size = intParam(query.PageSize, "PageSize", 50, 1, 100);
   const { run, node } = svc.node(runId, nodeId);
   const nodes = node ? [node] : depth >= 2 ? run.Nodes : [];
   let outputs = nodes.flatMap((n) =>
@@ -224,7 +216,7 @@ export async function previewOutput(
   outputName: string,
   query: Record<string, string>,
 ): Promise<Record<string, unknown>> {
-  const limit = int(query.Limit, "Limit", 100, 1, 1000);
+  const limit = intParam(query.Limit, "Limit", 100, 1, 1000);
   const { node } = svc.node(runId, nodeId);
   if (!node) throw invalidParameter("NodeId", "preview needs a step's NodeId, not the run's root node");
   const output = node.Outputs.find((o) => o.Name === outputName);

@@ -8,7 +8,14 @@ import type { Component } from "./engine/component";
 import { type Plan, planManifest } from "./engine/plan";
 import { INTERRUPTED_MESSAGE, RunExecution } from "./engine/runner";
 import { ident } from "./engine/sql";
-import { invalidParameter, missingParameter, nodeNotFound, runNotFound, wrongStatus } from "./errors";
+import {
+  intParam,
+  invalidParameter,
+  missingParameter,
+  nodeNotFound,
+  runNotFound,
+  wrongStatus,
+} from "./errors";
 import { newId } from "./ids";
 import { type NodeRecord, type RunRecord, type RunStatus, TERMINAL_RUN } from "./model";
 import type { RunStore } from "./store";
@@ -41,14 +48,6 @@ function bool(value: unknown, name: string, fallback: boolean): boolean {
   if (value === true || value === "true") return true;
   if (value === false || value === "false") return false;
   throw invalidParameter(name, "must be true or false");
-}
-
-function int(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === "") return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw invalidParameter(name, `must be an integer in ${min}..${max}`);
-  return n;
 }
 
 function durationSeconds(run: { StartedAt?: string; FinishedAt?: string }): number | undefined {
@@ -240,8 +239,8 @@ export class PaiflowService {
   }
 
   listRuns(query: Record<string, string>): { TotalCount: number; PipelineRuns: Record<string, unknown>[] } {
-    const page = int(query.PageNumber, "PageNumber", 1, 1, 1_000_000);
-    const size = int(query.PageSize, "PageSize", 10, 1, 100);
+    const page = intParam(query.PageNumber, "PageNumber", 1, 1, 1_000_000);
+    const size = intParam(query.PageSize, "PageSize", 10, 1, 100);
     const order = (query.Order ?? "DESC").toUpperCase();
     if (order !== "ASC" && order !== "DESC") throw invalidParameter("Order", "must be ASC or DESC");
     const sortBy = query.SortBy ?? "GmtCreateTime";
