@@ -15,6 +15,19 @@ test.describe("Never lose work", () => {
     expect((await designer.exportYaml()).text).toBe(before.text);
   });
 
+  test("a half-built pipeline (with validation errors) comes back too", async ({ designer, page }) => {
+    await designer.importFile(fixturePath("seed-sample.yaml"));
+    await designer.node("Read-Table-1").click();
+    await page.keyboard.press("Delete");
+    await expect(designer.nodes).toHaveCount(1);
+    // Data Type Conversion's input is no longer connected: an error, and still the user's work.
+    await expect(designer.problems.filter({ hasText: "error" }).first()).toBeVisible();
+    await designer.waitForSaved();
+    await page.reload();
+    await expect(designer.node("Data Type Conversion-1")).toBeVisible();
+    await expect(designer.nodes).toHaveCount(1);
+  });
+
   test("a change made just before the page goes away is not lost", async ({ designer, page }) => {
     await designer.importFile(fixturePath("seed-sample.yaml"));
     await designer.waitForSaved();

@@ -43,6 +43,11 @@ export interface ReadOptions {
   previous?: PipelineGraph;
   /** Components steps are checked against (the official catalog when absent). */
   components?: readonly ComponentSpec[];
+  /**
+   * Accept any text that reads as a manifest, whatever its validation errors: for the user's
+   * own saved work, which may be half-built.
+   */
+  acceptErrors?: boolean;
 }
 
 /**
@@ -55,8 +60,9 @@ export function readManifestText(text: string, opts: ReadOptions = {}): ReadResu
     if (!parsed.stream) return { ok: false, problems: parsed.problems };
     const read = manifestToGraph(parsed.stream);
     const problems = withPositions(parsed, [...parsed.problems, ...validate(read, opts.components)]);
-    if (hasErrors(problems) && newErrors(problems, opts.previous, opts.components))
+    if (!opts.acceptErrors && hasErrors(problems) && newErrors(problems, opts.previous, opts.components)) {
       return { ok: false, problems };
+    }
     const graph = opts.previous ? keepPositions(read, opts.previous) : read;
     return { ok: true, graph: autoLayout(graph), problems };
   } catch (e) {

@@ -101,4 +101,17 @@ describe("persistence session", () => {
     expect(second.editor.getState().graph.steps).toHaveLength(0);
     expect(second.session.state.getState().recent.map((r) => r.name)).toEqual(["source-transform"]);
   });
+
+  it("restores a half-built pipeline, validation errors and all", async () => {
+    const db = `session-${n++}`;
+    const first = await load(db);
+    first.editor.getState().loadGraph(seedGraph(), { source: "load" });
+    // Data Type Conversion loses its source: its required input is no longer connected.
+    first.editor.getState().removeSteps(["data_source"]);
+    await settle(first.session);
+
+    const second = await load(db);
+    expect(second.editor.getState().graph.steps.map((s) => s.name)).toEqual(["type_transform"]);
+    expect(second.editor.getState().notice).toBeNull();
+  });
 });

@@ -67,7 +67,8 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
 
   /** Loads a saved record as the open pipeline, under its own id. */
   const open = (record: SavedPipeline): boolean => {
-    const read = readManifestText(record.yaml);
+    // The user's own work comes back as it was saved, half-built or not.
+    const read = readManifestText(record.yaml, { acceptErrors: true });
     if (!read.ok) {
       const why = read.problems[0]?.message ?? "unreadable";
       editor.getState().notify("error", `Saved pipeline “${record.name}” cannot be read: ${why}`);
