@@ -191,6 +191,35 @@ describe("concurrency", () => {
 });
 
 describe("persistence", () => {
+  it("a service stopped mid-run fails that run with the reason, as a crash would", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "pfl-stop-"));
+    try {
+      const first = await startHarness({ dataDir });
+      const id = await first.create(manifest([{ name: "slow", component: "sql", params: { sql: SLOW } }]));
+      await waitFor(
+        async () => (await first.steps(id)).get("slow")?.Status === "Running",
+        "the slow step to start",
+      );
+      await first.close();
+      const second = await startHarness({ dataDir });
+      try {
+        const run = await second.call("GetPipelineRun", "GET", `/api/v1/pipelineruns/${id}`);
+        expect(run).toMatchObject({
+          Status: "Failed",
+          Message: expect.stringMatching(/stopped while this run was in flight/),
+        });
+        expect((await second.steps(id)).get("slow")).toMatchObject({
+          Status: "Failed",
+          Message: expect.stringMatching(/in flight/),
+        });
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("keeps runs, logs and outputs across a restart, and fails a run a crash left in flight", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "pfl-crash-"));
     // Its own process group, so SIGKILL reaches every process of it: a real crash.

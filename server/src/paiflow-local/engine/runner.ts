@@ -116,7 +116,7 @@ export class RunExecution {
           for (const node of nodes.values()) {
             if (node.Status === "ReadyToSchedule") {
               node.Status = "Skipped";
-              node.Message = "the run was terminated";
+              node.Message = this.shutdown ? INTERRUPTED_MESSAGE : "the run was terminated";
               node.FinishedAt = now();
             }
           }
@@ -205,7 +205,12 @@ export class RunExecution {
       node.Status = "Succeeded";
       this.log(node.NodeId, `succeeded in ${elapsed(started)}`);
     } catch (error) {
-      if (this.terminated) {
+      if (this.shutdown) {
+        // As after a crash: what was running failed, with the reason.
+        node.Status = "Failed";
+        node.Message = INTERRUPTED_MESSAGE;
+        this.log(node.NodeId, `failed after ${elapsed(started)}: ${INTERRUPTED_MESSAGE}`);
+      } else if (this.terminated) {
         node.Status = "Terminated";
         node.Message = "the run was terminated";
         this.log(node.NodeId, `terminated after ${elapsed(started)}`);
