@@ -216,6 +216,6 @@ test("auto layout leaves no step on another; fit view shows them all", async ({ 
       expect(overlap).toBe(false);
     }
   }
-  await designer.button("Undo").click();
   await designer.screenshot("canvas");
+  await designer.button("Undo").click();
 });

@@ -22,9 +22,13 @@ test("builds the seed sample by drag and drop and keyboard, and exports it", asy
   await palette.getByRole("button", { name: "Data Type Conversion", exact: true }).focus();
   await page.keyboard.press("Enter");
   await expect(designer.node("Data Type Conversion-1")).toBeVisible();
-  await designer.node("Data Type Conversion-1").dragTo(designer.canvas, {
-    targetPosition: { x: box.width * 0.65, y: box.height * 0.35 },
-  });
+  // Drag it to the right of Read Table (a real pointer drag, so the move is one undoable change).
+  const from = await designer.node("Data Type Conversion-1").boundingBox();
+  if (!from) throw new Error("node not on screen");
+  await page.mouse.move(from.x + 40, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.62, box.y + box.height * 0.35 + from.height / 2, { steps: 10 });
+  await page.mouse.up();
 
   await dragConnection(designer, ["Read Table-1", "outputTable"], ["Data Type Conversion-1", "inputTable"]);
   await expect(page.locator(".react-flow__edge")).toHaveCount(1);
@@ -50,6 +54,11 @@ test("builds the seed sample by drag and drop and keyboard, and exports it", asy
   await inspector.getByLabel("Version").fill("v1");
   await inspector.getByLabel("Provider").fill("1557702098******");
   await designer.screenshot("seed-sample");
+
+  await page.emulateMedia({ colorScheme: "dark" });
+  await designer.node("Read-Table-1").click();
+  await designer.screenshot("seed-sample-dark");
+  await page.emulateMedia({ colorScheme: "light" });
 
   const { fileName, text } = await designer.exportYaml();
   expect(fileName).toBe("source-transform.yaml");

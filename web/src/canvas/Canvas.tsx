@@ -50,7 +50,7 @@ const selectViewInput = (s: EditorState) => ({
 });
 
 /** Zoomed far out, nodes drop shadows and detail: hundreds of them stay cheap to paint while panning. */
-const selectLowDetail = (s: ReactFlowState) => s.transform[2] < 0.45;
+const selectLowDetail = (s: ReactFlowState) => s.transform[2] < 0.35;
 
 const minimapColor = (n: Node) =>
   (n.data as StepNodeData).problems?.some((p) => p.severity === "error") ? "var(--danger)" : "var(--accent)";
