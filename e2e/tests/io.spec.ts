@@ -62,6 +62,7 @@ test.describe("Import and export", () => {
     await expect(dialog).toBeVisible();
     await expect(dialog).toHaveAccessibleName("syntax-error.yaml cannot be imported");
     await expect(dialog.getByRole("listitem").first()).toContainText(/^syntax-error\.yaml:\d+:\d+ error: /);
+    await expect(dialog.getByRole("button", { name: "Open anyway" })).toHaveCount(0);
     await designer.screenshot("import-problems");
     await dialog.getByRole("button", { name: "Close" }).click();
     await expect(dialog).toHaveCount(0);
@@ -72,6 +73,20 @@ test.describe("Import and export", () => {
     );
     await designer.page.keyboard.press("Escape");
     await expect(designer.importProblems).toHaveCount(0);
+    await expect(designer.node("Read-Table-1")).toBeVisible();
+
+    // A readable file that only fails validation may still be opened, on request; the pipeline
+    // it replaced stays in Recent.
+    await designer.importFile(fixturePath("broken/dangling-reference.yaml"));
+    await designer.importProblems.getByRole("button", { name: "Open anyway" }).click();
+    await expect(designer.node("Read-Table-1")).toHaveCount(0);
+    await expect(designer.problems.filter({ hasText: "error" }).first()).toBeVisible();
+    await designer.button("Open").click();
+    await designer.recentPipelines
+      .filter({ hasText: "source-transform" })
+      .getByRole("button")
+      .first()
+      .click();
 
     await expect(designer.node("Read-Table-1")).toBeVisible();
     await expect(designer.nodes).toHaveCount(2);

@@ -64,4 +64,29 @@ describe("FileActions", () => {
     expect(screen.queryByRole("dialog", { name: "Paste YAML" })).toBeNull();
     expect(store.getState().notice?.message).toBe("Imported pasted text");
   });
+
+  it("offers to open a readable file with validation errors, and only on request", async () => {
+    const store = setup();
+    const before = store.getState().graph;
+    const dangling = seed.replace("pipelines.data_source.outputs", "pipelines.nowhere.outputs");
+    await userEvent.upload(screen.getByLabelText("Import YAML"), file("half.yaml", dangling));
+    const dialog = await screen.findByRole("alertdialog", { name: "half.yaml cannot be imported" });
+    expect(store.getState().graph).toBe(before);
+    // Close is the default: Enter keeps the open pipeline.
+    expect(document.activeElement?.textContent).toBe("Close");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Open anyway" }));
+    expect(store.getState().graph).not.toBe(before);
+    expect(store.getState().graph.steps[1]?.artifacts[0]?.binding).toEqual({
+      kind: "step",
+      step: "nowhere",
+      output: "outputTable",
+    });
+  });
+
+  it("offers no way round a file that does not parse", async () => {
+    setup();
+    await userEvent.upload(screen.getByLabelText("Import YAML"), file("syntax-error.yaml", brokenSyntax));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).queryByRole("button", { name: "Open anyway" })).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@
  * "Export YAML" (a download), and importing a .yaml file dropped anywhere on the page. A refused
  * import lists its problems (file:line:col) and leaves the open pipeline as it was.
  */
+import type { PipelineGraph } from "@pfd/shared";
 import { useEffect, useRef, useState } from "react";
 import { problemLabel, sortProblems } from "../problems/format";
 import { useEditorApi } from "../store";
@@ -133,7 +134,18 @@ export function FileActions() {
           }}
         />
       )}
-      {failure && <ImportFailure failure={failure} onClose={() => setFailure(null)} />}
+      {failure && (
+        <ImportFailure
+          failure={failure}
+          onClose={() => setFailure(null)}
+          onOpenAnyway={(graph) => {
+            setFailure(null);
+            setPasting(false);
+            api.getState().loadGraph(graph, { source: "load", dirty: false });
+            api.getState().notify("info", `Opened ${failure.source} with its problems (see Problems)`);
+          }}
+        />
+      )}
       {dragging && (
         <div className="pfd-drop-overlay" aria-hidden="true">
           Drop a .yaml file to import it
@@ -176,22 +188,39 @@ function PasteDialog({ onClose, onImport }: { onClose(): void; onImport(text: st
   );
 }
 
-function ImportFailure({ failure, onClose }: { failure: Failure; onClose(): void }) {
+function ImportFailure({
+  failure,
+  onClose,
+  onOpenAnyway,
+}: {
+  failure: Failure;
+  onClose(): void;
+  onOpenAnyway(graph: PipelineGraph): void;
+}) {
   const problems = sortProblems(failure.problems);
   const errors = problems.filter((p) => p.severity === "error").length;
+  const anyway = failure.anyway;
   return (
     <Modal
       role="alertdialog"
       title={`${failure.source} cannot be imported`}
       onClose={onClose}
       footer={
-        <button type="button" className="btn" onClick={onClose}>
-          Close
-        </button>
+        <>
+          {anyway && (
+            <button type="button" className="btn" onClick={() => onOpenAnyway(anyway)}>
+              Open anyway
+            </button>
+          )}
+          <button type="button" className="btn primary" data-autofocus onClick={onClose}>
+            Close
+          </button>
+        </>
       }
     >
       <p>
         {errors} error{errors === 1 ? "" : "s"} found; the open pipeline is unchanged.
+        {anyway && " The file is a readable manifest: you can still open it to fix it in the designer."}
       </p>
       <ul className="pfd-modal__problems" aria-label="Import problems">
         {problems.map((p, i) => (

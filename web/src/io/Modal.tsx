@@ -22,7 +22,9 @@ export function Modal({ title, role = "dialog", onClose, children, footer }: Mod
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>("textarea, input, button:not([data-close])");
+    const first =
+      box.current?.querySelector<HTMLElement>("[data-autofocus]") ??
+      box.current?.querySelector<HTMLElement>("textarea, input, button:not([data-close])");
     (first ?? box.current)?.focus();
     return () => previous?.focus?.();
   }, []);
