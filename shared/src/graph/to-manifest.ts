@@ -5,7 +5,7 @@
  */
 import { formatReference } from "../manifest/reference";
 import type { Manifest, ManifestStream, Step } from "../manifest/types";
-import { componentRefOf } from "./from-manifest";
+import { artifactArgOf, componentRefOf, paramArgOf } from "./from-manifest";
 import { formatPosition, parsePosition, samePosition } from "./position";
 import {
   type ArtifactArg,
@@ -40,6 +40,38 @@ export function artifactEntry(arg: ArtifactArg): Record<string, unknown> {
     entry.from = formatReference({ kind: "step", step: b.step, io: "artifacts", name: b.output });
   else entry.from = b.from;
   return arg.extra ? { ...entry, ...arg.extra } : entry;
+}
+
+/** Structural equality of plain data (what arguments hold). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k)) return false;
+    if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/**
+ * Writes argument entries, reusing the entry as read wherever the argument at that place is
+ * unchanged, so its key order (`from` before `name` in SDK files) survives too.
+ */
+function keepUnchanged<A>(
+  args: readonly A[],
+  raw: unknown,
+  read: (entry: unknown) => A,
+  write: (arg: A) => Record<string, unknown>,
+): unknown[] {
+  const before = Array.isArray(raw) ? raw : [];
+  return args.map((arg, i) => {
+    const entry = before[i];
+    return entry !== undefined && isObject(entry) && deepEqual(read(entry), arg) ? entry : write(arg);
+  });
 }
 
 /** Sets `key` only when the value is wanted: kept if present before, added if non-empty. */
@@ -91,11 +123,16 @@ export function stepToManifest(step: GraphStep): Step {
   const rawArgs = objectAt(rawSpec, "arguments");
   let args: Record<string, unknown> = { ...rawArgs };
   const hadArtifacts = rawArgs !== undefined && "artifacts" in rawArgs;
-  putList(args, "artifacts", step.artifacts.map(artifactEntry), hadArtifacts);
+  putList(
+    args,
+    "artifacts",
+    keepUnchanged(step.artifacts, rawArgs?.artifacts, artifactArgOf, artifactEntry),
+    hadArtifacts,
+  );
   putList(
     args,
     "parameters",
-    step.parameters.map(paramEntry),
+    keepUnchanged(step.parameters, rawArgs?.parameters, paramArgOf, paramEntry),
     rawArgs !== undefined && "parameters" in rawArgs,
   );
   args = withArtifactsFirst(args, hadArtifacts);
