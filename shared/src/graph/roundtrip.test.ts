@@ -32,6 +32,11 @@ describe("manifest -> graph -> manifest", () => {
     expect(roundTrip(seed).trimEnd()).toBe(seed.trimEnd());
   });
 
+  it("keeps the key order of unchanged entries (SDK files write `from` before `name`)", () => {
+    const out = roundTrip(validFixtures["sdk-style.yaml"] as string);
+    expect(out).toContain('- from: "{{inputs.parameters.execution}}"\n          name: "execution"');
+  });
+
   it("keeps Designer's empty lists and maps", () => {
     const out = roundTrip(validFixtures["designer-export.yaml"] as string);
     expect(out).toContain("initContainers: []");
