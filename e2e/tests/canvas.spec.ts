@@ -183,6 +183,12 @@ test("context menus rename, duplicate, delete and add", async ({ designer, page 
   await page.keyboard.type("Forest B");
   await expect(designer.node("Forest B")).toBeVisible();
 
+  // F2 renames the selected step too.
+  await designer.node("Forest B").click();
+  await page.keyboard.press("F2");
+  await expect(display).toBeFocused();
+  await page.keyboard.press("Escape");
+
   await designer.node("Forest B").click({ button: "right" });
   await menu.getByRole("menuitem", { name: /Delete/ }).click();
   await expect(designer.nodes).toHaveCount(6);

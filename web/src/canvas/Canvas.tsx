@@ -107,7 +107,8 @@ export default function Canvas() {
         defaultEdgeOptions={EDGE_DEFAULTS}
         aria-label="Pipeline canvas"
       >
-        <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
+        {/* Far out the dots would be a pixel apart: a dense pattern that costs every pan frame. */}
+        {lowDetail ? null : <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />}
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" />
       </ReactFlow>

@@ -33,9 +33,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
       style={{ minHeight: height }}
       data-status={run?.status /* run view (issue 5) */}
     >
-      <div className="step-icon" aria-hidden="true">
-        <span className="cat-icon" />
-      </div>
+      <div className="step-icon" aria-hidden="true" />
       <div className="step-text">
         <div className="step-title">{step.displayName ?? step.name}</div>
         <div className="step-sub" title={`${step.name} · ${componentName}`}>

@@ -1,5 +1,6 @@
 /**
- * Keyboard shortcuts of the editor: undo/redo, copy/cut/paste, duplicate, select all, delete.
+ * Keyboard shortcuts of the editor: undo/redo, copy/cut/paste, duplicate, select all, delete,
+ * F2 to rename the selected step.
  * They apply unless the focus is in a text field or an editor (CodeMirror), which own their keys.
  */
 import { useEffect } from "react";
@@ -44,6 +45,8 @@ export function useEditorShortcuts(store: EditorStore): void {
       else if (!mod && (key === "delete" || key === "backspace")) {
         if (s.selection.steps.length || s.selection.edges.length) s.removeSelection();
         else handled = false;
+      } else if (key === "f2" && s.selection.steps.length === 1) {
+        s.setRenaming(s.selection.steps[0] ?? null);
       } else if (key === "escape") {
         if (s.contextMenu) s.openContextMenu(null);
         else s.clearSelection();

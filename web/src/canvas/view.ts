@@ -102,7 +102,12 @@ export function createViewDeriver() {
     return out;
   }
 
+  let edgesFor: { graph: PipelineGraph; selection: Selection } | null = null;
+
   function edges(v: ViewInput): Edge[] {
+    // Edges depend on the graph and the selection only: a drag in flight changes neither.
+    if (edgesFor && edgesFor.graph === v.graph && edgesFor.selection === v.selection) return lastEdges;
+    edgesFor = { graph: v.graph, selection: v.selection };
     const selected = new Set(v.selection.edges);
     const next = new Map<string, Edge>();
     const out: Edge[] = [];

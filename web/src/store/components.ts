@@ -78,9 +78,14 @@ export function stepPorts(
   return { inputs, outputs };
 }
 
-/** Output artifacts of each step that some data edge reads, by step name. */
+const usedCache = new WeakMap<PipelineGraph, Map<string, string[]>>();
+
+/** Output artifacts of each step that some data edge reads, by step name (cached per graph). */
 export function usedOutputsByStep(graph: PipelineGraph): Map<string, string[]> {
+  const cached = usedCache.get(graph);
+  if (cached) return cached;
   const used = new Map<string, string[]>();
+  usedCache.set(graph, used);
   for (const s of graph.steps) {
     for (const a of s.artifacts) {
       if (a.binding.kind !== "step") continue;
