@@ -5,7 +5,11 @@
  * object identity, so a canvas node memoized on its step re-renders only when that step changes.
  */
 import type { Parameter } from "../manifest/types";
+import { freshDisplayName, freshStepName, STEP_NAME_PATTERN } from "./names";
 import type { ArtifactArg, GraphStep, ParamBinding, PipelineGraph, Position } from "./types";
+
+export * from "./clipboard";
+export * from "./names";
 
 /** A proposed data edge: an output artifact of one step into an input artifact of another. */
 export interface Connection {
@@ -24,29 +28,7 @@ export type PortTypeOf = (step: GraphStep, port: string, side: "input" | "output
 
 export type OpResult = { ok: true; graph: PipelineGraph } | { ok: false; reason: string };
 
-/** Step names the service accepts: a letter or underscore, then letters, digits, `_` or `-`. */
-export const STEP_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
-
 const STEP_REF = /\{\{\s*pipelines\.([^.\s}]+)\./g;
-
-/** The first free step name among `base`, `base_2`, `base_3`, ... */
-export function freshStepName(taken: Iterable<string>, base: string): string {
-  const used = new Set(taken);
-  const clean = base.replace(/[^A-Za-z0-9_-]/g, "_").replace(/^([^A-Za-z_])/, "_$1") || "step";
-  if (!used.has(clean)) return clean;
-  for (let n = 2; ; n++) if (!used.has(`${clean}_${n}`)) return `${clean}_${n}`;
-}
-
-/** The first free display name among `<base>-1`, `<base>-2`, ... */
-export function freshDisplayName(taken: Iterable<string | undefined>, base: string): string {
-  const used = new Set(taken);
-  for (let n = 1; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-/** A display name without its trailing `-<n>` counter, to number copies afresh. */
-export function displayBase(displayName: string): string {
-  return displayName.replace(/-\d+$/, "") || displayName;
-}
 
 function replaceStep(graph: PipelineGraph, name: string, update: (s: GraphStep) => GraphStep): PipelineGraph {
   let changed = false;
@@ -331,80 +313,6 @@ export function moveSteps(graph: PipelineGraph, positions: ReadonlyMap<string, P
     return { ...s, position: { x: p.x, y: p.y } };
   });
   return changed ? { ...graph, steps } : graph;
-}
-
-/** What copy puts on the clipboard: the steps with the edges and dependencies among them. */
-export interface StepClipboard {
-  kind: "paiflow-designer/steps";
-  steps: GraphStep[];
-}
-
-/** Copy steps, keeping only edges and dependencies between copied steps. */
-export function copySteps(graph: PipelineGraph, names: Iterable<string>): StepClipboard {
-  const chosen = new Set(names);
-  const steps = graph.steps
-    .filter((s) => chosen.has(s.name))
-    .map((s) => ({
-      ...s,
-      artifacts: s.artifacts.filter((a) => a.binding.kind !== "step" || chosen.has(a.binding.step)),
-      dependencies: s.dependencies.filter((d) => chosen.has(d)),
-    }));
-  return { kind: "paiflow-designer/steps", steps };
-}
-
-/** Paste copied steps with fresh step and display names, shifted by `offset`; returns the new names. */
-export function pasteSteps(
-  graph: PipelineGraph,
-  clip: StepClipboard,
-  offset: Position,
-): { graph: PipelineGraph; names: string[] } {
-  const names = graph.steps.map((s) => s.name);
-  const displays = graph.steps.map((s) => s.displayName);
-  const rename = new Map<string, string>();
-  for (const s of clip.steps) {
-    const fresh = freshStepName(names, s.name.replace(/_\d+$/, ""));
-    names.push(fresh);
-    rename.set(s.name, fresh);
-  }
-  const added = clip.steps.map((s): GraphStep => {
-    const displayName = s.displayName ? freshDisplayName(displays, displayBase(s.displayName)) : undefined;
-    displays.push(displayName);
-    const artifacts = s.artifacts.map((a) =>
-      a.binding.kind === "step"
-        ? { ...a, binding: { ...a.binding, step: rename.get(a.binding.step) ?? a.binding.step } }
-        : a,
-    );
-    const at = s.position ?? { x: 0, y: 0 };
-    const step: GraphStep = {
-      ...s,
-      name: rename.get(s.name) ?? s.name,
-      artifacts,
-      dependencies: s.dependencies.map((d) => rename.get(d) ?? d),
-      position: { x: at.x + offset.x, y: at.y + offset.y },
-    };
-    if (displayName !== undefined) step.displayName = displayName;
-    return step;
-  });
-  return { graph: { ...graph, steps: [...graph.steps, ...added] }, names: added.map((s) => s.name) };
-}
-
-/** Duplicate steps next to themselves with fresh names. */
-export function duplicateSteps(
-  graph: PipelineGraph,
-  names: Iterable<string>,
-  offset: Position = { x: 40, y: 40 },
-): { graph: PipelineGraph; names: string[] } {
-  return pasteSteps(graph, copySteps(graph, names), offset);
-}
-
-/** Whether a value read from a clipboard is a step clipboard. */
-export function isStepClipboard(value: unknown): value is StepClipboard {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as StepClipboard).kind === "paiflow-designer/steps" &&
-    Array.isArray((value as StepClipboard).steps)
-  );
 }
 
 /** Set fields of the pipeline's metadata (name, identifier, version, provider, ...); `""` removes one. */
