@@ -36,10 +36,14 @@ async function listFiles(root: string): Promise<string[]> {
   return files;
 }
 
+// Without COMPONENTS_DIR the answer never changes: one frozen object, so callers that remember
+// work by component list (the manifest checker) see the same list every time.
+const CATALOG_ONLY: ComponentsResponse = Object.freeze({ components: catalog, problems: [] });
+
 export async function loadComponents(dir: string | undefined): Promise<ComponentsResponse> {
+  if (!dir) return CATALOG_ONLY;
   const components: ApiComponent[] = [...catalog];
   const problems: ComponentsResponse["problems"] = [];
-  if (!dir) return { components, problems };
   const seen = new Set(catalog.map(componentKey));
   let files: string[];
   try {
