@@ -31,10 +31,14 @@ export function LogsView({
   const box = useRef<HTMLDivElement>(null);
   const searchId = useId();
 
-  // The step just ended: read what it wrote last, once.
+  // The step ended while we watched: read what it wrote last, once. (A step that had already
+  // ended when the tab opened was read in full by the first fetch.)
   const ended = isTerminal(stepStatus);
+  const wasEnded = useRef(ended);
   useEffect(() => {
-    if (ended) void queryClient.invalidateQueries({ queryKey: runKeys.logs(runId, stepName) });
+    if (ended && !wasEnded.current)
+      void queryClient.invalidateQueries({ queryKey: runKeys.logs(runId, stepName) });
+    wasEnded.current = ended;
   }, [ended, queryClient, runId, stepName]);
 
   const lines = logs.data?.lines ?? [];
@@ -45,9 +49,11 @@ export function LogsView({
   );
   const shown = matching.length > MAX_SHOWN ? matching.slice(-MAX_SHOWN) : matching;
 
+  // Follow the tail: after new lines (a new `shown` array) land, keep the newest in view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shown` is the trigger, not an input
   useLayoutEffect(() => {
     const el = box.current;
-    if (el && follow && shown.length >= 0) el.scrollTop = el.scrollHeight;
+    if (el && follow) el.scrollTop = el.scrollHeight;
   }, [follow, shown]);
 
   return (
@@ -56,7 +62,7 @@ export function LogsView({
         <label htmlFor={searchId}>Search logs</label>
         <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         <span className="pfd-run-hint" aria-live="polite">
-          {needle ? `${matching.length} of ${lines.length} lines` : `${lines.length} lines`}
+          {needle ? `${matching.length} of ${plural(lines.length, "line")}` : plural(lines.length, "line")}
           {!ended && " · streaming"}
         </span>
         <label className="pfd-run-check">
@@ -89,6 +95,10 @@ export function LogsView({
       </div>
     </div>
   );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function Highlight({ text, needle }: { text: string; needle: string }) {
