@@ -2,8 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ComponentsResponseSchema, HealthResponseSchema, ValidateResponseSchema } from "@pfd/shared";
+import { pino } from "pino";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app";
+import { staticCredential } from "../src/config/credentials";
+import { PaiflowClient } from "../src/paiflow/client";
 import { type Harness, startHarness, TWO_STEPS } from "./harness";
 
 let h: Harness;
@@ -154,6 +158,29 @@ describe("security", () => {
       if (res.status === 429) expect(res.body.error.code).toBe("RateLimited");
     }
     expect(codes).toEqual([201, 201, 201, 429]);
+  });
+
+  it("answers an unexpected failure with a bare 500: no message, path or stack from inside", async () => {
+    const broken = createApp(
+      {
+        config: h.config,
+        mode: "cloud",
+        endpoint: h.fake.endpoint,
+        paiflow: new PaiflowClient({
+          endpoint: h.fake.endpoint,
+          protocol: "http",
+          credential: staticCredential(h.fake.accessKeyId, h.fake.accessKeySecret),
+          timeoutMs: 1000,
+        }),
+        components: async () => {
+          throw new Error("disk on fire at /srv/secret/components");
+        },
+        webDist: null,
+      },
+      pino({ level: "silent" }),
+    );
+    const res = await request(broken).get("/api/components").expect(500);
+    expect(res.body).toEqual({ error: { code: "Internal", message: "Internal server error" } });
   });
 
   it("answers unknown API routes with a JSON 404", async () => {
