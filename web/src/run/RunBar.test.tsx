@@ -3,7 +3,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { RunApi } from "./api";
+import { type RunApi, RunApiError } from "./api";
 import { RunBar } from "./RunBar";
 import { RunSettingsButton } from "./RunButton";
 import { RunProvider } from "./RunProvider";
@@ -37,8 +37,8 @@ const failedRun: RunDetail = {
   ],
 };
 
-function renderWith(children: React.ReactNode) {
-  const api = { health: async () => cloud, getRun: async () => failedRun } as unknown as RunApi;
+function renderWith(children: React.ReactNode, extra: Partial<Record<keyof RunApi, unknown>> = {}) {
+  const api = { health: async () => cloud, getRun: async () => failedRun, ...extra } as unknown as RunApi;
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <RunProvider
@@ -71,6 +71,32 @@ describe("RunBar in cloud mode", () => {
     // A finished run can be rerun, not terminated.
     expect(within(bar).getByRole("button", { name: "Rerun" })).toBeTruthy();
     expect(within(bar).queryByRole("button", { name: "Terminate" })).toBeNull();
+  });
+});
+
+describe("RunBar actions", () => {
+  it("shows why Terminate failed, with PAIFlow's code and request id", async () => {
+    localStorage.setItem("pfd.run-followed.p", "flow-abc");
+    renderWith(<RunBar />, {
+      getRun: async () => ({ ...failedRun, status: "Running", finishedAt: null, message: null }),
+      terminate: async () => {
+        throw new RunApiError(
+          "Forbidden.NoPermission",
+          "You have no permission to terminate this run.",
+          403,
+          {
+            requestId: "6F2A-REQ",
+            source: "paiflow",
+          },
+        );
+      },
+    });
+    const bar = screen.getByRole("region", { name: "Run status" });
+    await userEvent.click(await within(bar).findByRole("button", { name: "Terminate" }));
+    const alert = await within(bar).findByRole("alert");
+    expect(alert.textContent).toContain("You have no permission to terminate this run.");
+    expect(alert.textContent).toContain("Forbidden.NoPermission");
+    expect(alert.textContent).toContain("6F2A-REQ");
   });
 });
 

@@ -101,7 +101,7 @@ function FollowedRun({ runId }: { runId: string }) {
       {run?.message && run.status !== "Succeeded" && <span className="pfd-run-message">{run.message}</span>}
       {run && <RunActions run={run} />}
       {error && <ErrorNotice error={asRunApiError(error)} title="Cannot follow this run:" />}
-      <button type="button" onClick={() => follow(null)} aria-label="Stop showing this run">
+      <button type="button" onClick={() => follow(null)} title="Stop showing this run on the canvas">
         Clear
       </button>
     </>
