@@ -7,8 +7,7 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
-  type Node,
+  Panel,
   ReactFlow,
   type ReactFlowInstance,
   type ReactFlowState,
@@ -21,12 +20,13 @@ import { useShallow } from "zustand/react/shallow";
 import { RunEdge } from "../run/RunEdge"; // run view (issue 5)
 import { type EditorState, useEditor, useEditorApi } from "../store";
 import "./canvas.css";
+import { CanvasMiniMap } from "./CanvasMiniMap";
 import { ContextMenu } from "./ContextMenu";
 import { NoticeToast } from "./NoticeToast";
 import { StepNode } from "./StepNode";
 import { useEditorShortcuts } from "./shortcuts";
 import { useCanvasHandlers } from "./useCanvasHandlers";
-import { createViewDeriver, type StepNodeData } from "./view";
+import { createViewDeriver } from "./view";
 
 const GRID: [number, number] = [16, 16];
 const FIT = { padding: 0.25, maxZoom: 1.2 };
@@ -51,9 +51,6 @@ const selectViewInput = (s: EditorState) => ({
 
 /** Zoomed far out, nodes drop shadows and detail: hundreds of them stay cheap to paint while panning. */
 const selectLowDetail = (s: ReactFlowState) => s.transform[2] < 0.35;
-
-const minimapColor = (n: Node) =>
-  (n.data as StepNodeData).problems?.some((p) => p.severity === "error") ? "var(--danger)" : "var(--accent)";
 
 /** Frame the whole pipeline when one is loaded (import, template, restore), once its nodes are measured. */
 function useFitOnLoad(api: ReturnType<typeof useEditorApi>, flow: ReactFlowInstance) {
@@ -110,7 +107,9 @@ export default function Canvas() {
         {/* Far out the dots would be a pixel apart: a dense pattern that costs every pan frame. */}
         {lowDetail ? null : <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />}
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} position="bottom-right" />
+        <Panel position="bottom-right">
+          <CanvasMiniMap />
+        </Panel>
       </ReactFlow>
       <ContextMenu />
       <NoticeToast />

@@ -1,0 +1,153 @@
+/**
+ * The minimap, drawn on a <canvas>: steps are painted once per change of the nodes, and panning
+ * only moves the viewport frame (a positioned div, updated outside React). React Flow's SVG
+ * minimap re-lays out and repaints every node rectangle on each frame of a pan, which costs
+ * more than the canvas itself at 1,000 steps. Click or drag in it to move the view.
+ */
+import { type ReactFlowState, useReactFlow, useStore, useStoreApi } from "@xyflow/react";
+import { type PointerEvent, useCallback, useEffect, useRef } from "react";
+import type { StepNode } from "./view";
+
+const WIDTH = 200;
+const HEIGHT = 140;
+const PAD = 8;
+
+interface Frame {
+  /** Flow-space bounds of all nodes. */
+  x: number;
+  y: number;
+  scale: number;
+  offsetX: number;
+  offsetY: number;
+}
+
+const selectNodes = (s: ReactFlowState) => s.nodes;
+
+/** Where flow-space bounds land in the minimap: fit, centred, with a margin. */
+function frameFor(nodes: readonly StepNode[], lookup: ReactFlowState["nodeLookup"]): Frame | null {
+  if (nodes.length === 0) return null;
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const n of nodes) {
+    const size = lookup.get(n.id)?.measured;
+    minX = Math.min(minX, n.position.x);
+    minY = Math.min(minY, n.position.y);
+    maxX = Math.max(maxX, n.position.x + (size?.width ?? 240));
+    maxY = Math.max(maxY, n.position.y + (size?.height ?? 64));
+  }
+  const w = Math.max(1, maxX - minX);
+  const h = Math.max(1, maxY - minY);
+  const scale = Math.min((WIDTH - 2 * PAD) / w, (HEIGHT - 2 * PAD) / h);
+  return {
+    x: minX,
+    y: minY,
+    scale,
+    offsetX: (WIDTH - w * scale) / 2,
+    offsetY: (HEIGHT - h * scale) / 2,
+  };
+}
+
+export function CanvasMiniMap() {
+  const nodes = useStore(selectNodes) as StepNode[];
+  const store = useStoreApi();
+  const flow = useReactFlow();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const view = useRef<HTMLDivElement>(null);
+  const frame = useRef<Frame | null>(null);
+
+  // Paint the steps whenever the nodes change (and when the colour scheme does).
+  useEffect(() => {
+    const paint = () => {
+      const el = canvas.current;
+      const ctx = el?.getContext("2d");
+      if (!el || !ctx) return;
+      const f = frameFor(nodes, store.getState().nodeLookup);
+      frame.current = f;
+      const dpr = window.devicePixelRatio || 1;
+      el.width = WIDTH * dpr;
+      el.height = HEIGHT * dpr;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, WIDTH, HEIGHT);
+      if (!f) return;
+      const style = getComputedStyle(el);
+      const colours = {
+        step: style.getPropertyValue("--accent").trim() || "#3b6cf6",
+        error: style.getPropertyValue("--danger").trim() || "#d92d3b",
+      };
+      const lookup = store.getState().nodeLookup;
+      for (const n of nodes) {
+        const size = lookup.get(n.id)?.measured;
+        const bad = n.data.problems?.some((p) => p.severity === "error");
+        ctx.fillStyle = bad ? colours.error : colours.step;
+        ctx.globalAlpha = n.selected ? 1 : 0.75;
+        ctx.fillRect(
+          f.offsetX + (n.position.x - f.x) * f.scale,
+          f.offsetY + (n.position.y - f.y) * f.scale,
+          Math.max(1.5, (size?.width ?? 240) * f.scale),
+          Math.max(1.5, (size?.height ?? 64) * f.scale),
+        );
+      }
+      placeView();
+    };
+    const placeView = () => {
+      const f = frame.current;
+      const box = view.current;
+      if (!box) return;
+      if (!f) {
+        box.style.display = "none";
+        return;
+      }
+      const { transform, width, height } = store.getState();
+      const [tx, ty, zoom] = transform;
+      const x = f.offsetX + (-tx / zoom - f.x) * f.scale;
+      const y = f.offsetY + (-ty / zoom - f.y) * f.scale;
+      box.style.display = "block";
+      box.style.transform = `translate(${x}px, ${y}px)`;
+      box.style.width = `${(width / zoom) * f.scale}px`;
+      box.style.height = `${(height / zoom) * f.scale}px`;
+    };
+    paint();
+    // The frame follows the viewport without React: a style write per frame of a pan.
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) placeView();
+    });
+    const scheme = window.matchMedia("(prefers-color-scheme: dark)");
+    scheme.addEventListener("change", paint);
+    return () => {
+      unsubscribe();
+      scheme.removeEventListener("change", paint);
+    };
+  }, [nodes, store]);
+
+  const moveTo = useCallback(
+    (e: PointerEvent<HTMLDivElement>) => {
+      const f = frame.current;
+      if (!f) return;
+      const rect = e.currentTarget.getBoundingClientRect();
+      const x = f.x + (e.clientX - rect.left - f.offsetX) / f.scale;
+      const y = f.y + (e.clientY - rect.top - f.offsetY) / f.scale;
+      flow.setCenter(x, y, { zoom: flow.getZoom() });
+    },
+    [flow],
+  );
+
+  return (
+    <div
+      className="minimap"
+      role="img"
+      aria-label="Minimap: click or drag to move the view"
+      onPointerDown={(e) => {
+        e.currentTarget.setPointerCapture(e.pointerId);
+        moveTo(e);
+      }}
+      onPointerMove={(e) => {
+        if (e.currentTarget.hasPointerCapture(e.pointerId)) moveTo(e);
+      }}
+    >
+      <canvas ref={canvas} style={{ width: WIDTH, height: HEIGHT }} />
+      <div ref={view} className="minimap-view" />
+    </div>
+  );
+}
