@@ -84,6 +84,8 @@ test.describe("Import and export", () => {
     await designer.button("Open").click();
     await designer.recentPipelines
       .filter({ hasText: "source-transform" })
+      // Both pipelines are named source-transform: take the one not open now.
+      .filter({ hasNotText: "(open)" })
       .getByRole("button")
       .first()
       .click();

@@ -8,7 +8,8 @@ import { resolve } from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { REPO_ROOT } from "./fixtures";
 
-export const SCREENSHOT_DIR = resolve(REPO_ROOT, "docs/screenshots");
+// Test runs keep their screenshots out of the tree; `npm run screenshots` refreshes the README's.
+export const SCREENSHOT_DIR = resolve(REPO_ROOT, process.env.SCREENSHOT_DIR ?? "test-results/screenshots");
 
 const cssString = (s: string) => JSON.stringify(s);
 
