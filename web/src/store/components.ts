@@ -3,10 +3,17 @@
  * against, the step a palette item creates. Steps of unknown components get their ports from
  * what the pipeline says about them, so they still show, connect and export.
  */
-import type { ComponentRef, GraphStep, PipelineGraph, PortTypeOf } from "@pfd/shared";
+import {
+  type ComponentRef,
+  EXECUTION_MAXCOMPUTE,
+  type GraphStep,
+  newPipelineGraph,
+  type PipelineGraph,
+  type PortTypeOf,
+} from "@pfd/shared";
 import type { ComponentInfo, PortInfo } from "./types";
 
-export const EXECUTION_INPUT = "execution_maxcompute";
+export const EXECUTION_INPUT = EXECUTION_MAXCOMPUTE;
 
 /** `provider/identifier/version`, the palette key of a component. */
 export function componentKey(ref: ComponentRef): string {
@@ -117,13 +124,5 @@ export function stepFromComponent(info: ComponentInfo): GraphStep {
 
 /** An empty pipeline. */
 export function emptyGraph(): PipelineGraph {
-  const metadata = { version: "v1", identifier: "my_pipeline", name: "my-pipeline" };
-  return {
-    metadata,
-    inputs: { parameters: [], artifacts: [] },
-    outputs: { parameters: [], artifacts: [] },
-    steps: [],
-    components: [],
-    raw: { apiVersion: "core/v1", metadata, spec: {} },
-  };
+  return newPipelineGraph();
 }
