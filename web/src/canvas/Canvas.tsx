@@ -12,6 +12,7 @@ import {
   type ReactFlowInstance,
   type ReactFlowState,
   useStore as useFlowStore,
+  useStoreApi as useFlowStoreApi,
   useReactFlow,
 } from "@xyflow/react";
 import "@xyflow/react/dist/base.css";
@@ -23,13 +24,13 @@ import "./canvas.css";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { ContextMenu } from "./ContextMenu";
 import { NoticeToast } from "./NoticeToast";
+import { openingViewport } from "./openView";
 import { StepNode } from "./StepNode";
 import { useEditorShortcuts } from "./shortcuts";
 import { useCanvasHandlers } from "./useCanvasHandlers";
 import { createViewDeriver } from "./view";
 
 const GRID: [number, number] = [16, 16];
-const FIT = { padding: 0.25, maxZoom: 1.2 };
 // Props handed to React Flow are module constants or memoized: a new object or function on each
 // render would update React Flow's store and re-render every node and edge wrapper with it.
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
@@ -52,16 +53,57 @@ const selectViewInput = (s: EditorState) => ({
 /** Zoomed far out, nodes drop shadows and detail: hundreds of them stay cheap to paint while panning. */
 const selectLowDetail = (s: ReactFlowState) => s.transform[2] < 0.35;
 
-/** Frame the whole pipeline when one is loaded (import, template, restore), once its nodes are measured. */
-function useFitOnLoad(api: ReturnType<typeof useEditorApi>, flow: ReactFlowInstance) {
+type FlowStoreApi = ReturnType<typeof useFlowStoreApi>;
+
+/** Frame a just-opened pipeline: whole if it reads at that zoom, else its start (see openView). */
+function frameOpened(flow: ReactFlowInstance, flowStore: FlowStoreApi) {
+  const nodes = flow.getNodes();
+  if (nodes.length === 0) return;
+  const { width, height } = flowStore.getState();
+  void flow.setViewport(openingViewport(flow.getNodesBounds(nodes), width, height));
+}
+
+/** Frame a pipeline when one is loaded (import, template, restore), once its nodes are measured. */
+function useFitOnLoad(
+  api: ReturnType<typeof useEditorApi>,
+  flow: ReactFlowInstance,
+  flowStore: FlowStoreApi,
+) {
   useEffect(
     () =>
       api.subscribe((s, prev) => {
         if (s.revision === prev.revision || s.lastChange !== "load") return;
-        requestAnimationFrame(() => requestAnimationFrame(() => flow.fitView(FIT)));
+        requestAnimationFrame(() => requestAnimationFrame(() => frameOpened(flow, flowStore)));
       }),
-    [api, flow],
+    [api, flow, flowStore],
   );
+}
+
+const allMeasured = (s: ReactFlowState) => {
+  if (s.nodeLookup.size === 0 || s.width === 0) return false;
+  for (const n of s.nodeLookup.values()) if (!n.measured.width) return false;
+  return true;
+};
+
+/**
+ * The same framing for the pipeline restored at start, as soon as its nodes are measured. A
+ * store subscription dropped once done, not a hook: a hook's selector would walk every node on
+ * every pan frame for the life of the canvas.
+ */
+function useFitAtStart(flow: ReactFlowInstance, flowStore: FlowStoreApi, enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    if (allMeasured(flowStore.getState())) {
+      frameOpened(flow, flowStore);
+      return;
+    }
+    const unsubscribe = flowStore.subscribe((s) => {
+      if (!allMeasured(s)) return;
+      unsubscribe();
+      frameOpened(flow, flowStore);
+    });
+    return unsubscribe;
+  }, [enabled, flow, flowStore]);
 }
 
 export default function Canvas() {
@@ -74,11 +116,13 @@ export default function Canvas() {
   const edges = useMemo(() => derive.edges(input), [derive, input]);
 
   const lowDetail = useFlowStore(selectLowDetail);
+  const flowStore = useFlowStoreApi();
   useEditorShortcuts(api);
-  useFitOnLoad(api, flow);
-  // Fit once at start when there is something to fit; an empty canvas keeps zoom 1, so the
+  useFitOnLoad(api, flow, flowStore);
+  // Frame once at start when there is something to frame; an empty canvas keeps zoom 1, so the
   // first dropped step lands where it was dropped instead of the view jumping to frame it.
   const [fitAtStart] = useState(() => api.getState().graph.steps.length > 0);
+  useFitAtStart(flow, flowStore, fitAtStart);
 
   const handlers = useCanvasHandlers(api, flow, wrapper);
 
@@ -97,8 +141,6 @@ export default function Canvas() {
         snapGrid={GRID}
         minZoom={0.05}
         maxZoom={2.5}
-        fitView={fitAtStart}
-        fitViewOptions={FIT}
         colorMode="system"
         proOptions={PRO_OPTIONS}
         defaultEdgeOptions={EDGE_DEFAULTS}

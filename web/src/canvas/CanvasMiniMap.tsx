@@ -6,10 +6,12 @@
  */
 import { type ReactFlowState, useReactFlow, useStore, useStoreApi } from "@xyflow/react";
 import { type PointerEvent, useCallback, useEffect, useRef } from "react";
+import { categoryKind } from "../theme/icons";
 import type { StepNode } from "./view";
 
-const WIDTH = 200;
-const HEIGHT = 140;
+// Small beside a canvas that is often under 800px wide: an overview, not a second canvas.
+const WIDTH = 160;
+const HEIGHT = 100;
 const PAD = 8;
 
 interface Frame {
@@ -72,16 +74,24 @@ export function CanvasMiniMap() {
       ctx.clearRect(0, 0, WIDTH, HEIGHT);
       if (!f) return;
       const style = getComputedStyle(el);
-      const colours = {
-        step: style.getPropertyValue("--accent").trim() || "#3b6cf6",
-        error: style.getPropertyValue("--danger").trim() || "#d92d3b",
+      // Steps in their category's colour, as on the canvas; one lookup per category, not per step.
+      const colours = new Map<string, string>();
+      const colourOf = (name: string, fallback: string) => {
+        let c = colours.get(name);
+        if (c === undefined) {
+          c = style.getPropertyValue(name).trim() || fallback;
+          colours.set(name, c);
+        }
+        return c;
       };
       const lookup = store.getState().nodeLookup;
       for (const n of nodes) {
         const size = lookup.get(n.id)?.measured;
         const bad = n.data.problems?.some((p) => p.severity === "error");
-        ctx.fillStyle = bad ? colours.error : colours.step;
-        ctx.globalAlpha = n.selected ? 1 : 0.75;
+        ctx.fillStyle = bad
+          ? colourOf("--danger", "#d92d3b")
+          : colourOf(`--cat-${categoryKind(n.data.info?.category ?? "")}`, "#6b7a90");
+        ctx.globalAlpha = n.selected ? 1 : 0.6;
         ctx.fillRect(
           f.offsetX + (n.position.x - f.x) * f.scale,
           f.offsetY + (n.position.y - f.y) * f.scale,

@@ -35,7 +35,9 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
     >
       <div className="step-icon" aria-hidden="true" />
       <div className="step-text">
-        <div className="step-title">{step.displayName ?? step.name}</div>
+        <div className="step-title" title={step.displayName ?? step.name}>
+          {step.displayName ?? step.name}
+        </div>
         <div className="step-sub" title={`${step.name} · ${componentName}`}>
           {componentName}
         </div>

@@ -1,8 +1,11 @@
 /**
  * A small modal dialog: labelled by its title, focus moved in on open and back on close,
- * Escape and the backdrop close it, Tab stays inside.
+ * Escape and the backdrop close it, Tab stays inside. Rendered into <body>: opened from the
+ * toolbar, it would otherwise share the toolbar's stacking context and sit under the canvas's
+ * run bar and notices.
  */
 import { type ReactNode, useEffect, useId, useRef } from "react";
+import { createPortal } from "react-dom";
 import "./modal.css";
 
 export interface ModalProps {
@@ -48,7 +51,7 @@ export function Modal({ title, role = "dialog", onClose, children, footer }: Mod
     }
   };
 
-  return (
+  return createPortal(
     // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop closes on click; Escape does the same by keyboard.
     // biome-ignore lint/a11y/useKeyWithClickEvents: Escape is handled on the dialog itself.
     <div className="pfd-modal__backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
@@ -69,6 +72,7 @@ export function Modal({ title, role = "dialog", onClose, children, footer }: Mod
         <div className="pfd-modal__body">{children}</div>
         {footer && <div className="pfd-modal__footer">{footer}</div>}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -25,7 +25,7 @@ export function RunBar() {
         <span className="pfd-run-idle">Not run yet. Run with Ctrl+Enter.</span>
       )}
       <span className="pfd-run-bar-spacer" />
-      <button type="button" onClick={() => setRunsOpen(true)} aria-haspopup="dialog">
+      <button type="button" className="btn" onClick={() => setRunsOpen(true)} aria-haspopup="dialog">
         Runs
       </button>
       {refusal && (
@@ -47,7 +47,7 @@ export function RunBar() {
               )}
             </div>
           )}
-          <button type="button" onClick={dismissRefusal} aria-label="Dismiss">
+          <button type="button" className="btn icon" onClick={dismissRefusal} aria-label="Dismiss">
             ×
           </button>
         </div>
@@ -101,7 +101,12 @@ function FollowedRun({ runId }: { runId: string }) {
       {run?.message && run.status !== "Succeeded" && <span className="pfd-run-message">{run.message}</span>}
       {run && <RunActions run={run} />}
       {error && <ErrorNotice error={asRunApiError(error)} title="Cannot follow this run:" />}
-      <button type="button" onClick={() => follow(null)} title="Stop showing this run on the canvas">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => follow(null)}
+        title="Stop showing this run on the canvas"
+      >
         Clear
       </button>
     </>
@@ -126,17 +131,32 @@ export function RunActions({ run }: { run: RunDetail }) {
   return (
     <>
       {run.status === "Initialized" && (
-        <button type="button" disabled={action.isPending} onClick={() => action.mutate("start")}>
+        <button
+          type="button"
+          className="btn"
+          disabled={action.isPending}
+          onClick={() => action.mutate("start")}
+        >
           Start
         </button>
       )}
       {!terminal && run.status !== "Terminating" && (
-        <button type="button" disabled={action.isPending} onClick={() => action.mutate("terminate")}>
+        <button
+          type="button"
+          className="btn"
+          disabled={action.isPending}
+          onClick={() => action.mutate("terminate")}
+        >
           Terminate
         </button>
       )}
       {terminal && (
-        <button type="button" disabled={action.isPending} onClick={() => action.mutate("rerun")}>
+        <button
+          type="button"
+          className="btn"
+          disabled={action.isPending}
+          onClick={() => action.mutate("rerun")}
+        >
           Rerun
         </button>
       )}
