@@ -29,6 +29,8 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  // API answers are fresh on every call (runs move on): hashing each body for an ETag only cost CPU.
+  app.set("etag", false);
 
   app.use(
     pinoHttp({
@@ -41,12 +43,14 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
       },
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
-      // Only what helps follow a request: never headers (cookies) or bodies (manifests).
+      // Only what helps follow a request: never headers (cookies) or bodies (manifests). Our
+      // serializers read the raw objects: pino's standard ones would first copy every header.
+      wrapSerializers: false,
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
+        req: (req: { id: unknown; method: string; url: string; originalUrl?: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: req.originalUrl ?? req.url,
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },

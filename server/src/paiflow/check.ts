@@ -6,7 +6,7 @@
  * designer validates a manifest as it is edited and then submits the very same text, and a
  * repeated run resubmits it, so the run request usually finds its check already done.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import {
   type ApiProblem,
   type ComponentSpec,
@@ -36,11 +36,8 @@ export class ManifestChecker {
 
   check(text: string, components?: readonly ComponentSpec[]): CheckedManifest {
     if (text.length > CACHEABLE_CHARS) return checkManifest(text, components);
-    const key = createHash("sha256")
-      .update(this.fingerprint(components))
-      .update("\0")
-      .update(text)
-      .digest("base64");
+    // One-shot hash: no Hash object per request.
+    const key = hash("sha256", `${this.fingerprint(components)}\0${text}`, "base64");
     const known = this.results.get(key);
     if (known) {
       // Refresh its place: the map's first key is always the least recently used.

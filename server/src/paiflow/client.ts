@@ -46,7 +46,7 @@ interface Call<S extends z.ZodType> {
   method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;
   query?: Query;
-  body?: Record<string, unknown>;
+  body?: object;
   schema: S;
 }
 
@@ -79,7 +79,7 @@ export class PaiflowClient {
       action: "CreatePipelineRun",
       method: "POST",
       path: "/api/v1/pipelineruns",
-      body: { ...input },
+      body: input,
       schema: CreatePipelineRunResultSchema,
     });
   }
@@ -184,10 +184,10 @@ export class PaiflowClient {
     return this.call({ action, method: "PUT", path, schema: ActionResultSchema });
   }
 
-  private async call<S extends z.ZodType>(call: Call<S>): Promise<z.infer<S>> {
-    const attempt = () => this.once(call);
-    if (call.method !== "GET") return attempt();
-    return withRetry(attempt, (error) => error instanceof PaiflowError && error.transient, this.retry);
+  // Writes call `once` directly: a closure per call is not free under tsx (keepNames wraps it).
+  private call<S extends z.ZodType>(call: Call<S>): Promise<z.infer<S>> {
+    if (call.method !== "GET") return this.once(call);
+    return withRetry(() => this.once(call), isTransient, this.retry);
   }
 
   private async once<S extends z.ZodType>(call: Call<S>): Promise<z.infer<S>> {
@@ -223,6 +223,8 @@ export class PaiflowClient {
     return parsed.data;
   }
 }
+
+const isTransient = (error: unknown) => error instanceof PaiflowError && error.transient;
 
 function toQuery(query: Query | undefined): Record<string, string> | undefined {
   if (!query) return undefined;

@@ -51,7 +51,7 @@ export function prepareRun(
   const pipelineName = nameOf(entry);
   let args = request.arguments;
   if (args === undefined && declaresExecution(entry)) {
-    if (config.maxComputeProject) args = executionArguments(config);
+    if (config.maxComputeProject) args = executionArgumentsOf(config);
     else if (mode === "cloud" && !hasExecutionDefault(entry)) {
       return {
         ok: false,
@@ -113,7 +113,26 @@ export function executionArguments(config: ServerConfig): string {
   });
 }
 
+// Built once per project and endpoint rather than per run (it showed in the server's profile).
+let lastArguments: { key: string; value: string } | undefined;
+
+function executionArgumentsOf(config: ServerConfig): string {
+  const key = `${config.maxComputeProject}\0${maxComputeEndpoint(config)}`;
+  if (lastArguments?.key !== key) lastArguments = { key, value: executionArguments(config) };
+  return lastArguments.value;
+}
+
+// Runs submitted within the same second share their stamp: formatting a date per run showed
+// in the server's profile.
+let lastSecond = Number.NaN;
+let lastStamp = "";
+
 /** `2026-01-31 14:05:09` in UTC: sortable and readable in the runs list. */
 function stamp(date: Date): string {
-  return date.toISOString().slice(0, 19).replace("T", " ");
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastStamp = date.toISOString().slice(0, 19).replace("T", " ");
+  }
+  return lastStamp;
 }
