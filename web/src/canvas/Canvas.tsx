@@ -24,7 +24,7 @@ import "./canvas.css";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { ContextMenu } from "./ContextMenu";
 import { NoticeToast } from "./NoticeToast";
-import { openingViewport } from "./openView";
+import { LOW_DETAIL_ZOOM, openingViewport } from "./openView";
 import { StepNode } from "./StepNode";
 import { useEditorShortcuts } from "./shortcuts";
 import { useCanvasHandlers } from "./useCanvasHandlers";
@@ -51,7 +51,7 @@ const selectViewInput = (s: EditorState) => ({
 });
 
 /** Zoomed far out, nodes drop shadows and detail: hundreds of them stay cheap to paint while panning. */
-const selectLowDetail = (s: ReactFlowState) => s.transform[2] < 0.35;
+const selectLowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
 
 type FlowStoreApi = ReturnType<typeof useFlowStoreApi>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIT, openingViewport, READABLE_ZOOM } from "./openView";
+import { FIT, LOW_DETAIL_ZOOM, openingViewport, READABLE_ZOOM } from "./openView";
 
 /** Where a flow-space point lands on screen under a viewport. */
 const onScreen = (v: { x: number; y: number; zoom: number }, px: number, py: number) => ({
@@ -11,7 +11,7 @@ describe("openingViewport", () => {
   it("frames a small pipeline whole, like Fit view", () => {
     const bounds = { x: 20, y: 20, width: 560, height: 64 };
     const v = openingViewport(bounds, 800, 560);
-    expect(v.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    expect(v.zoom).toBeGreaterThanOrEqual(LOW_DETAIL_ZOOM);
     expect(v.zoom).toBeLessThanOrEqual(FIT.maxZoom);
     const left = onScreen(v, bounds.x, bounds.y);
     const right = onScreen(v, bounds.x + bounds.width, bounds.y + bounds.height);
@@ -19,6 +19,14 @@ describe("openingViewport", () => {
     expect(right.x).toBeLessThan(800);
     // Centred.
     expect(Math.round(left.x + right.x)).toBe(800);
+  });
+
+  it("frames a six-step chain whole while its nodes are still drawn in full", () => {
+    const bounds = { x: 0, y: 0, width: 1520, height: 200 };
+    const v = openingViewport(bounds, 800, 560);
+    expect(v.zoom).toBeGreaterThanOrEqual(LOW_DETAIL_ZOOM);
+    expect(v.zoom).toBeLessThan(READABLE_ZOOM);
+    expect(onScreen(v, bounds.width, 0).x).toBeLessThanOrEqual(800);
   });
 
   it("opens a wide pipeline readable, on its first steps, centred vertically", () => {

@@ -35,6 +35,7 @@ import {
 } from "./settings";
 import { applyRun, createStepStatusStore, StepStatusContext, type StepStatusStore } from "./stepStatus";
 import "./run.css";
+import "./controls.css";
 
 /** What Run sends: the manifest text and its validation problems, computed at the moment of the click. */
 export interface RunSource {
