@@ -2,8 +2,8 @@
  * Browser-facing protections: DNS-rebinding Host check, same-origin for state changes, JSON only,
  * security headers with a CSP the built React app runs under, and the run rate limit.
  */
-import { isIPv6 } from "node:net";
 import type { RequestHandler } from "express";
+import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { sendError } from "./errors";
 
@@ -77,18 +77,9 @@ export function sameOriginWrites(): RequestHandler {
  * allowed because React Flow positions nodes with style attributes and CodeMirror injects its
  * theme as <style> elements. No upgrade-insecure-requests or HSTS: the server speaks plain HTTP
  * on loopback.
- *
- * The policy is static (no nonces), so helmet runs once at startup and its headers are replayed
- * on every response: one middleware instead of helmet's chain of twelve on each request.
  */
 export function securityHeaders(): RequestHandler {
-  const headers: [string, string][] = [];
-  const removed: string[] = [];
-  const recorder = {
-    setHeader: (name: string, value: unknown) => headers.push([name, String(value)]),
-    removeHeader: (name: string) => removed.push(name),
-  };
-  helmet({
+  return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -106,69 +97,20 @@ export function securityHeaders(): RequestHandler {
       },
     },
     strictTransportSecurity: false,
-  })(
-    {} as Parameters<RequestHandler>[0],
-    recorder as unknown as Parameters<RequestHandler>[1],
-    (err?: unknown) => {
-      if (err) throw err;
-    },
-  );
-  return (_req, res, next) => {
-    for (const name of removed) res.removeHeader(name);
-    for (const [name, value] of headers) res.setHeader(name, value);
-    next();
-  };
+  });
 }
 
-const WINDOW_MS = 60_000;
-
-/**
- * The client a submission counts against: its address (the server trusts no proxy headers), an
- * IPv6 address by its /56 prefix, as one host usually owns the whole block.
- */
-export function clientKey(address: string): string {
-  if (address.startsWith("::ffff:") && !isIPv6(address.slice(7))) return address.slice(7);
-  if (!isIPv6(address)) return address;
-  const [head = "", tail] = address.split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
-  const third = Number.parseInt(groups[3] ?? "0", 16) & 0xff00;
-  return `${groups
-    .slice(0, 3)
-    .map((g) => Number.parseInt(g, 16).toString(16))
-    .join(":")}:${third.toString(16)}::/56`;
-}
-
-/**
- * At most `perMinute` run submissions per client per minute, in fixed one-minute windows, with
- * the IETF draft-7 `RateLimit` and `RateLimit-Policy` headers. Counts live in one map that is
- * dropped whenever a window ends, so memory is bounded by one minute's clients.
- */
-export function runRateLimit(perMinute: number, now: () => number = Date.now): RequestHandler {
-  const policy = `${perMinute};w=${WINDOW_MS / 1000}`;
-  let windowEnds = 0;
-  let counts = new Map<string, number>();
-  return (req, res, next) => {
-    const time = now();
-    if (time >= windowEnds) {
-      counts = new Map();
-      windowEnds = time + WINDOW_MS;
-    }
-    const key = clientKey(req.socket.remoteAddress ?? "");
-    const count = (counts.get(key) ?? 0) + 1;
-    counts.set(key, count);
-    const reset = Math.ceil((windowEnds - time) / 1000);
-    res.setHeader("RateLimit-Policy", policy);
-    res.setHeader(
-      "RateLimit",
-      `limit=${perMinute}, remaining=${Math.max(0, perMinute - count)}, reset=${reset}`,
-    );
-    if (count <= perMinute) return next();
-    res.setHeader("Retry-After", String(reset));
-    sendError(res, 429, {
-      code: "RateLimited",
-      message: `Too many runs submitted: at most ${perMinute} per minute (RUN_RATE_LIMIT)`,
-    });
-  };
+/** At most `perMinute` run submissions per client address per minute. */
+export function runRateLimit(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    handler: (_req, res) =>
+      sendError(res, 429, {
+        code: "RateLimited",
+        message: `Too many runs submitted: at most ${perMinute} per minute (RUN_RATE_LIMIT)`,
+      }),
+  });
 }
