@@ -45,7 +45,10 @@ export async function main(argv: string[], io: CliIo, list: readonly Command[] =
       io.err(`pfd ${command.name}: ${e.message}\n\n${command.help}\n`);
       return EXIT.usage;
     }
-    io.err(`pfd ${command.name}: ${(e as Error).stack ?? e}\n`);
+    // A message, not a stack trace; PFD_DEBUG=1 shows where it came from.
+    const detail =
+      e instanceof Error ? (process.env.PFD_DEBUG ? (e.stack ?? e.message) : e.message) : String(e);
+    io.err(`pfd ${command.name}: ${detail}\n`);
     return EXIT.failed;
   }
 }

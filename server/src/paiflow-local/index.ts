@@ -9,6 +9,7 @@ import { COMPONENTS } from "./components";
 import { createHttpServer } from "./http";
 import { installSampleTables } from "./sample-data";
 import { PaiflowService } from "./service";
+import { removeServiceFile, writeServiceFile } from "./service-file";
 import { MemoryNonceStore } from "./signature";
 import { RunStore } from "./store";
 import { Warehouse } from "./warehouse";
@@ -84,15 +85,19 @@ export async function startLocalPaiflow(opts: LocalPaiflowOptions): Promise<Loca
     });
     const { port } = server.address() as AddressInfo;
     const hostPart = host.includes(":") ? `[${host}]` : host;
+    const url = `http://${hostPart}:${port}`;
+    const endpoint = `${hostPart}:${port}`;
+    await writeServiceFile(dataDir, { url, endpoint, accessKeyId, accessKeySecret, pid: process.pid });
     let closing: Promise<void> | undefined;
     return {
-      url: `http://${hostPart}:${port}`,
-      endpoint: `${hostPart}:${port}`,
+      url,
+      endpoint,
       accessKeyId,
       accessKeySecret,
       service,
       close: () => {
         closing ??= (async () => {
+          await removeServiceFile(dataDir);
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeAllConnections();
@@ -109,5 +114,6 @@ export async function startLocalPaiflow(opts: LocalPaiflowOptions): Promise<Loca
   }
 }
 
+export { DataDirInUseError, readServiceFile } from "./service-file";
 export type { NonceStore, SignedRequest, VerifyResult } from "./signature";
 export { MemoryNonceStore, verifySignature } from "./signature";

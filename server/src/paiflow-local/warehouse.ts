@@ -2,6 +2,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { DataDirInUseError } from "./service-file";
 
 export const WAREHOUSE_FILE = "warehouse.duckdb";
 
@@ -20,7 +21,7 @@ export class Warehouse {
     } catch (error) {
       const message = (error as Error).message;
       if (/lock/i.test(message)) {
-        throw new Error(
+        throw new DataDirInUseError(
           `The data directory ${dataDir} is in use by another process (a running PAIFlow local service?): ${message}`,
         );
       }

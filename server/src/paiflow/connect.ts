@@ -11,6 +11,7 @@ import {
   staticCredential,
 } from "../config/credentials";
 import { cloudEndpoint, type ServerConfig } from "../config/env";
+import { DataDirInUseError, readServiceFile } from "../paiflow-local/service-file";
 import { PaiflowClient } from "./client";
 
 export interface LocalPaiflowHandle {
@@ -72,12 +73,26 @@ export async function connectPaiflow(
     });
     return { mode, endpoint, client, credentialSource: source, close: async () => {} };
   }
-  const local = await options.startLocal({
-    host: "127.0.0.1",
-    port: 0,
-    dataDir: config.localDataDir,
-    logger: options.logger,
-  });
+  let local: Omit<LocalPaiflowHandle, "url">;
+  try {
+    local = await options.startLocal({
+      host: "127.0.0.1",
+      port: 0,
+      dataDir: config.localDataDir,
+      logger: options.logger,
+    });
+  } catch (error) {
+    // Another process (the designer's server, `pfd paiflow-local`) runs the service on this data
+    // directory: use that one rather than fail.
+    const running =
+      error instanceof DataDirInUseError ? await readServiceFile(config.localDataDir) : undefined;
+    if (!running) throw error;
+    options.logger.info(
+      { endpoint: running.endpoint },
+      "using the local PAIFlow already running on this data directory",
+    );
+    local = { ...running, close: async () => {} };
+  }
   const client = new PaiflowClient({
     endpoint: local.endpoint,
     protocol: "http",

@@ -1,12 +1,15 @@
 /** `pfd tables` and `pfd paiflow-local`. */
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main";
 import { paiflowClient } from "./client";
+
+const TWO_STEPS = readFileSync(path.resolve(__dirname, "../fixtures/two-steps.yaml"), "utf8");
 
 let dir: string;
 beforeAll(async () => {
@@ -70,7 +73,7 @@ describe("pfd tables", () => {
 });
 
 describe("pfd paiflow-local", () => {
-  it("prints where it listens and the key id it accepts, serves signed calls, stops on SIGTERM", async () => {
+  it("prints where it listens and the key id it accepts, serves signed calls and another process's pfd run, stops on SIGTERM", async () => {
     const env = {
       ...process.env,
       LOCAL_PAIFLOW_ACCESS_KEY_ID: "LOCALCLITEST",
@@ -114,9 +117,27 @@ describe("pfd paiflow-local", () => {
         accessKeySecret: "cli-secret",
       });
       expect(await call("ListPipelineRuns", "GET", "/api/v1/pipelineruns")).toMatchObject({ TotalCount: 0 });
+
+      // `pfd run` in another process on the same data directory (DuckDB lets one process hold
+      // it) runs the pipeline on this service instead of failing on the lock.
+      await writeFile(path.join(dir, "two-steps.yaml"), TWO_STEPS);
+      vi.stubEnv("PAIFLOW_MODE", "local");
+      vi.stubEnv("PAIFLOW_LOCAL_DATA", path.join(dir, "svc"));
+      try {
+        const run = await pfd("run", "two-steps.yaml", "--wait");
+        expect(run.err).toBe("");
+        expect(run.out.trim().split("\n").at(-1)).toMatch(/^flow-\S+ Succeeded/);
+        expect(run.code).toBe(0);
+      } finally {
+        vi.unstubAllEnvs();
+      }
+      expect(await call("ListPipelineRuns", "GET", "/api/v1/pipelineruns")).toMatchObject({ TotalCount: 1 });
+
       const exited = new Promise<number | null>((r) => child.once("exit", r));
       if (child.pid) process.kill(-child.pid, "SIGTERM");
       expect(await exited).toBe(0);
+      // A stopped service leaves no address behind for others to find.
+      expect(existsSync(path.join(dir, "svc", "service.json"))).toBe(false);
     } finally {
       try {
         if (child.pid) process.kill(-child.pid, "SIGKILL");
