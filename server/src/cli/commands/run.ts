@@ -25,7 +25,8 @@ Validates the manifest, then submits it with CreatePipelineRun (SourceType DESIG
 same client and configuration as the server (environment and .env: PAIFLOW_MODE, credentials,
 ALIBABA_CLOUD_REGION_ID, PAI_WORKSPACE_ID, MAXCOMPUTE_PROJECT, ...), and prints the PipelineRunId.
 Without Alibaba Cloud credentials it runs on the embedded local PAIFlow (data in .paiflow-local/,
-or PAIFLOW_LOCAL_DATA); the run executes inside this command, which stays until it ends.
+or PAIFLOW_LOCAL_DATA): on the one the designer's server (or pfd paiflow-local) runs there, or
+else inside this command, which then stays until the run ends.
 
 Options:
   --workspace ID     PAI workspace (default PAI_WORKSPACE_ID; "local" in local mode)
