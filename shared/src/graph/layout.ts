@@ -3,8 +3,8 @@ import dagre from "@dagrejs/dagre";
 import { dataEdges, orderingEdges } from "./edges";
 import type { PipelineGraph } from "./types";
 
-/** The size the layout reserves for a node on the canvas. */
-export const NODE_SIZE = { width: 220, height: 64 } as const;
+/** The size the layout reserves for a node: the canvas's `.step-node` is 240 px wide and 64-84 px tall. */
+export const NODE_SIZE = { width: 240, height: 72 } as const;
 
 /** Returns the graph with a position for every step that had none; positioned steps do not move. */
 export function autoLayout(graph: PipelineGraph): PipelineGraph {
