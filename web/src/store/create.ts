@@ -78,6 +78,20 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
         : { steps, edges: [] };
     };
 
+    /** Puts back a graph from the undo or redo stack (nothing when the stack is empty). */
+    const restore = (r: ReturnType<typeof undoHistory>) => {
+      if (!r) return;
+      lastCoalesce = null;
+      set({
+        ...r.history,
+        graph: r.graph,
+        revision: get().revision + 1,
+        lastChange: "history",
+        dirty: true,
+      });
+      set({ selection: liveSelection(r.graph) });
+    };
+
     return {
       graph: init.graph ?? emptyGraph(),
       revision: 0,
@@ -272,30 +286,10 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       },
 
       undo() {
-        const r = undoHistory(get(), get().graph);
-        if (!r) return;
-        lastCoalesce = null;
-        set({
-          ...r.history,
-          graph: r.graph,
-          revision: get().revision + 1,
-          lastChange: "history",
-          dirty: true,
-        });
-        set({ selection: liveSelection(r.graph) });
+        restore(undoHistory(get(), get().graph));
       },
       redo() {
-        const r = redoHistory(get(), get().graph);
-        if (!r) return;
-        lastCoalesce = null;
-        set({
-          ...r.history,
-          graph: r.graph,
-          revision: get().revision + 1,
-          lastChange: "history",
-          dirty: true,
-        });
-        set({ selection: liveSelection(r.graph) });
+        restore(redoHistory(get(), get().graph));
       },
 
       notify(kind, message) {
