@@ -1,35 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { CATALOG_COMPONENTS } from "../palette/catalog";
 import { createEditorStore } from "../store";
-import type { ComponentInfo, EditorState } from "../store/types";
+import type { EditorState } from "../store/types";
 import { createViewDeriver } from "./view";
 
-const table = { type: "DataSet" };
-const components: ComponentInfo[] = [
-  {
-    key: "pai/data_source/v1",
-    provider: "pai",
-    identifier: "data_source",
-    version: "v1",
-    displayName: "Read Table",
-    category: "Data Source/Target",
-    inputs: [],
-    outputs: [{ name: "outputTable", ...table }],
-    parameters: [],
-    maxCompute: true,
-  },
-  {
-    key: "pai/type_transform/v1",
-    provider: "pai",
-    identifier: "type_transform",
-    version: "v1",
-    displayName: "Data Type Conversion",
-    category: "Data Preprocessing",
-    inputs: [{ name: "inputTable", ...table }],
-    outputs: [{ name: "outputTable", ...table }],
-    parameters: [],
-    maxCompute: true,
-  },
-];
+const components = CATALOG_COMPONENTS;
 
 function chainOf(n: number) {
   const store = createEditorStore({ components });
