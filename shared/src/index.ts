@@ -15,6 +15,7 @@ export * from "./manifest/parse";
 export * from "./manifest/reference";
 export * from "./manifest/serialize";
 export * from "./manifest/types";
+export * from "./manifest/yaml-map";
 export * from "./validation/cycles";
 export * from "./validation/graph";
 export * from "./validation/problem";
