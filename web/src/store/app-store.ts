@@ -1,11 +1,17 @@
 /** The app's editor store, wired to the shared core's layout, validation and catalog. */
 import { autoLayout, type ComponentSpec, type PipelineGraph, validateGraph } from "@pfd/shared";
 import { createEditorStore, type EditorStore } from "./create";
-import type { ComponentInfo } from "./types";
+import type { ComponentInfo, EditorState } from "./types";
 
-/** "Auto layout" re-arranges every step, not only those without a position. */
-function relayoutAll(graph: PipelineGraph): PipelineGraph {
-  const { steps } = autoLayout({ ...graph, steps: graph.steps.map((s) => ({ ...s, position: undefined })) });
+/**
+ * "Auto layout" re-arranges every step, not only those without a position, giving each the room
+ * of its drawn size (a step with many ports is taller).
+ */
+function relayoutAll(graph: PipelineGraph, measured: EditorState["measured"]): PipelineGraph {
+  const { steps } = autoLayout(
+    { ...graph, steps: graph.steps.map((s) => ({ ...s, position: undefined })) },
+    { sizeOf: (s) => measured.get(s.name) },
+  );
   return { ...graph, steps };
 }
 

@@ -34,7 +34,7 @@ export interface EditorDeps {
   /** Validation of a graph (shared `validateGraph`); none: no problems are shown. */
   validate?: (graph: PipelineGraph, components: readonly ComponentInfo[]) => readonly Problem[];
   /** Automatic layout (shared `autoLayout`); defaults to a layered left-to-right layout. */
-  layout?: (graph: PipelineGraph) => PipelineGraph;
+  layout?: (graph: PipelineGraph, measured: EditorState["measured"]) => PipelineGraph;
   /** Delay before re-validating after a change, in ms (0 in tests: at once). */
   validateDelayMs?: number;
 }
@@ -235,7 +235,7 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
         commit(moveSteps(get().graph, moved), "canvas");
       },
       autoLayout() {
-        commit((deps.layout ?? layeredLayout)(get().graph), "canvas");
+        commit((deps.layout ?? layeredLayout)(get().graph, get().measured), "canvas");
       },
 
       select(sel, mode = "replace") {
