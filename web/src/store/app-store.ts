@@ -1,19 +1,7 @@
-/** The app's editor store, wired to the shared core's layout, validation and catalog. */
-import { autoLayout, type ComponentSpec, type PipelineGraph, validateGraph } from "@pfd/shared";
+/** The app's editor store, wired to the shared core's validation and catalog. */
+import { type ComponentSpec, validateGraph } from "@pfd/shared";
 import { createEditorStore, type EditorStore } from "./create";
-import type { ComponentInfo, EditorState } from "./types";
-
-/**
- * "Auto layout" re-arranges every step, not only those without a position, giving each the room
- * of its drawn size (a step with many ports is taller).
- */
-function relayoutAll(graph: PipelineGraph, measured: EditorState["measured"]): PipelineGraph {
-  const { steps } = autoLayout(
-    { ...graph, steps: graph.steps.map((s) => ({ ...s, position: undefined })) },
-    { sizeOf: (s) => measured.get(s.name) },
-  );
-  return { ...graph, steps };
-}
+import type { ComponentInfo } from "./types";
 
 const specCache = new WeakMap<readonly ComponentInfo[], ComponentSpec[]>();
 
@@ -30,7 +18,6 @@ export function createAppStore(): EditorStore {
   return createEditorStore(
     {},
     {
-      layout: relayoutAll,
       // Until the palette has loaded the catalog, validateGraph falls back to the official one.
       validate: (graph, components) =>
         components.length > 0 ? validateGraph(graph, specsOf(components)) : validateGraph(graph),

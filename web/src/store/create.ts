@@ -25,7 +25,7 @@ import {
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { emptyGraph, indexOf, portTypes, stepFromComponent } from "./components";
 import { type CoalesceMark, pushHistory, redoHistory, undoHistory } from "./history";
-import { layeredLayout } from "./layout";
+import { relayoutAll } from "./layout";
 import type { ChangeSource, ComponentInfo, EditorState, Problem } from "./types";
 
 export type EditorStore = StoreApi<EditorState>;
@@ -33,7 +33,7 @@ export type EditorStore = StoreApi<EditorState>;
 export interface EditorDeps {
   /** Validation of a graph (shared `validateGraph`); none: no problems are shown. */
   validate?: (graph: PipelineGraph, components: readonly ComponentInfo[]) => readonly Problem[];
-  /** Automatic layout (shared `autoLayout`); defaults to a layered left-to-right layout. */
+  /** Automatic layout; defaults to the shared core's layered left-to-right layout of every step. */
   layout?: (graph: PipelineGraph, measured: EditorState["measured"]) => PipelineGraph;
   /** Delay before re-validating after a change, in ms (0 in tests: at once). */
   validateDelayMs?: number;
@@ -235,7 +235,7 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
         commit(moveSteps(get().graph, moved), "canvas");
       },
       autoLayout() {
-        commit((deps.layout ?? layeredLayout)(get().graph, get().measured), "canvas");
+        commit((deps.layout ?? relayoutAll)(get().graph, get().measured), "canvas");
       },
 
       select(sel, mode = "replace") {
