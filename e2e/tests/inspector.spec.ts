@@ -103,6 +103,60 @@ test("parameters: widgets by type, defaults as placeholders, required marks, inl
   ]);
 });
 
+test("a Map parameter edits as YAML: nested values, an inline error with its line, the export", async ({
+  designer,
+  page,
+}) => {
+  const palette = page.getByRole("complementary", { name: "Components" });
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await palette.getByRole("button", { name: "Read Table", exact: true }).dblclick();
+  await expect(designer.node("Read Table-1")).toBeVisible();
+  await inspector.getByRole("button", { name: "Unbind execution" }).click();
+
+  const mode = inspector.getByRole("group", { name: "Edit execution as" });
+  await mode.getByRole("button", { name: "YAML" }).click();
+  await expect(mode.getByRole("button", { name: "YAML" })).toHaveAttribute("aria-pressed", "true");
+  const box = inspector.getByRole("textbox", { name: /^execution/ });
+  await box.fill("endpoint: http://service.cn-shanghai.maxcompute.aliyun.com/api\nspec: odpsProject: smog\n");
+  await expect(inspector.getByText(/^Line 2, column 7: /)).toBeVisible();
+  await expect(box).toHaveAttribute("aria-invalid", "true");
+  await expect(mode.getByRole("button", { name: "Key/value" })).toBeDisabled();
+  await inspector.getByText(/^Line 2, column 7: /).scrollIntoViewIfNeeded();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await designer.screenshot("inspector-map-yaml-error-dark");
+  await page.emulateMedia({ colorScheme: "light" });
+
+  const execution = {
+    endpoint: "http://service.cn-shanghai.maxcompute.aliyun.com/api",
+    odpsProject: "smog",
+    spec: { endpoint: "http://service.cn-shanghai.maxcompute.aliyun.com/api", odpsProject: "smog" },
+    resourceType: "MaxCompute",
+  };
+  await box.fill(
+    [
+      `endpoint: ${execution.endpoint}`,
+      "odpsProject: smog",
+      "spec:",
+      `  endpoint: ${execution.endpoint}`,
+      "  odpsProject: smog",
+      "resourceType: MaxCompute",
+    ].join("\n"),
+  );
+  await expect(inspector.getByText(/^Line \d/)).toHaveCount(0);
+  await expect(mode.getByRole("button", { name: "Key/value" })).toBeDisabled();
+  await inspector.getByText("Where the step runs (MaxCompute project).").scrollIntoViewIfNeeded();
+  await designer.screenshot("inspector-map-yaml");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await designer.screenshot("inspector-map-yaml-dark");
+  await page.emulateMedia({ colorScheme: "light" });
+
+  const doc = await exported(designer);
+  expect(doc.spec.pipelines[0]?.spec?.arguments?.parameters).toContainEqual({
+    name: "execution",
+    value: execution,
+  });
+});
+
 test("with nothing selected: pipeline fields, inputs and outputs edit", async ({ designer, page }) => {
   const inspector = page.getByRole("complementary", { name: "Inspector" });
   await inspector.getByLabel("Pipeline name").fill("smog");

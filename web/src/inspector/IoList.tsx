@@ -3,7 +3,9 @@
  * (inputs) or the `from` reference it exposes (outputs). Fields the editor does not show are kept.
  */
 import type { Artifact, Parameter } from "@pfd/shared";
+import { useId } from "react";
 import { PlusIcon, TrashIcon } from "../theme/icons";
+import { MapEditor } from "./MapEditor";
 
 const PARAM_TYPES = ["String", "Int", "Double", "Bool", "Map", "Array"];
 const DATA_TYPES = ["DataSet", "Model", "ModelEvaluation", "Any"];
@@ -35,6 +37,7 @@ function display(v: unknown): string {
 export function IoList<T extends Item>({ title, kind, output, items, onChange }: Props<T>) {
   const noun = kind === "parameters" ? "parameter" : "artifact";
   const side = output ? "output" : "input";
+  const base = useId();
   const update = (i: number, next: Item) => onChange(items.map((x, j) => (j === i ? next : x)) as T[]);
   const add = () => {
     let n = items.length + 1;
@@ -103,6 +106,20 @@ export function IoList<T extends Item>({ title, kind, output, items, onChange }:
               value={item.from ?? ""}
               onChange={(e) => update(i, { ...item, from: e.target.value || undefined })}
             />
+          ) : kind === "parameters" && (item as Parameter).type === "Map" ? (
+            <div className="io-wide">
+              <MapEditor
+                id={`${base}-${i}`}
+                name={`${item.name} default`}
+                label={`${item.name} default`}
+                value={item.value}
+                onChange={(value) => {
+                  const next: Item = { ...item, value };
+                  if (value === undefined) delete next.value;
+                  update(i, next);
+                }}
+              />
+            </div>
           ) : typeof item.value !== "object" || item.value === null ? (
             <input
               className="field-input mono io-wide"

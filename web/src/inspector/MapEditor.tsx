@@ -1,58 +1,160 @@
-/** A Map parameter as key/value rows; values are kept as strings, keys must be unique and non-empty. */
-import { useState } from "react";
+/**
+ * A Map parameter, edited as key/value rows or as YAML text. Rows keep values as strings; YAML
+ * takes any nesting (e.g. `execution: {endpoint, spec: {…}}`), and a value rows cannot show opens
+ * in YAML. Text that does not parse stays in the box with its line, while the graph keeps the
+ * last good map.
+ */
+import { formatYamlMap, parseYamlMap } from "@pfd/shared";
+import { useId, useState } from "react";
+import { fingerprint, isFlatMap, mapOfRows, type Row, rowsOf } from "./map-value";
 
 interface Props {
   id: string;
+  /** The parameter's manifest name, part of every control's accessible name. */
+  name: string;
   value: unknown;
+  /** The YAML box's accessible name where no <label for=id> names it. */
+  label?: string;
+  /** Shown as the YAML box's placeholder. */
+  defaultValue?: unknown;
   onChange(value: Record<string, unknown> | undefined): void;
   "aria-invalid"?: boolean;
   "aria-describedby"?: string;
 }
 
-type Row = [string, string];
+type Mode = "rows" | "yaml";
+type Problem = { message: string; line: number; col: number };
 
-function rowsOf(value: unknown): Row[] {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return [];
-  return Object.entries(value).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]);
-}
-
-export function MapEditor({ id, value, onChange, ...aria }: Props) {
+export function MapEditor({ id, name, label, value, defaultValue, onChange, ...aria }: Props) {
+  const errorId = useId();
+  const [mode, setMode] = useState<Mode>(() => (isFlatMap(value) ? "rows" : "yaml"));
   const [rows, setRows] = useState<Row[]>(() => rowsOf(value));
-  const update = (next: Row[]) => {
-    setRows(next);
-    const entries = next.filter(([k]) => k.trim() !== "");
-    onChange(entries.length > 0 ? Object.fromEntries(entries) : undefined);
+  const [text, setText] = useState(() => formatYamlMap(value));
+  const [problem, setProblem] = useState<Problem | null>(null);
+  // The value the rows and text stand for; when the graph's differs, it changed elsewhere (undo).
+  const [shown, setShown] = useState(() => fingerprint(value));
+  const current = fingerprint(value);
+  if (current !== shown) {
+    setShown(current);
+    setRows(rowsOf(value));
+    setText(formatYamlMap(value));
+    setProblem(null);
+    if (!isFlatMap(value)) setMode("yaml");
+  }
+
+  const emit = (next: Record<string, unknown> | undefined) => {
+    const print = fingerprint(next);
+    if (print === shown) return;
+    setShown(print);
+    onChange(next);
   };
-  return (
-    <fieldset className="map-editor" id={id} {...aria}>
-      {rows.map(([k, v], i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-        <div key={i} className="map-row">
-          <input
-            className="field-input mono"
-            aria-label="Key"
-            value={k}
-            onChange={(e) => update(rows.map((r, j) => (j === i ? [e.target.value, r[1]] : r)))}
-          />
-          <input
-            className="field-input mono"
-            aria-label={`Value of ${k || "key"}`}
-            value={v}
-            onChange={(e) => update(rows.map((r, j) => (j === i ? [r[0], e.target.value] : r)))}
-          />
-          <button
-            type="button"
-            className="btn icon"
-            aria-label={`Remove ${k || "entry"}`}
-            onClick={() => update(rows.filter((_, j) => j !== i))}
-          >
-            ×
-          </button>
-        </div>
-      ))}
-      <button type="button" className="link-btn" onClick={() => setRows([...rows, ["", ""]])}>
-        + Add entry
+  const updateRows = (next: Row[]) => {
+    setRows(next);
+    emit(mapOfRows(next));
+  };
+  const updateText = (next: string) => {
+    setText(next);
+    const parsed = parseYamlMap(next);
+    if (!parsed.ok) {
+      setProblem(parsed);
+      return;
+    }
+    setProblem(null);
+    emit(parsed.value);
+  };
+
+  const flat = isFlatMap(value);
+  const rowsBlocked = problem ? "Fix the YAML first" : flat ? null : "Nested values need YAML";
+  const switchTo = (next: Mode) => {
+    if (next === mode || (next === "rows" && rowsBlocked)) return;
+    if (next === "yaml") setText(formatYamlMap(value));
+    else setRows(rowsOf(value));
+    setProblem(null);
+    setMode(next);
+  };
+
+  const toggle = (
+    <fieldset className="map-mode" aria-label={`Edit ${name} as`}>
+      <button
+        type="button"
+        aria-pressed={mode === "rows"}
+        disabled={mode !== "rows" && rowsBlocked !== null}
+        title={mode !== "rows" && rowsBlocked ? rowsBlocked : undefined}
+        onClick={() => switchTo("rows")}
+      >
+        Key/value
+      </button>
+      <button type="button" aria-pressed={mode === "yaml"} onClick={() => switchTo("yaml")}>
+        YAML
       </button>
     </fieldset>
+  );
+
+  if (mode === "yaml") {
+    const describedBy = [problem ? errorId : null, aria["aria-describedby"]].filter(Boolean).join(" ");
+    return (
+      <div className="map-editor">
+        {toggle}
+        <textarea
+          id={id}
+          className="field-input mono map-yaml"
+          rows={Math.min(14, Math.max(3, text.split("\n").length + 1))}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoCorrect="off"
+          value={text}
+          aria-label={label}
+          placeholder={
+            defaultValue === undefined ? "key: value\nnested:\n  key: value" : formatYamlMap(defaultValue)
+          }
+          aria-invalid={problem ? true : aria["aria-invalid"]}
+          aria-describedby={describedBy || undefined}
+          onChange={(e) => updateText(e.target.value)}
+        />
+        {problem ? (
+          <p className="field-error" id={errorId} role="status">
+            Line {problem.line}, column {problem.col}: {problem.message}. The last valid map is kept.
+          </p>
+        ) : !flat ? (
+          <p className="field-desc">Nested values: key/value rows cannot show this map.</p>
+        ) : null}
+      </div>
+    );
+  }
+
+  return (
+    <div className="map-editor">
+      {toggle}
+      <fieldset className="map-rows" id={id} aria-label={`${name} entries`} {...aria}>
+        {rows.map(([k, v], i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+          <div key={i} className="map-row">
+            <input
+              className="field-input mono"
+              aria-label={`${name} key ${i + 1}`}
+              value={k}
+              onChange={(e) => updateRows(rows.map((r, j) => (j === i ? [e.target.value, r[1]] : r)))}
+            />
+            <input
+              className="field-input mono"
+              aria-label={`${name} value of ${k || `key ${i + 1}`}`}
+              value={v}
+              onChange={(e) => updateRows(rows.map((r, j) => (j === i ? [r[0], e.target.value] : r)))}
+            />
+            <button
+              type="button"
+              className="btn icon"
+              aria-label={`Remove ${k || "entry"} from ${name}`}
+              onClick={() => updateRows(rows.filter((_, j) => j !== i))}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+        <button type="button" className="link-btn" onClick={() => setRows([...rows, ["", ""]])}>
+          + Add entry
+        </button>
+      </fieldset>
+    </div>
   );
 }

@@ -96,7 +96,9 @@ export const ParamField = memo(function ParamField({ step, info, arg, errors }: 
       />
     );
   } else if (info.type === "Map") {
-    widget = <MapEditor {...common} value={value} onChange={set} />;
+    widget = (
+      <MapEditor {...common} name={info.name} value={value} defaultValue={info.default} onChange={set} />
+    );
   } else {
     widget = (
       <input

@@ -36,8 +36,9 @@ export function StepInspector({ step }: { step: GraphStep }) {
     if (!params.some((q) => q.name === p.name) && p.name !== "execution")
       params.push({ name: p.name, type: "String" });
   }
+  // MaxCompute components keep the field once unbound, so a literal map can be typed in.
   const execution = step.parameters.find((p) => p.name === "execution");
-  if (execution)
+  if (execution || info?.maxCompute)
     params.push({ name: "execution", type: "Map", desc: "Where the step runs (MaxCompute project)." });
 
   const fieldErrors = (name: string) =>
