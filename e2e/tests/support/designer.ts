@@ -171,6 +171,7 @@ export class DesignerPage {
 
   async screenshot(name: string): Promise<void> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await this.page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`) });
+    // Transitions finished: a theme switch just before must not show half-way colours.
+    await this.page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), animations: "disabled" });
   }
 }
