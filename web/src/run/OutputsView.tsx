@@ -92,7 +92,7 @@ function OutputItem({
         {output.type && <span className="pfd-run-tag">{output.type}</span>}
         {where && <code className="pfd-run-hint">{where}</code>}
         {local && isTable(output) && (
-          <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+          <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? "Hide" : evaluation ? "Metrics" : "Preview"} {output.name}
           </button>
         )}

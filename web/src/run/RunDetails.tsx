@@ -53,7 +53,12 @@ export function RunDetails({ api, runId, steps, stepName, onPickStep, onClose }:
           ))}
         </div>
         {onClose && (
-          <button type="button" onClick={onClose} aria-label="Close run details" className="pfd-run-close">
+          <button
+            type="button"
+            onClick={onClose}
+            aria-label="Close run details"
+            className="btn icon pfd-run-close"
+          >
             ×
           </button>
         )}

@@ -72,7 +72,7 @@ export function RunHistoryView({ runId }: { runId: string }) {
       <div className="pfd-run-history-actions">
         {run.data && <RunActions run={run.data} />}
         {followedRunId !== runId && (
-          <button type="button" onClick={() => follow(runId)}>
+          <button type="button" className="btn" onClick={() => follow(runId)}>
             Show on canvas
           </button>
         )}

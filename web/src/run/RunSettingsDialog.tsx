@@ -102,6 +102,7 @@ export default function RunSettingsDialog({ onClose }: { onClose: () => void }) 
         <div className="pfd-run-dialog-actions">
           <button
             type="button"
+            className="btn"
             onClick={() => {
               closeModal(ref.current);
               onClose();
@@ -109,7 +110,9 @@ export default function RunSettingsDialog({ onClose }: { onClose: () => void }) 
           >
             Cancel
           </button>
-          <button type="submit">Save</button>
+          <button type="submit" className="btn primary">
+            Save
+          </button>
         </div>
       </form>
     </dialog>

@@ -41,11 +41,11 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
       <header className="pfd-run-dialog-head">
         <h2>{open ? `Run ${open}` : "Runs"}</h2>
         {open && (
-          <button type="button" onClick={() => setOpen(null)}>
+          <button type="button" className="btn" onClick={() => setOpen(null)}>
             Back to runs
           </button>
         )}
-        <button type="button" onClick={close} aria-label="Close runs">
+        <button type="button" className="btn icon" onClick={close} aria-label="Close runs">
           ×
         </button>
       </header>
@@ -107,13 +107,18 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
           )}
           {pages > 1 && (
             <nav className="pfd-run-pager" aria-label="Run pages">
-              <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              <button type="button" className="btn" disabled={page <= 1} onClick={() => setPage(page - 1)}>
                 Newer
               </button>
               <span>
                 Page {page} of {pages}
               </span>
-              <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+              <button
+                type="button"
+                className="btn"
+                disabled={page >= pages}
+                onClick={() => setPage(page + 1)}
+              >
                 Older
               </button>
             </nav>
