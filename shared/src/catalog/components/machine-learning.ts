@@ -16,6 +16,21 @@ const generatePmml = {
   description: "Also write the model as PMML",
 } as const;
 
+const featureColumns = {
+  name: "featureColNames",
+  type: "String",
+  required: true,
+  columnList: true,
+  description: "Feature columns",
+} as const;
+
+const labelColumn = {
+  name: "labelColName",
+  type: "String",
+  required: true,
+  description: "Label column",
+} as const;
+
 export const machineLearning: ComponentSpec[] = [
   {
     provider: "pai",
@@ -30,14 +45,8 @@ export const machineLearning: ComponentSpec[] = [
       { name: "PMMLOutput", type: "Model", locationType: "OSS", desc: "The model as PMML" },
     ],
     parameters: [
-      {
-        name: "featureColNames",
-        type: "String",
-        required: true,
-        columnList: true,
-        description: "Feature columns",
-      },
-      { name: "labelColName", type: "String", required: true, description: "Label column" },
+      featureColumns,
+      labelColumn,
       { name: "goodValue", type: "String", description: "Label value of the positive class" },
       {
         name: "enableSparse",
@@ -82,14 +91,8 @@ export const machineLearning: ComponentSpec[] = [
     inputs: [table("inputTable", "Training data")],
     outputs: [offlineModel],
     parameters: [
-      {
-        name: "featureColNames",
-        type: "String",
-        required: true,
-        columnList: true,
-        description: "Feature columns",
-      },
-      { name: "labelColName", type: "String", required: true, description: "Label column" },
+      featureColumns,
+      labelColumn,
       {
         name: "excludedColNames",
         type: "String",
