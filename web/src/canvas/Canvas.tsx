@@ -19,7 +19,7 @@ import "@xyflow/react/dist/base.css";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { RunEdge } from "../run/RunEdge"; // run view (issue 5)
-import { type EditorState, useEditor, useEditorApi } from "../store";
+import { useEditor, useEditorApi } from "../store";
 import "./canvas.css";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { ContextMenu } from "./ContextMenu";
@@ -28,7 +28,7 @@ import { LOW_DETAIL_ZOOM, openingViewport } from "./openView";
 import { StepNode } from "./StepNode";
 import { useEditorShortcuts } from "./shortcuts";
 import { useCanvasHandlers } from "./useCanvasHandlers";
-import { createViewDeriver } from "./view";
+import { createViewDeriver, selectViewInput } from "./view";
 
 const GRID: [number, number] = [16, 16];
 // Props handed to React Flow are module constants or memoized: a new object or function on each
@@ -39,16 +39,6 @@ const EDGE_DEFAULTS = { interactionWidth: 16 };
 const nodeTypes = { step: StepNode };
 // run view (issue 5): the default edge, animated while its target step runs.
 const edgeTypes = { default: RunEdge };
-
-/** The inputs of the view derivation; shallow-compared, so unrelated store changes skip it. */
-const selectViewInput = (s: EditorState) => ({
-  graph: s.graph,
-  selection: s.selection,
-  problems: s.problems,
-  components: s.components,
-  measured: s.measured,
-  dragPositions: s.dragPositions,
-});
 
 /** Zoomed far out, nodes drop shadows and detail: hundreds of them stay cheap to paint while panning. */
 const selectLowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;

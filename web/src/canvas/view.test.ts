@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG_COMPONENTS } from "../palette/catalog";
 import { createEditorStore } from "../store";
-import type { EditorState } from "../store/types";
-import { createViewDeriver } from "./view";
+import { createViewDeriver, selectViewInput } from "./view";
 
 const components = CATALOG_COMPONENTS;
 
@@ -18,14 +17,7 @@ function chainOf(n: number) {
   return store;
 }
 
-const input = (s: EditorState) => ({
-  graph: s.graph,
-  selection: s.selection,
-  problems: s.problems,
-  components: s.components,
-  measured: s.measured,
-  dragPositions: s.dragPositions,
-});
+const input = selectViewInput;
 
 describe("view derivation", () => {
   it("derives one node per step and one edge per data edge, with handles named by artifact", () => {

@@ -8,7 +8,7 @@ import type { GraphStep, PipelineGraph, Position } from "@pfd/shared";
 import type { Edge, Node } from "@xyflow/react";
 import { indexOf, stepPorts, usedOutputsByStep } from "../store/components";
 import { problemsByStep } from "../store/selectors";
-import type { ComponentInfo, PortInfo, Problem, Selection } from "../store/types";
+import type { ComponentInfo, EditorState, PortInfo, Problem, Selection } from "../store/types";
 
 export interface StepNodeData extends Record<string, unknown> {
   step: GraphStep;
@@ -47,6 +47,16 @@ const ORIGIN: Position = { x: 0, y: 0 };
 export function edgeIdOf(source: string, output: string, target: string, input: string): string {
   return `${source}.${output}->${target}.${input}`;
 }
+
+/** The inputs of the view derivation; shallow-compared, so unrelated store changes skip it. */
+export const selectViewInput = (s: EditorState) => ({
+  graph: s.graph,
+  selection: s.selection,
+  problems: s.problems,
+  components: s.components,
+  measured: s.measured,
+  dragPositions: s.dragPositions,
+});
 
 /** A deriving function with its own cache: one per canvas. */
 export function createViewDeriver() {
