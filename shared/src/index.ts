@@ -1,4 +1,5 @@
 export * from "./api";
+export * from "./catalog/component-manifest";
 export * from "./catalog/create";
 export * from "./catalog/describe";
 export * from "./catalog/from-manifest";
@@ -16,6 +17,7 @@ export * from "./manifest/reference";
 export * from "./manifest/serialize";
 export * from "./manifest/types";
 export * from "./manifest/yaml-map";
+export * from "./paistudio/guesses";
 export * from "./validation/cycles";
 export * from "./validation/graph";
 export * from "./validation/problem";

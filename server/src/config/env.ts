@@ -60,6 +60,12 @@ const EnvSchema = z.object({
       .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, "must be host[:port], without a scheme or path")
       .optional(),
   ),
+  PAISTUDIO_ENDPOINT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, "must be host[:port], without a scheme or path")
+      .optional(),
+  ),
   PAIFLOW_PROTOCOL: z
     .string()
     .trim()
@@ -104,6 +110,8 @@ export interface ServerConfig {
   regionId: string;
   /** Explicit PAIFlow endpoint (host[:port]); otherwise derived from the region. */
   endpointOverride: string | undefined;
+  /** Explicit PaiStudio endpoint (host[:port]); otherwise derived from the region. */
+  studioEndpointOverride: string | undefined;
   protocol: "https" | "http";
   workspaceId: string | undefined;
   maxComputeProject: string | undefined;
@@ -142,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mode: e.PAIFLOW_MODE,
     regionId: e.ALIBABA_CLOUD_REGION_ID,
     endpointOverride: e.PAIFLOW_ENDPOINT,
+    studioEndpointOverride: e.PAISTUDIO_ENDPOINT,
     protocol: e.PAIFLOW_PROTOCOL,
     workspaceId: e.PAI_WORKSPACE_ID,
     maxComputeProject: e.MAXCOMPUTE_PROJECT,
@@ -157,6 +166,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 /** The public PAIFlow endpoint of a region, or the configured override. */
 export function cloudEndpoint(config: ServerConfig): string {
   return config.endpointOverride ?? `paiflow.${config.regionId}.aliyuncs.com`;
+}
+
+/** The public PaiStudio (PAI Designer) endpoint of a region, or the configured override. */
+export function studioCloudEndpoint(config: ServerConfig): string {
+  return config.studioEndpointOverride ?? `pai.${config.regionId}.aliyuncs.com`;
 }
 
 /** The MaxCompute endpoint: configured, or the public one of the region. */

@@ -9,22 +9,29 @@ import { getNode, listNodeLogs, listNodeOutputs, listNodeStatus, previewOutput }
 import type { PaiflowService } from "./service";
 import { type NonceStore, verifySignature } from "./signature";
 
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
+// A draft's Content (up to the designer's manifest limit) arrives JSON-escaped inside the body.
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-interface Call {
+export interface Call {
   params: string[];
   query: Record<string, string>;
   body: Record<string, unknown>;
   userId: string;
 }
 
-type Handler = (
+export type Handler = (
   svc: PaiflowService,
   call: Call,
 ) => Promise<Record<string, unknown> | undefined> | Record<string, unknown> | undefined;
 
-const SEG = "([^/]+)";
-const ROUTES: { method: string; path: RegExp; handler: Handler }[] = [
+export interface Route {
+  method: string;
+  path: RegExp;
+  handler: Handler;
+}
+
+export const SEG = "([^/]+)";
+const ROUTES: Route[] = [
   { method: "POST", path: /^\/api\/v1\/pipelineruns$/, handler: (s, c) => s.createRun(c.body, c.userId) },
   { method: "GET", path: /^\/api\/v1\/pipelineruns$/, handler: (s, c) => s.listRuns(c.query) },
   {
@@ -91,6 +98,8 @@ export interface HttpOptions {
   accessKeySecret: string;
   nonces: NonceStore;
   logger: { error(...a: unknown[]): void };
+  /** Operations of other APIs answered on the same port (PaiStudio's, see studio/). */
+  extraRoutes?: readonly Route[];
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -130,6 +139,7 @@ function send(res: ServerResponse, status: number, requestId: string, body: Reco
 /** Creates the service's HTTP server (not yet listening). */
 export function createHttpServer(options: HttpOptions): Server {
   const { service, accessKeyId, accessKeySecret, nonces, logger } = options;
+  const routes = [...ROUTES, ...(options.extraRoutes ?? [])];
   return createServer((req, res) => {
     const requestId = newRequestId();
     const host = req.headers.host ?? "localhost";
@@ -149,9 +159,9 @@ export function createHttpServer(options: HttpOptions): Server {
         );
         if (!verdict.ok) return fail(verdict.status, verdict.code, verdict.message);
         const path = decodeURIComponent(url.pathname);
-        const route = ROUTES.find((r) => r.path.test(path) && r.method === req.method);
+        const route = routes.find((r) => r.path.test(path) && r.method === req.method);
         if (!route) {
-          const known = ROUTES.some((r) => r.path.test(path));
+          const known = routes.some((r) => r.path.test(path));
           return known
             ? fail(405, "MethodNotAllowed", `${req.method} is not allowed on ${path}.`)
             : fail(404, "InvalidAction.NotFound", `No PAIFlow operation at ${req.method} ${path}.`);

@@ -12,6 +12,7 @@ import { PaiflowService } from "./service";
 import { removeServiceFile, writeServiceFile } from "./service-file";
 import { MemoryNonceStore } from "./signature";
 import { RunStore } from "./store";
+import { openLocalStudio } from "./studio";
 import { Warehouse } from "./warehouse";
 
 export const DEFAULT_DATA_DIR = ".paiflow-local";
@@ -71,12 +72,14 @@ export async function startLocalPaiflow(opts: LocalPaiflowOptions): Promise<Loca
     });
     const recovered = await service.recover();
     if (recovered > 0) logger.info({ runs: recovered }, "marked runs that were in flight as Failed");
+    const studio = await openLocalStudio(dataDir, new Set(COMPONENTS.keys()), logger);
     const server = createHttpServer({
       service,
       accessKeyId,
       accessKeySecret,
       nonces: new MemoryNonceStore(),
       logger,
+      extraRoutes: studio.routes,
     });
     const host = opts.host ?? "127.0.0.1";
     await new Promise<void>((resolve, reject) => {
@@ -103,6 +106,7 @@ export async function startLocalPaiflow(opts: LocalPaiflowOptions): Promise<Loca
             server.closeAllConnections();
           });
           await service.close();
+          await studio.flush();
           warehouse.close();
         })();
         return closing;

@@ -33,9 +33,9 @@ const SOURCE_TYPES = new Set(["UNKNOWN", "SDK", "DESIGNER", "M6"]);
 const DELETABLE: ReadonlySet<RunStatus> = new Set(["Initialized", "Terminated", "Succeeded", "Failed"]);
 const now = () => new Date().toISOString();
 
-type Body = Record<string, unknown>;
+export type Body = Record<string, unknown>;
 
-function str(body: Body, name: string, max = 10_000): string | undefined {
+export function str(body: Body, name: string, max = 10_000): string | undefined {
   const v = body[name];
   if (v === undefined || v === null || v === "") return undefined;
   if (typeof v !== "string") throw invalidParameter(name, "must be a string");
@@ -43,7 +43,7 @@ function str(body: Body, name: string, max = 10_000): string | undefined {
   return v;
 }
 
-function bool(value: unknown, name: string, fallback: boolean): boolean {
+export function bool(value: unknown, name: string, fallback: boolean): boolean {
   if (value === undefined || value === null || value === "") return fallback;
   if (value === true || value === "true") return true;
   if (value === false || value === "false") return false;

@@ -6,11 +6,12 @@
 import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { LogLine, RunRecord } from "./model";
+import { WriteChain } from "./write-chain";
 
 export class RunStore {
   private readonly runs = new Map<string, RunRecord>();
   /** Per-file write chains, so concurrent updates land in order and never interleave. */
-  private readonly chains = new Map<string, Promise<void>>();
+  private readonly chains = new WriteChain();
   private readonly queuedSaves = new Map<string, Promise<void>>();
   private readonly pendingLogs = new Map<string, { lines: string[]; written: Promise<void> }>();
 
@@ -96,7 +97,7 @@ export class RunStore {
 
   async readLogs(runId: string, nodeId: string): Promise<LogLine[]> {
     const file = path.join(this.runDir(runId), "logs", `${nodeId}.jsonl`);
-    await this.chains.get(file);
+    await this.chains.pending(file);
     let text: string;
     try {
       text = await readFile(file, "utf8");
@@ -114,19 +115,11 @@ export class RunStore {
   }
 
   /** Waits for every pending write. */
-  async flush(): Promise<void> {
-    await Promise.all([...this.chains.values()]);
+  flush(): Promise<void> {
+    return this.chains.flush();
   }
 
   private enqueue(key: string, task: () => Promise<unknown>): Promise<void> {
-    const previous = this.chains.get(key) ?? Promise.resolve();
-    const next = previous.then(task).then(() => undefined);
-    // The chain itself never rejects: a failed write is the caller's to handle, not the next one's.
-    const settled = next.catch(() => undefined);
-    this.chains.set(key, settled);
-    void settled.then(() => {
-      if (this.chains.get(key) === settled) this.chains.delete(key);
-    });
-    return next;
+    return this.chains.enqueue(key, task);
   }
 }

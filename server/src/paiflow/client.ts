@@ -1,20 +1,13 @@
 /**
- * PAIFlow client: every operation the designer needs, through @alicloud/openapi-client's
- * generic `callApi` (ROA, API 2021-02-02, the default V3 signature).
- *
- * Reads are retried on throttling, 5xx and network failures. Writes are not: a repeated
- * CreatePipelineRun after a lost answer would start a second, billed run.
+ * PAIFlow client: every operation the designer needs (ROA, API 2021-02-02), through the shared
+ * signed call of roa.ts.
  */
-import OpenApiModule, { Config, OpenApiRequest, Params } from "@alicloud/openapi-client";
-import { RuntimeOptions } from "@alicloud/tea-util";
-import type { z } from "zod";
-import type { Credential } from "../config/credentials";
-import { PaiflowError, toPaiflowError } from "./errors";
-import { DEFAULT_RETRY, type RetryPolicy, withRetry } from "./retry";
+import { RoaClient, type RoaClientOptions, seg } from "./roa";
 import {
   ActionResultSchema,
   type CreatePipelineRunInput,
   CreatePipelineRunResultSchema,
+  GetPipelineResultSchema,
   GetPipelineRunNodeResultSchema,
   GetPipelineRunResultSchema,
   ListPipelineRunNodeLogsResultSchema,
@@ -22,56 +15,18 @@ import {
   ListPipelineRunNodeStatusResultSchema,
   type ListPipelineRunsInput,
   ListPipelineRunsResultSchema,
+  type ListPipelinesInput,
+  ListPipelinesResultSchema,
   PreviewNodeOutputResultSchema,
 } from "./types";
 
-// CommonJS from ESM: the default import is module.exports; the client class is its `.default`.
-const OpenApi = (OpenApiModule as unknown as { default?: typeof OpenApiModule }).default ?? OpenApiModule;
-
 export const PAIFLOW_API_VERSION = "2021-02-02";
 
-export interface PaiflowClientOptions {
-  /** `host[:port]` */
-  endpoint: string;
-  protocol: "https" | "http";
-  credential: Credential;
-  timeoutMs: number;
-  retry?: RetryPolicy;
-}
+export type PaiflowClientOptions = RoaClientOptions;
 
-type Query = Record<string, string | number | boolean | undefined>;
-
-interface Call<S extends z.ZodType> {
-  action: string;
-  method: "GET" | "POST" | "PUT" | "DELETE";
-  path: string;
-  query?: Query;
-  body?: object;
-  schema: S;
-}
-
-const seg = encodeURIComponent;
-
-export class PaiflowClient {
-  readonly endpoint: string;
-  private readonly api: InstanceType<typeof OpenApi>;
-  private readonly runtime: RuntimeOptions;
-  private readonly retry: RetryPolicy;
-
+export class PaiflowClient extends RoaClient {
   constructor(options: PaiflowClientOptions) {
-    this.endpoint = options.endpoint;
-    this.api = new OpenApi(
-      new Config({
-        endpoint: options.endpoint,
-        protocol: options.protocol.toUpperCase(),
-        credential: options.credential,
-        // connectTimeout also bounds an idle socket, so both get the full budget.
-        readTimeout: options.timeoutMs,
-        connectTimeout: options.timeoutMs,
-      }),
-    );
-    this.runtime = new RuntimeOptions({ readTimeout: options.timeoutMs, connectTimeout: options.timeoutMs });
-    this.retry = options.retry ?? DEFAULT_RETRY;
+    super("PAIFlow", PAIFLOW_API_VERSION, options);
   }
 
   createPipelineRun(input: CreatePipelineRunInput) {
@@ -180,61 +135,38 @@ export class PaiflowClient {
     });
   }
 
+  /** Registered pipelines and components; `PipelineProvider: "pai"` lists the official components. */
+  listPipelines(input: ListPipelinesInput) {
+    return this.call({
+      action: "ListPipelines",
+      method: "GET",
+      path: "/api/v1/pipelines",
+      query: { ...input },
+      schema: ListPipelinesResultSchema,
+    });
+  }
+
+  /** A pipeline with its manifest. */
+  getPipeline(pipelineId: string) {
+    return this.call({
+      action: "GetPipeline",
+      method: "GET",
+      path: `/api/v1/pipelines/${seg(pipelineId)}`,
+      schema: GetPipelineResultSchema,
+    });
+  }
+
+  /** A pipeline's interface (inputs and outputs) as a manifest, lighter than GetPipeline. */
+  getPipelineSchema(pipelineId: string) {
+    return this.call({
+      action: "GetPipelineSchema",
+      method: "GET",
+      path: `/api/v1/pipelines/${seg(pipelineId)}/schema`,
+      schema: GetPipelineResultSchema,
+    });
+  }
+
   private action(action: string, path: string) {
     return this.call({ action, method: "PUT", path, schema: ActionResultSchema });
   }
-
-  // Writes call `once` directly: a closure per call is not free under tsx (keepNames wraps it).
-  private call<S extends z.ZodType>(call: Call<S>): Promise<z.infer<S>> {
-    if (call.method !== "GET") return this.once(call);
-    return withRetry(() => this.once(call), isTransient, this.retry);
-  }
-
-  private async once<S extends z.ZodType>(call: Call<S>): Promise<z.infer<S>> {
-    const params = new Params({
-      action: call.action,
-      version: PAIFLOW_API_VERSION,
-      protocol: "HTTPS",
-      pathname: call.path,
-      method: call.method,
-      authType: "AK",
-      style: "ROA",
-      reqBodyType: "json",
-      bodyType: "json",
-    });
-    const request = new OpenApiRequest({ query: toQuery(call.query), body: call.body });
-    let body: unknown;
-    try {
-      const response = (await this.api.callApi(params, request, this.runtime)) as { body?: unknown };
-      body = response.body;
-    } catch (error) {
-      throw toPaiflowError(error, this.endpoint);
-    }
-    const parsed = call.schema.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new PaiflowError({
-        code: "UpstreamInvalidResponse",
-        message: `PAIFlow's answer to ${call.action} is not as documented${issue ? ` (${issue.path.join(".") || "body"}: ${issue.message})` : ""}`,
-        requestId: requestIdOf(body),
-        source: "transport",
-      });
-    }
-    return parsed.data;
-  }
-}
-
-const isTransient = (error: unknown) => error instanceof PaiflowError && error.transient;
-
-function toQuery(query: Query | undefined): Record<string, string> | undefined {
-  if (!query) return undefined;
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) out[key] = String(value);
-  return out;
-}
-
-function requestIdOf(body: unknown): string | undefined {
-  if (typeof body !== "object" || body === null) return undefined;
-  const id = (body as { RequestId?: unknown }).RequestId;
-  return typeof id === "string" ? id : undefined;
 }

@@ -1,7 +1,7 @@
 /**
- * Decides the mode and builds the PAIFlow client for it: the cloud endpoint with the default
- * credential chain, or the embedded PAIFlow started in this process. Used by the server and by
- * `pfd run`, so both talk to PAIFlow the same way.
+ * Decides the mode and builds the PAIFlow and PaiStudio clients for it: the cloud endpoints with
+ * the default credential chain, or the embedded service started in this process (which answers
+ * both APIs on one port). Used by the server and by `pfd run`, so both talk to PAI the same way.
  */
 import type { Logger } from "pino";
 import {
@@ -10,9 +10,11 @@ import {
   detectCredentialSource,
   staticCredential,
 } from "../config/credentials";
-import { cloudEndpoint, type ServerConfig } from "../config/env";
+import { cloudEndpoint, type ServerConfig, studioCloudEndpoint } from "../config/env";
 import { DataDirInUseError, readServiceFile } from "../paiflow-local/service-file";
+import { PaistudioClient } from "../paistudio/client";
 import { PaiflowClient } from "./client";
+import type { RoaClientOptions } from "./roa";
 
 export interface LocalPaiflowHandle {
   url: string;
@@ -34,6 +36,10 @@ export interface PaiflowConnection {
   mode: "local" | "cloud";
   endpoint: string;
   client: PaiflowClient;
+  /** PAI Designer's drafts, folders, algorithm tree and templates. */
+  studio: PaistudioClient;
+  /** `host[:port]` of the PaiStudio the studio client calls. */
+  studioEndpoint: string;
   /** Where the cloud credentials were found (cloud mode), for the start-up log line. */
   credentialSource: CredentialSource | null;
   close(): Promise<void>;
@@ -65,13 +71,22 @@ export async function connectPaiflow(
       );
     }
     const endpoint = cloudEndpoint(config);
-    const client = new PaiflowClient({
-      endpoint,
+    const studioEndpoint = studioCloudEndpoint(config);
+    // One credential for both: the chain is resolved once, at the first call of either.
+    const shared = {
       protocol: config.protocol,
       credential: defaultChainCredential(),
       timeoutMs: config.timeoutMs,
-    });
-    return { mode, endpoint, client, credentialSource: source, close: async () => {} };
+    };
+    return {
+      mode,
+      endpoint,
+      client: new PaiflowClient({ ...shared, endpoint }),
+      studio: new PaistudioClient({ ...shared, endpoint: studioEndpoint }),
+      studioEndpoint,
+      credentialSource: source,
+      close: async () => {},
+    };
   }
   let local: Omit<LocalPaiflowHandle, "url">;
   try {
@@ -93,11 +108,19 @@ export async function connectPaiflow(
     );
     local = { ...running, close: async () => {} };
   }
-  const client = new PaiflowClient({
+  const localClient: RoaClientOptions = {
     endpoint: local.endpoint,
     protocol: "http",
     credential: staticCredential(local.accessKeyId, local.accessKeySecret),
     timeoutMs: config.timeoutMs,
-  });
-  return { mode, endpoint: local.endpoint, client, credentialSource: null, close: () => local.close() };
+  };
+  return {
+    mode,
+    endpoint: local.endpoint,
+    client: new PaiflowClient(localClient),
+    studio: new PaistudioClient(localClient),
+    studioEndpoint: local.endpoint,
+    credentialSource: null,
+    close: () => local.close(),
+  };
 }

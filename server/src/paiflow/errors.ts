@@ -1,7 +1,10 @@
 /**
- * One error type for everything that can go wrong calling PAIFlow, keeping PAIFlow's own Code,
- * Message and RequestId, and giving transport failures a code of their own.
+ * One error type for everything that can go wrong calling PAI (PAIFlow or PaiStudio), keeping
+ * the service's own Code, Message and RequestId, and giving transport failures a code of their own.
  */
+
+/** The PAI API a call went to. */
+export type UpstreamService = "PAIFlow" | "PaiStudio";
 
 export type TransportCode =
   | "UpstreamUnavailable"
@@ -18,6 +21,7 @@ export class PaiflowError extends Error {
   /** `paiflow` when PAIFlow answered with an error body, `transport` otherwise. */
   readonly source: "paiflow" | "transport";
   readonly recommend: string | undefined;
+  readonly service: UpstreamService;
 
   constructor(init: {
     code: string;
@@ -26,6 +30,7 @@ export class PaiflowError extends Error {
     status?: number;
     source: "paiflow" | "transport";
     recommend?: string;
+    service?: UpstreamService;
   }) {
     super(init.message);
     this.name = "PaiflowError";
@@ -34,6 +39,7 @@ export class PaiflowError extends Error {
     this.status = init.status;
     this.source = init.source;
     this.recommend = init.recommend;
+    this.service = init.service ?? "PAIFlow";
   }
 
   /** Throttling and server-side failures, which a read may try again. */
@@ -69,7 +75,11 @@ const text = (value: unknown): string | undefined =>
   typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : undefined;
 
 /** Turns whatever @alicloud/openapi-client threw into a PaiflowError. */
-export function toPaiflowError(error: unknown, endpoint: string): PaiflowError {
+export function toPaiflowError(
+  error: unknown,
+  endpoint: string,
+  service: UpstreamService = "PAIFlow",
+): PaiflowError {
   if (error instanceof PaiflowError) return error;
   const e = (typeof error === "object" && error !== null ? error : {}) as SdkError;
   const data = (typeof e.data === "object" && e.data !== null ? e.data : undefined) as
@@ -81,33 +91,37 @@ export function toPaiflowError(error: unknown, endpoint: string): PaiflowError {
     const code = text(data.Code) ?? text(data.code) ?? `HTTP${status}`;
     return new PaiflowError({
       code,
-      message: text(data.Message) ?? text(data.message) ?? `PAIFlow answered HTTP ${status}`,
+      message: text(data.Message) ?? text(data.message) ?? `${service} answered HTTP ${status}`,
       requestId: text(data.RequestId) ?? text(data.requestId),
       recommend: text(data.Recommend),
       status,
       source: "paiflow",
+      service,
     });
   }
   if (e.name === "RequestTimeoutError" || e.code === "ETIMEDOUT" || e.code === "ESOCKETTIMEDOUT") {
     return new PaiflowError({
       code: "UpstreamTimeout",
-      message: `PAIFlow at ${endpoint} did not answer in time`,
+      message: `${service} at ${endpoint} did not answer in time`,
       source: "transport",
+      service,
     });
   }
   if (typeof e.code === "string" && NETWORK_CODES.has(e.code)) {
     return new PaiflowError({
       code: "UpstreamUnavailable",
-      message: `Cannot reach PAIFlow at ${endpoint} (${e.code})`,
+      message: `Cannot reach ${service} at ${endpoint} (${e.code})`,
       source: "transport",
+      service,
     });
   }
   if (error instanceof SyntaxError) {
     // The SDK parses every error body as JSON: an HTML page from a gateway or proxy ends here.
     return new PaiflowError({
       code: "UpstreamUnavailable",
-      message: `PAIFlow at ${endpoint} answered with something that is not JSON (a gateway or proxy error page?)`,
+      message: `${service} at ${endpoint} answered with something that is not JSON (a gateway or proxy error page?)`,
       source: "transport",
+      service,
     });
   }
   const message = text(e.message) ?? "";
@@ -120,18 +134,20 @@ export function toPaiflowError(error: unknown, endpoint: string): PaiflowError {
       message:
         "No Alibaba Cloud credentials could be found (environment, credentials file, RAM role); set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
       source: "transport",
+      service,
     });
   }
   if (/socket hang up|network|connect/i.test(message)) {
     return new PaiflowError({
       code: "UpstreamUnavailable",
-      message: `Cannot reach PAIFlow at ${endpoint}`,
+      message: `Cannot reach ${service} at ${endpoint}`,
       source: "transport",
+      service,
     });
   }
   return new PaiflowError({
     code: "UpstreamInvalidResponse",
-    message: `Unexpected failure calling PAIFlow at ${endpoint}`,
+    message: `Unexpected failure calling ${service} at ${endpoint}`,
     source: "transport",
   });
 }

@@ -97,6 +97,36 @@ export const PreviewNodeOutputResultSchema = z.looseObject({
   TotalCount: z.coerce.number().optional(),
 });
 
+/** A registered pipeline or component (ListPipelines item, GetPipeline / GetPipelineSchema answer). */
+export const PipelineSchema = z.looseObject({
+  PipelineId: z.string(),
+  Provider: str,
+  Identifier: str,
+  Version: str,
+  /** The core/v1 manifest as YAML text (GetPipeline, GetPipelineSchema). */
+  Manifest: str,
+  WorkspaceId: str,
+  GmtModifiedTime: str,
+});
+export type Pipeline = z.infer<typeof PipelineSchema>;
+
+export const GetPipelineResultSchema = PipelineSchema.extend({ RequestId: z.string().optional() });
+
+export const ListPipelinesResultSchema = z.looseObject({
+  RequestId: z.string().optional(),
+  TotalCount: z.coerce.number().optional(),
+  Pipelines: z.array(PipelineSchema).nullish(),
+});
+
+export interface ListPipelinesInput {
+  PageNumber?: number;
+  PageSize?: number;
+  PipelineProvider?: string;
+  PipelineIdentifier?: string;
+  PipelineVersion?: string;
+  WorkspaceId?: string;
+}
+
 export const ActionResultSchema = z.looseObject({ RequestId: z.string().optional() });
 
 export interface CreatePipelineRunInput {

@@ -1,6 +1,7 @@
 /** Users' own components, read from core/v1 component manifests (and inline components of a stream). */
 import { isObject, objectAt, stringAt } from "../graph/util";
 import type { ManifestStream } from "../manifest/types";
+import { EXECUTION_PARAMETER } from "../paistudio/guesses";
 import type { ComponentSpec, ParamSpec, PortSpec } from "./types";
 
 const PARAM_TYPES = new Set(["String", "Int", "Double", "Bool", "Map", "Array", "List"]);
@@ -41,6 +42,8 @@ function paramOf(entry: unknown): ParamSpec | undefined {
   return param;
 }
 
+const isExecution = (p: ParamSpec) => p.name === EXECUTION_PARAMETER && p.type === "Map";
+
 function listOf<T>(io: unknown, key: string, read: (e: unknown) => T | undefined): T[] {
   const list = isObject(io) ? io[key] : undefined;
   if (!Array.isArray(list)) return [];
@@ -49,7 +52,9 @@ function listOf<T>(io: unknown, key: string, read: (e: unknown) => T | undefined
 
 /**
  * A component spec for every document of a stream: a component manifest (file or inline
- * document) declares its ports and parameters in `spec.inputs`/`spec.outputs`.
+ * document) declares its ports and parameters in `spec.inputs`/`spec.outputs`. A Map parameter
+ * named `execution` is the MaxCompute system parameter: it makes the component `maxCompute`
+ * (bound to `execution_maxcompute`) instead of a field the user fills.
  */
 export function componentsFromManifest(stream: ManifestStream): ComponentSpec[] {
   const out: ComponentSpec[] = [];
@@ -61,6 +66,8 @@ export function componentsFromManifest(stream: ManifestStream): ComponentSpec[] 
     const label = stringAt(meta, "displayName") ?? identifier;
     const inputs = objectAt(doc.spec, "inputs");
     const outputs = objectAt(doc.spec, "outputs");
+    const declared = listOf(inputs, "parameters", paramOf);
+    const parameters = declared.filter((p) => !isExecution(p));
     const spec: ComponentSpec = {
       provider: stringAt(meta, "provider") ?? "",
       identifier,
@@ -70,8 +77,8 @@ export function componentsFromManifest(stream: ManifestStream): ComponentSpec[] 
       description: stringAt(objectAt(meta, "annotations"), "description") ?? "",
       inputs: listOf(inputs, "artifacts", portOf),
       outputs: listOf(outputs, "artifacts", portOf),
-      parameters: listOf(inputs, "parameters", paramOf),
-      maxCompute: false,
+      parameters,
+      maxCompute: parameters.length < declared.length,
     };
     const outputParameters = listOf(outputs, "parameters", (e) => stringAt(e, "name"));
     if (outputParameters.length > 0) spec.outputParameters = outputParameters;

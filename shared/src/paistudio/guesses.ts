@@ -1,0 +1,130 @@
+/**
+ * EVERY GUESS ABOUT PAISTUDIO 2021-02-02 LIVES HERE.
+ *
+ * PaiStudio (PAI Designer's backend) is documented only by its API metadata
+ * (`/work/shared/reference/PAISTUDIO.md` gathers it, tagging each fact [C] confirmed, [I] inferred,
+ * [H] historical). Where the designer had to act on something the metadata does not say, the
+ * choice is made once, below, with what it rests on. The server's PaiStudio client, the embedded
+ * local service and the canvas conversion all read these constants; none repeats them.
+ *
+ * To correct a guess after a live call: change it here, run `npm test`, and note the source.
+ */
+
+// ---- drafts and Version (PAISTUDIO.md §3, §9.4) -----------------------------------------------
+
+/**
+ * How the service refuses UpdateExperimentContent with a stale `Version`. GUESS: the metadata
+ * gives no code or status, only that "the update cannot succeed". The local service answers
+ * with this; the server does not rely on it (see `looksLikeVersionConflict`).
+ */
+export const VERSION_CONFLICT = { status: 409, code: "ExperimentVersionConflict" } as const;
+
+/**
+ * True when an error answer to UpdateExperimentContent may be a version conflict. GUESS, kept
+ * wide on purpose: 409, or a code that mentions the version. The server confirms a conflict by
+ * reading the draft's current Version (GetExperimentMeta) before calling it one, so a wrong
+ * guess here costs one extra read, never a wrong dialog.
+ */
+export function looksLikeVersionConflict(error: { status?: number | undefined; code: string }): boolean {
+  return error.status === VERSION_CONFLICT.status || /version|conflict|modified|concurren/i.test(error.code);
+}
+
+/** Version of a new draft before its first content update. GUESS (§3: "the starting version" is unknown). */
+export const INITIAL_DRAFT_VERSION = 1;
+
+/** `Source` the designer sends when it creates drafts and folders ([C] the metadata's example). */
+export const DRAFT_SOURCE = "PaiStudio";
+
+/** The id of the top folder of GetExperimentFolderChildren ([C]). GUESS: CreateExperiment accepts it too. */
+export const ROOT_FOLDER_ID = "root";
+
+/** Largest page ListExperiments is asked for. GUESS: no maximum is documented; 100 is PAIFlow's. */
+export const MAX_EXPERIMENT_PAGE_SIZE = 100;
+
+// ---- the algorithm tree (PAISTUDIO.md §6, §9.3) ----------------------------------------------
+
+/** `nodeType` of a component leaf of GetAlgorithmTree ([C] the only published node). */
+export const ALGORITHM_NODE_TYPE = "algo";
+
+/**
+ * `nodeType` the local service gives category nodes, and the key holding their children. GUESS:
+ * category nodes are unpublished. The reading side (`walkAlgorithmTree`) does not rely on it: any
+ * object with an array of objects is a category.
+ */
+export const TREE_CATEGORY = { nodeType: "folder", childrenKey: "children" } as const;
+
+/**
+ * `Timestamp` of GetAlgorithmTree as one string. [C] it is a string in the metadata and a number
+ * in the help page's example, so both are read.
+ */
+export function treeTimestamp(value: unknown): string {
+  return typeof value === "number" || typeof value === "string" ? String(value) : "";
+}
+
+// ---- component definitions (PAISTUDIO.md §6) --------------------------------------------------
+
+/**
+ * Where a palette component's ports and parameters come from. GUESS [I]: GetAlgorithmDef's `Spec`
+ * has no published fields, so the definition is the component's PAIFlow manifest
+ * (ListPipelines with `PipelineProvider=pai` and the identifier and version, then
+ * GetPipelineSchema, or GetPipeline where that operation is missing).
+ */
+export const OFFICIAL_PROVIDER = "pai";
+
+/**
+ * The system parameter every MaxCompute component declares (type Map) and the pipeline input it
+ * is bound to. [I] PAI Designer hides it and binds it when it compiles a draft: it is never a
+ * canvas property, and a component manifest that declares it runs on MaxCompute.
+ */
+export const EXECUTION_PARAMETER = "execution";
+
+// ---- the canvas JSON (PAISTUDIO.md §4, §9.1) ---------------------------------------------------
+
+/**
+ * A `globalParams` item. GUESS: only `[]` has ever been published. Read as a pipeline input
+ * parameter: `name`, `value` (any), optional `type` (default String) and `desc`; every other key
+ * is kept and written back.
+ */
+export interface GlobalParamGuess {
+  name: string;
+  value?: unknown;
+  type?: string;
+  desc?: string;
+}
+
+/**
+ * Edges into a repeated input port. GUESS: a canvas edge's `targetAnchor` is the artifact name of
+ * the argument it compiles to (§4.2), so an edge into a repeated port names the expanded element
+ * (`inputTables_0`). When several edges into one node share a bare anchor, they are read as the
+ * elements `<anchor>_0`, `<anchor>_1`, ... in edge order (and written back with the anchor read).
+ */
+export function repeatedElementName(anchor: string, index: number): string {
+  return `${anchor}_${index}`;
+}
+
+/** A new canvas node id: `id-` + a truncated UUID, the newer form seen in Designer exports ([I] §4.1). */
+export function newCanvasNodeId(uuid: string): string {
+  return `id-${uuid.slice(0, 23)}`;
+}
+
+/**
+ * The pipeline metadata of a draft's graph (what the manifest preview, export and runs show).
+ * GUESS: Designer compiles drafts with `identifier: job-root-pipeline-identifier` ([C] DW exports);
+ * the designer names the pipeline after the draft instead, which is readable and unique.
+ */
+export function draftPipelineMetadata(draft: { id?: string; name?: string }): {
+  version: string;
+  identifier: string;
+  name: string;
+} {
+  return {
+    version: "v1",
+    identifier: draft.id ?? "pai_designer_draft",
+    name: draft.name ?? draft.id ?? "PAI Designer draft",
+  };
+}
+
+// ---- runs (PAIFLOW.md §1, PAISTUDIO.md §5) -----------------------------------------------------
+
+/** [I] A run of a draft carries SourceType DESIGNER and SourceId = the draft id, so PAI's console ties them. */
+export const DRAFT_RUN_SOURCE_TYPE = "DESIGNER";
