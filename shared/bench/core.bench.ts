@@ -2,13 +2,20 @@
 /**
  * `npm run bench:core`: our parse + manifestToGraph + graphToManifest + serialize, and our
  * validation, against the `yaml` package's own parse + stringify (and parse alone) of the same
- * text, in the same run. The last line is one JSON object with the ratios (ours / baseline).
+ * text; and a PAI Designer draft's canvas JSON read into the graph and written back, against
+ * JSON.parse + JSON.stringify of it; all in the same run. The last line is one JSON object with
+ * the ratios (ours / baseline).
  */
 import { parse, stringify } from "yaml";
 import { manifestToGraph } from "../src/graph/from-manifest";
+import { autoLayout } from "../src/graph/layout";
+import { setParameter } from "../src/graph/ops";
 import { graphToManifest } from "../src/graph/to-manifest";
 import { parseManifest } from "../src/manifest/parse";
 import { serializeDocument, serializeManifest } from "../src/manifest/serialize";
+import { readCanvas } from "../src/paistudio/canvas";
+import { canvasToGraph } from "../src/paistudio/canvas-to-graph";
+import { graphToCanvas } from "../src/paistudio/graph-to-canvas";
 import { validateManifestText } from "../src/validation/text";
 import { generatePipeline } from "./generate";
 
@@ -79,11 +86,40 @@ for (const n of [1000, 5000]) {
   console.log(`${n} steps: ${(text.length / 1024).toFixed(0)} KiB of YAML`);
 }
 
-console.log("\ncase             ours (ms)  baseline (ms)  ratio  goal");
+// A 1,000-node draft: open (read + graph) and save (canvas + content) unchanged, and after one edit.
+{
+  const source = parseManifest(serializeDocument(generatePipeline(1000))).stream;
+  if (!source) throw new Error("generated pipeline does not parse");
+  const content = graphToCanvas(autoLayout(manifestToGraph(source))).content;
+  const openAndSave = (edit: boolean) => {
+    const read = readCanvas(content);
+    if (!read.base) throw new Error(read.problems[0]?.message);
+    const graph = canvasToGraph(read.base.canvas);
+    const step = graph.steps[500]?.name ?? "";
+    return graphToCanvas(edit ? setParameter(graph, step, "note", "edited") : graph, read.base).content;
+  };
+  if (openAndSave(false) !== content) throw new Error("draft round trip changed the content");
+  const baseline = () => JSON.stringify(JSON.parse(content));
+  for (const edit of [false, true]) {
+    const { ours, baseline: base } = compare(() => openAndSave(edit), baseline, 15);
+    const name = edit ? "draft_edit_1000" : "draft_roundtrip_1000";
+    rows.push({ case: name, ours, baseline: base, ratio: ours / base });
+    ratios[name] = ours / base;
+  }
+  console.log(`1000-node draft: ${(content.length / 1024).toFixed(0)} KiB of canvas JSON`);
+}
+
+console.log("\ncase                 ours (ms)  baseline (ms)  ratio  goal");
 for (const r of rows) {
-  const goal = r.case.startsWith("validate") ? "<= 1" : "<= 2";
+  const goal = r.case.startsWith("validate")
+    ? "<= 1"
+    : r.case === "draft_roundtrip_1000"
+      ? "<= 3"
+      : r.case.startsWith("draft")
+        ? "-"
+        : "<= 2";
   console.log(
-    `${r.case.padEnd(16)} ${r.ours.toFixed(1).padStart(9)}  ${r.baseline.toFixed(1).padStart(13)}  ${r.ratio.toFixed(2).padStart(5)}  ${goal}`,
+    `${r.case.padEnd(20)} ${r.ours.toFixed(1).padStart(9)}  ${r.baseline.toFixed(1).padStart(13)}  ${r.ratio.toFixed(2).padStart(5)}  ${goal}`,
   );
 }
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -94,6 +130,7 @@ console.log(
       roundtrip_1000: round(ratios.roundtrip_1000 as number),
       roundtrip_5000: round(ratios.roundtrip_5000 as number),
       validate_5000: round(ratios.validate_5000 as number),
+      draft_roundtrip_1000: round(ratios.draft_roundtrip_1000 as number),
     },
   }),
 );

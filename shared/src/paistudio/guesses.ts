@@ -102,11 +102,6 @@ export function repeatedElementName(anchor: string, index: number): string {
   return `${anchor}_${index}`;
 }
 
-/** A new canvas node id: `id-` + a truncated UUID, the newer form seen in Designer exports ([I] §4.1). */
-export function newCanvasNodeId(uuid: string): string {
-  return `id-${uuid.slice(0, 23)}`;
-}
-
 /**
  * The pipeline metadata of a draft's graph (what the manifest preview, export and runs show).
  * GUESS: Designer compiles drafts with `identifier: job-root-pipeline-identifier` ([C] DW exports);
@@ -122,6 +117,15 @@ export function draftPipelineMetadata(draft: { id?: string; name?: string }): {
     identifier: draft.id ?? "pai_designer_draft",
     name: draft.name ?? draft.id ?? "PAI Designer draft",
   };
+}
+
+/**
+ * Whether a step of a component the palette does not know runs on MaxCompute (gets `execution`
+ * bound when the draft becomes a pipeline). GUESS [I]: every official (`pai`) component seen in a
+ * Designer export does; others are the user's own and say so in their manifest.
+ */
+export function unknownComponentRunsOnMaxCompute(ref: { provider?: string }): boolean {
+  return ref.provider === OFFICIAL_PROVIDER;
 }
 
 // ---- runs (PAIFLOW.md §1, PAISTUDIO.md §5) -----------------------------------------------------
