@@ -10,6 +10,7 @@ import { pinoHttp } from "pino-http";
 import { isLoopbackHost } from "./config/env";
 import { ManifestChecker } from "./paiflow/check";
 import { RecentManifests } from "./paiflow/run-manifest";
+import { componentRoutes } from "./routes/components";
 import type { AppContext } from "./routes/context";
 import { errorHandler, notFound } from "./routes/errors";
 import { metaRoutes } from "./routes/health";
@@ -17,11 +18,13 @@ import { runRoutes } from "./routes/runs";
 import { loopbackHostOnly, runRateLimit, sameOriginWrites, securityHeaders } from "./routes/security";
 import { stepRoutes } from "./routes/steps";
 import { webRoutes } from "./routes/web";
+import { workspaceRoutes } from "./routes/workspace";
 
 export type { AppContext } from "./routes/context";
 
 /** Body limit: a 5 MB manifest fits; anything larger is refused with 413. */
 export const BODY_LIMIT = "5mb";
+const DRAFT_BODY_LIMIT = "12mb";
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
@@ -59,6 +62,9 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   if (isLoopbackHost(ctx.config.host)) app.use(loopbackHostOnly());
   app.use(securityHeaders());
   app.use("/api", sameOriginWrites());
+  // A draft's canvas arrives JSON-escaped inside the body: room for one at the manifest limit.
+  // The route then refuses a canvas over the limit with 413 DraftTooLarge, before reading it.
+  app.use("/api/workspace", express.json({ limit: DRAFT_BODY_LIMIT }));
   app.use("/api", express.json({ limit: BODY_LIMIT }));
 
   const createLimit = runRateLimit(ctx.config.runRateLimit);
@@ -66,6 +72,8 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   app.use("/api", metaRoutes(ctx, checker));
   app.use("/api", runRoutes(ctx, checker, new RecentManifests(), createLimit));
   app.use("/api", stepRoutes(ctx));
+  app.use("/api", componentRoutes(ctx));
+  app.use("/api", workspaceRoutes(ctx));
   app.use("/api", notFound);
   app.use(webRoutes(ctx.webDist));
   app.use(notFound);

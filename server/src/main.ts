@@ -14,6 +14,7 @@ import { loadComponents } from "./config/components";
 import { ConfigError, loadConfig, type ServerConfig } from "./config/env";
 import { connectPaiflow } from "./paiflow/connect";
 import { startLocalPaiflow } from "./paiflow-local/index";
+import { workspaceLayer } from "./paistudio/context";
 
 export const WEB_DIST = join(import.meta.dirname, "..", "..", "web", "dist");
 
@@ -37,13 +38,21 @@ export async function startServer({
   webDist = WEB_DIST,
 }: StartOptions): Promise<RunningServer> {
   const paiflow = await connectPaiflow(config, { logger, startLocal: startLocalPaiflow });
+  const layer = workspaceLayer({
+    mode: paiflow.mode,
+    workspaceId: config.workspaceId,
+    paiflow: paiflow.client,
+    studio: paiflow.studio,
+    loadCustom: () => loadComponents(config.componentsDir),
+  });
   const app = createApp(
     {
       config,
       mode: paiflow.mode,
       endpoint: paiflow.endpoint,
       paiflow: paiflow.client,
-      components: () => loadComponents(config.componentsDir),
+      components: layer.components,
+      workspace: layer.workspace,
       webDist,
     },
     logger,

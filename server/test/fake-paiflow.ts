@@ -54,6 +54,14 @@ export interface FakePaiflow {
   close(): Promise<void>;
 }
 
+/** More operations on the same port (e.g. PaiStudio's): an answer, or undefined when not theirs. */
+export type ExtraRoute = (
+  method: string,
+  path: string,
+  query: Record<string, string>,
+  raw: Buffer,
+) => [number, Record<string, unknown>] | undefined | Promise<[number, Record<string, unknown>] | undefined>;
+
 export interface FakeOptions {
   accessKeyId?: string;
   accessKeySecret?: string;
@@ -61,9 +69,10 @@ export interface FakeOptions {
   preview?: boolean;
   /** Keep request records (off in the benchmark). */
   record?: boolean;
+  extra?: ExtraRoute;
 }
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -137,12 +146,22 @@ export async function startFakePaiflow(options: FakeOptions = {}): Promise<FakeP
       nonces,
     );
     if (!verdict.ok) return sendError(res, verdict.status, verdict.code, verdict.message);
+    const fail = (error: unknown) => {
+      if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
+      throw error;
+    };
+    if (options.extra) {
+      const method = req.method ?? "GET";
+      Promise.resolve(options.extra(method, url.pathname, query, raw))
+        .then((answer) => answer ?? route(method, url.pathname, query, raw))
+        .then(([status, body]) => send(res, status, body), fail);
+      return;
+    }
     try {
       const [status, body] = route(req.method ?? "GET", url.pathname, query, raw);
       send(res, status, body);
     } catch (error) {
-      if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
-      throw error;
+      fail(error);
     }
   };
 

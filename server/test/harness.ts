@@ -12,13 +12,19 @@ import { loadComponents } from "../src/config/components";
 import { staticCredential } from "../src/config/credentials";
 import { loadConfig, type ServerConfig } from "../src/config/env";
 import { PaiflowClient } from "../src/paiflow/client";
+import { PaistudioClient } from "../src/paistudio/client";
+import { workspaceLayer } from "../src/paistudio/context";
+import type { Actor } from "../src/paistudio/drafts";
 import { type FakeOptions, type FakePaiflow, startFakePaiflow } from "./fake-paiflow";
+import { createFakeWorkspace, type FakeWorkspace, type FakeWorkspaceOptions } from "./fake-workspace";
 
 export const TWO_STEPS = readFileSync(join(import.meta.dirname, "fixtures", "two-steps.yaml"), "utf8");
 
 export interface Harness {
   app: Express;
   fake: FakePaiflow;
+  /** The fake PAI workspace (PaiStudio and the component registry), with `workspace`. */
+  workspace: FakeWorkspace | undefined;
   config: ServerConfig;
   /** Every response (status line, headers, body) and log line, as text. */
   transcript: string[];
@@ -33,10 +39,15 @@ export interface HarnessOptions {
   /** Point the client somewhere else than the fake (e.g. a closed port). */
   endpoint?: string;
   timeoutMs?: number;
+  /** Serve a fake PAI workspace beside the fake PAIFlow and give the app its workspace layer. */
+  workspace?: FakeWorkspaceOptions;
+  /** Who the app says makes each request (the sign-in seam). */
+  actor?: Actor;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const fake = await startFakePaiflow(options.fake);
+  const workspace = options.workspace ? await createFakeWorkspace(options.workspace) : undefined;
+  const fake = await startFakePaiflow({ ...options.fake, ...(workspace ? { extra: workspace.route } : {}) });
   const config = loadConfig({ PAI_WORKSPACE_ID: "ws-test", ...options.env });
   const transcript: string[] = [];
   const logStream = new Writable({
@@ -46,19 +57,34 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const endpoint = options.endpoint ?? fake.endpoint;
-  const paiflow = new PaiflowClient({
+  const clientOptions = {
     endpoint,
-    protocol: "http",
+    protocol: "http" as const,
     credential: staticCredential(fake.accessKeyId, fake.accessKeySecret),
     timeoutMs: options.timeoutMs ?? 2000,
     retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
-  });
+  };
+  const paiflow = new PaiflowClient(clientOptions);
+  const mode = options.mode ?? "cloud";
+  const loadCustom = () => loadComponents(config.componentsDir);
+  const layer = workspace
+    ? workspaceLayer({
+        mode,
+        workspaceId: config.workspaceId,
+        paiflow,
+        studio: new PaistudioClient(clientOptions),
+        loadCustom,
+      })
+    : undefined;
+  const actor = options.actor;
   const ctx: AppContext = {
     config,
-    mode: options.mode ?? "cloud",
+    mode,
     endpoint,
     paiflow,
-    components: () => loadComponents(config.componentsDir),
+    components: layer?.components ?? loadCustom,
+    ...(layer ? { workspace: layer.workspace } : {}),
+    ...(actor ? { actorOf: () => actor } : {}),
     webDist: options.webDist ?? null,
   };
   const inner = createApp(ctx, pino({ level: "info" }, logStream));
@@ -84,5 +110,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     next();
   });
   app.use(inner);
-  return { app, fake, config, transcript, close: () => fake.close() };
+  return {
+    app,
+    fake,
+    workspace,
+    config,
+    transcript,
+    close: async () => {
+      await fake.close();
+      await workspace?.close();
+    },
+  };
 }

@@ -3,9 +3,9 @@
  * tree and templates, through the same signed call, credentials, retries and error mapping as the
  * PAIFlow client. `Content` travels as a JSON string inside the JSON body, as the API wants it.
  */
+import type { Accessibility } from "@pfd/shared";
 import { RoaClient, type RoaClientOptions, seg } from "../paiflow/roa";
 import {
-  type Accessibility,
   ActionResultSchema,
   AlgorithmTreeResultSchema,
   type CreateExperimentInput,

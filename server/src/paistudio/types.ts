@@ -2,6 +2,7 @@
  * PaiStudio's answers (API 2021-02-02), checked leniently like PAIFlow's: the fields the server
  * uses are typed, everything else passes through, a missing optional field is never an error.
  */
+import type { Accessibility } from "@pfd/shared";
 import { z } from "zod";
 
 const str = z.string().nullish();
@@ -101,8 +102,6 @@ export const ListTemplatesResultSchema = z.looseObject({
 export const GetTemplateResultSchema = TemplateSchema.extend({ RequestId: z.string().optional() });
 
 export const ActionResultSchema = z.looseObject({ RequestId: z.string().optional() });
-
-export type Accessibility = "PUBLIC" | "PRIVATE";
 
 export interface CreateExperimentInput {
   Name: string;

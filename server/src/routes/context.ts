@@ -1,7 +1,11 @@
 /** What the routes are given: nothing is imported as a global, so tests build their own. */
 import type { ComponentsResponse } from "@pfd/shared";
+import type { Request } from "express";
 import type { ServerConfig } from "../config/env";
 import type { PaiflowClient } from "../paiflow/client";
+import type { PaistudioClient } from "../paistudio/client";
+import type { Components } from "../paistudio/components";
+import type { Actor, Drafts } from "../paistudio/drafts";
 
 export interface AppContext {
   config: ServerConfig;
@@ -10,8 +14,26 @@ export interface AppContext {
   /** `host[:port]` of the PAIFlow the client calls. */
   endpoint: string;
   paiflow: PaiflowClient;
-  /** The catalog plus COMPONENTS_DIR's components. */
+  /** The components validation checks against (with a workspace: those whose definition is loaded). */
   components: () => Promise<ComponentsResponse>;
+  /** The PAI workspace layer (palette, drafts, templates); absent, the palette is `components()`. */
+  workspace?: WorkspaceContext;
+  /**
+   * Who makes a request, for saves and the audit trail. Sign-in (issue 10) provides it; without
+   * sign-in (or this function) there is nobody to name.
+   */
+  actorOf?: (req: Request) => Actor | null;
   /** Folder of the built web app; null or missing: not served. */
   webDist: string | null;
+}
+
+export interface WorkspaceContext {
+  /** The palette: workspace (or built-in) and COMPONENTS_DIR components, definitions on demand. */
+  palette: Components;
+  /** PAI Designer's backend (PaiStudio) of the mode: the cloud's, or the local service's. */
+  studio: PaistudioClient;
+  /** The workspace drafts are read from and saved to (PAI_WORKSPACE_ID, or `local`); undefined: none. */
+  workspaceId: string | undefined;
+  /** Drafts of that workspace; undefined when there is no workspace. */
+  drafts: Drafts | undefined;
 }

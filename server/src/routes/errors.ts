@@ -1,7 +1,7 @@
 /**
  * Errors as the HTTP contract spells them: `{ error: { code, message, ... } }`, never a stack.
  */
-import type { ApiError, ApiErrorCode, ApiProblem } from "@pfd/shared";
+import type { ApiError, ApiErrorCode, ApiProblem, DraftConflict } from "@pfd/shared";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import type {} from "pino-http";
 import type { ZodError } from "zod";
@@ -12,7 +12,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
-    readonly extra: { problems?: ApiProblem[]; field?: string } = {},
+    readonly extra: { problems?: ApiProblem[]; field?: string; conflict?: DraftConflict } = {},
   ) {
     super(message);
     this.name = "HttpError";
@@ -36,7 +36,7 @@ export function invalidRequest(error: ZodError, where: "body" | "query"): HttpEr
 const CREDENTIAL_CODE =
   /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidTimeStamp|SignatureNonceUsed|InvalidSecurityToken)/;
 
-/** The HTTP status the browser gets for a PAIFlow failure. */
+/** The HTTP status the browser gets for a PAIFlow or PaiStudio failure. */
 export function statusForPaiflow(error: PaiflowError): number {
   if (error.source === "transport") {
     if (error.code === "UpstreamTimeout") return 504;
@@ -68,13 +68,13 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   if (err instanceof PaiflowError) {
     const status = statusForPaiflow(err);
     req.log?.warn(
-      { paiflow: { code: err.code, requestId: err.requestId, status: err.status } },
-      "PAIFlow call failed",
+      { upstream: { service: err.service, code: err.code, requestId: err.requestId, status: err.status } },
+      `${err.service} call failed`,
     );
     sendError(res, status, {
       code: err.code,
       message: err.message,
-      source: err.source === "paiflow" ? "paiflow" : "server",
+      source: err.source === "transport" ? "server" : err.service === "PaiStudio" ? "paistudio" : "paiflow",
       ...(err.requestId ? { requestId: err.requestId } : {}),
       ...(err.status !== undefined ? { upstreamStatus: err.status } : {}),
     });

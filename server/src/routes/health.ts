@@ -1,4 +1,4 @@
-/** `GET /api/health`, `GET /api/components`, `POST /api/validate`. */
+/** `GET /api/health`, `POST /api/validate` (the components are routes/components.ts's). */
 import { type HealthResponse, ValidateRequestSchema, type ValidateResponse } from "@pfd/shared";
 import { Router } from "express";
 import type { ManifestChecker } from "../paiflow/check";
@@ -19,10 +19,6 @@ export function metaRoutes(ctx: AppContext, checker: ManifestChecker): Router {
       maxComputeProject: ctx.config.maxComputeProject ?? null,
     };
     res.json(body);
-  });
-
-  router.get("/components", async (_req, res) => {
-    res.json(await ctx.components());
   });
 
   router.post("/validate", async (req, res) => {

@@ -21,8 +21,8 @@ export const ProblemSchema = z.object({
 export type ApiProblem = z.infer<typeof ProblemSchema>;
 
 /**
- * Codes the server itself gives. Errors passed through from PAIFlow keep PAIFlow's own code
- * (`SignatureDoesNotMatch`, `200200004`, ...) with `source: "paiflow"`.
+ * Codes the server itself gives. Errors passed through from PAI keep the service's own code
+ * (`SignatureDoesNotMatch`, `200200004`, ...) with `source: "paiflow"` or `"paistudio"`.
  */
 export const API_ERROR_CODES = [
   "InvalidRequest",
@@ -40,23 +40,37 @@ export const API_ERROR_CODES = [
   "UpstreamTimeout",
   "UpstreamInvalidResponse",
   "CredentialsUnavailable",
+  "DraftConflict",
+  "DraftTooLarge",
+  "InvalidDraft",
   "Internal",
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** In a 409 DraftConflict: the draft as it is now, so the user learns who changed it and when. */
+export const DraftConflictSchema = z.object({
+  version: z.number().int(),
+  modifiedAt: z.string().nullable(),
+  /** The designer user who saved that version, when it was saved through this server. */
+  savedBy: z.string().nullable(),
+});
+export type DraftConflict = z.infer<typeof DraftConflictSchema>;
 
 export const ApiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    /** PAIFlow's RequestId when PAIFlow answered, so a support ticket can name the call. */
+    /** PAI's RequestId when PAIFlow or PaiStudio answered, so a support ticket can name the call. */
     requestId: z.string().optional(),
-    /** `paiflow` when the code and message are PAIFlow's own. */
-    source: z.enum(["server", "paiflow"]).optional(),
-    /** HTTP status PAIFlow answered with. */
+    /** `paiflow` / `paistudio` when the code and message are that PAI service's own. */
+    source: z.enum(["server", "paiflow", "paistudio"]).optional(),
+    /** HTTP status PAI answered with. */
     upstreamStatus: z.number().int().optional(),
     problems: z.array(ProblemSchema).optional(),
     /** The request field at fault, for InvalidRequest. */
     field: z.string().optional(),
+    /** The draft as it is now, for DraftConflict. */
+    conflict: DraftConflictSchema.optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -29,9 +29,22 @@ export const ApiComponentSchema = z.custom<ComponentSpec>((value) => {
 }, "a component needs provider, identifier and version");
 export type ApiComponent = ComponentSpec;
 
+/** Where the palette's workspace components come from, and how fresh they are. */
+export const WorkspacePaletteSchema = z.object({
+  /** GetAlgorithmTree's Timestamp of the tree in use; null before the first successful read. */
+  timestamp: z.string().nullable(),
+  /** When the server last read the tree (ISO time); null before the first read. */
+  checkedAt: z.string().nullable(),
+  /** Why the last read failed (the palette then shows what it had, or the built-in components). */
+  error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() }).optional(),
+});
+export type WorkspacePalette = z.infer<typeof WorkspacePaletteSchema>;
+
 export const ComponentsResponseSchema = z.object({
   components: z.array(ApiComponentSchema),
   /** Files in COMPONENTS_DIR that could not be read as components, with the reason. */
   problems: z.array(z.object({ file: z.string(), message: z.string() })),
+  /** Present when the palette comes from the PAI workspace. */
+  workspace: WorkspacePaletteSchema.optional(),
 });
 export type ComponentsResponse = z.infer<typeof ComponentsResponseSchema>;

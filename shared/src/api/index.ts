@@ -12,9 +12,11 @@
  * - GET  /api/runs/:runId/steps/:stepName/outputs -> StepOutputsResponse
  * - GET  /api/runs/:runId/steps/:stepName/outputs/:output/preview?limit -> PreviewResponse
  *   (local mode only; cloud mode answers 501 PreviewUnavailable)
+ * - workspace routes (PAI Designer drafts, folders, templates, lazy component definitions): see workspace.ts
  * Every error is `{ error: { code, message, ... } }` (ApiErrorSchema).
  */
 export * from "./common";
 export * from "./health";
 export * from "./paths";
 export * from "./runs";
+export * from "./workspace";

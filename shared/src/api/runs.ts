@@ -11,6 +11,7 @@ export const ValidateResponseSchema = z.object({ problems: z.array(ProblemSchema
 export type ValidateResponse = z.infer<typeof ValidateResponseSchema>;
 
 export const AccessibilitySchema = z.enum(["PUBLIC", "PRIVATE"]);
+export type Accessibility = z.infer<typeof AccessibilitySchema>;
 
 export const CreateRunRequestSchema = z.object({
   /** The manifest as YAML text; sent to PAIFlow unchanged. */

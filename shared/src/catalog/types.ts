@@ -44,6 +44,9 @@ export interface ParamSpec {
   multiline?: boolean;
 }
 
+/** Where the palette got a component: the PAI workspace, the built-in catalog, or COMPONENTS_DIR. */
+export type ComponentSource = "workspace" | "builtin" | "custom";
+
 export interface ComponentSpec {
   provider: string;
   identifier: string;
@@ -51,7 +54,8 @@ export interface ComponentSpec {
   /** Set for an inline component of a multi-document stream: steps point at it by guid. */
   guid?: string;
   displayName: { en: string; zh: string };
-  category: Category;
+  /** A built-in category, or a workspace's own (its algorithm tree's category path). */
+  category: Category | (string & {});
   description: string;
   inputs: PortSpec[];
   outputs: PortSpec[];
@@ -64,6 +68,15 @@ export interface ComponentSpec {
   maxCompute: boolean;
   /** Output parameters other steps may read (`{{pipelines.<step>.outputs.parameters.<name>}}`). */
   outputParameters?: string[];
+  /** Where it comes from (set by the server's palette). */
+  source?: ComponentSource;
+  /**
+   * True for a workspace component whose ports and parameters are not loaded yet: the server
+   * gives them at `GET /api/components/:provider/:identifier/:version` when a step needs them.
+   */
+  pending?: boolean;
+  /** Its documentation page, when the workspace gives one. */
+  docUrl?: string;
 }
 
 /** The pipeline input every MaxCompute step's `execution` is bound to. */

@@ -6,7 +6,7 @@
  * manifest, the validation problems.
  */
 import {
-  type ApiProblem,
+  type ApiError,
   apiPaths,
   type CreateRunRequest,
   CreateRunResponseSchema,
@@ -28,12 +28,7 @@ export class RunApiError extends Error {
     readonly code: string,
     message: string,
     readonly status: number | undefined,
-    readonly details: {
-      requestId?: string;
-      source?: "server" | "paiflow";
-      problems?: ApiProblem[];
-      field?: string;
-    } = {},
+    readonly details: Omit<ApiError["error"], "code" | "message"> = {},
   ) {
     super(message);
   }
