@@ -3,7 +3,7 @@
  * YAML nodes so any problem can be pointed at a line and column afterwards.
  */
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from "yaml";
-import { error, type Problem, type ProblemLocation, warning } from "../validation/problem";
+import { error, hasErrors, type Problem, type ProblemLocation, warning } from "../validation/problem";
 import { fastParse } from "./fast-parse";
 import { checkTextSize } from "./size";
 import type { Manifest, ManifestStream } from "./types";
@@ -58,7 +58,7 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedMani
     documents,
     locate: locator,
   });
-  if (problems.some((p) => p.severity === "error")) return result();
+  if (hasErrors(problems)) return result();
   const manifests: Manifest[] = [];
   for (let i = 0; i < documents.length; i++) {
     const doc = documents[i] as Document;

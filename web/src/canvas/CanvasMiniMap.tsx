@@ -4,7 +4,7 @@
  * minimap re-lays out and repaints every node rectangle on each frame of a pan, which costs
  * more than the canvas itself at 1,000 steps. Click or drag in it to move the view.
  */
-import { NODE_SIZE } from "@pfd/shared";
+import { hasErrors, NODE_SIZE } from "@pfd/shared";
 import { type ReactFlowState, useReactFlow, useStore, useStoreApi } from "@xyflow/react";
 import { type PointerEvent, useCallback, useEffect, useRef } from "react";
 import { categoryKind } from "../theme/icons";
@@ -88,7 +88,7 @@ export function CanvasMiniMap() {
       const lookup = store.getState().nodeLookup;
       for (const n of nodes) {
         const size = lookup.get(n.id)?.measured;
-        const bad = n.data.problems?.some((p) => p.severity === "error");
+        const bad = n.data.problems && hasErrors(n.data.problems);
         ctx.fillStyle = bad
           ? colourOf("--danger", "#d92d3b")
           : colourOf(`--cat-${categoryKind(n.data.component?.category ?? "")}`, "#6b7a90");
