@@ -28,7 +28,6 @@ describe("readClipboardText", () => {
   it("leaves text that is not steps to whoever else handles a paste", () => {
     expect(readClipboardText("apiVersion: core/v1\n")).toEqual({ kind: "other" });
     expect(readClipboardText('{"kind": "something else", "steps": []}')).toEqual({ kind: "other" });
-    expect(readClipboardText('{"kind": "paiflow-designer/steps", "steps": [')).toEqual({ kind: "other" });
   });
 
   it("refuses a malformed step list whole, saying what and where", () => {
@@ -39,6 +38,10 @@ describe("readClipboardText", () => {
       expect(read.kind).toBe("refused");
       return read.kind === "refused" ? read.reason : "";
     };
+    expect(readClipboardText('{"kind": "paiflow-designer/steps", "steps": [')).toMatchObject({
+      kind: "refused",
+      reason: expect.stringMatching(/^not valid JSON/),
+    });
     expect(refused((c) => (c.steps = []))).toMatch(/^steps: /);
     expect(refused((c) => delete c.steps[0]?.raw)).toMatch(/^steps\.0\.raw: /);
     expect(refused((c) => ((c.steps[1] as { name: unknown }).name = 7))).toMatch(/^steps\.1\.name: /);
@@ -63,6 +66,9 @@ describe("readClipboardText", () => {
     const clip = copied();
     clip.steps[0].displayName = "x".repeat(MAX_MANIFEST_BYTES);
     const read = readClipboardText(JSON.stringify(clip));
-    expect(read).toMatchObject({ kind: "refused", reason: expect.stringMatching(/the limit is 5 MB$/) });
+    expect(read).toMatchObject({
+      kind: "refused",
+      reason: expect.stringMatching(/^pasted text is \d+ bytes; the limit is 5 MB$/),
+    });
   });
 });

@@ -160,13 +160,14 @@ export type ClipboardText =
  */
 export function readClipboardText(text: string): ClipboardText {
   if (!text.trimStart().startsWith("{") || !text.includes(CLIPBOARD_KIND)) return { kind: "other" };
-  const tooLarge = checkTextSize(text);
+  const tooLarge = checkTextSize(text, undefined, "pasted text");
   if (tooLarge) return { kind: "refused", reason: tooLarge.message };
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
-    return { kind: "other" };
+  } catch (e) {
+    // It says it is steps, so it is a broken copy, not someone else's text.
+    return { kind: "refused", reason: `not valid JSON (${e instanceof Error ? e.message : String(e)})` };
   }
   if (!isObject(value) || value.kind !== CLIPBOARD_KIND) return { kind: "other" };
   const parsed = StepClipboardSchema.safeParse(value);

@@ -30,8 +30,11 @@ function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
+/** What is measured, named in the message. */
+type Measured = "manifest" | "file" | "pasted text";
+
 /** The `too-large` problem of a text or file (`what`) of `bytes` over `limit`. */
-export function tooLarge(what: "manifest" | "file", bytes: number, limit = MAX_MANIFEST_BYTES): Problem {
+export function tooLarge(what: Measured, bytes: number, limit = MAX_MANIFEST_BYTES): Problem {
   return error(
     "too-large",
     `${what} is ${bytes} bytes; the limit is ${formatBytes(limit)}`,
@@ -41,9 +44,13 @@ export function tooLarge(what: "manifest" | "file", bytes: number, limit = MAX_M
 }
 
 /** The `too-large` problem of `text`, or undefined when it fits in `limit` bytes. */
-export function checkTextSize(text: string, limit = MAX_MANIFEST_BYTES): Problem | undefined {
+export function checkTextSize(
+  text: string,
+  limit = MAX_MANIFEST_BYTES,
+  what: Measured = "manifest",
+): Problem | undefined {
   // Each UTF-16 unit is 1 to 3 bytes: only texts near the limit need counting.
   if (text.length * 3 <= limit) return undefined;
   const bytes = utf8Length(text);
-  return bytes > limit ? tooLarge("manifest", bytes, limit) : undefined;
+  return bytes > limit ? tooLarge(what, bytes, limit) : undefined;
 }
