@@ -23,7 +23,7 @@ export function newPipelineGraph(
   };
 }
 
-export interface AddComponentOptions {
+interface AddComponentOptions {
   /** Top-left corner on the canvas; left out, auto layout places the step. */
   position?: Position;
   /** Base of the display name, numbered `<base>-1`, `<base>-2`, ...; the component's English name by default. */

@@ -39,7 +39,7 @@ export function findComponent(list: readonly ComponentSpec[], ref: ComponentRef)
 }
 
 /** Lookups over one component list: by `componentKey`, and for a step's reference as `findComponent` does. */
-export interface ComponentLookup {
+interface ComponentLookup {
   byKey(key: string): ComponentSpec | undefined;
   of(ref: ComponentRef): ComponentSpec | undefined;
 }

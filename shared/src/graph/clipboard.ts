@@ -148,7 +148,7 @@ const StepClipboardSchema = z
   });
 
 /** Pasted text: steps to paste, steps refused (with the reason), or something that is not steps at all. */
-export type ClipboardText =
+type ClipboardText =
   | { kind: "steps"; clip: StepClipboard }
   | { kind: "refused"; reason: string }
   | { kind: "other" };

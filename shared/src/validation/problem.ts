@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 
-export const ProblemLocationSchema = z.object({
+const ProblemLocationSchema = z.object({
   /** `metadata.name` of the step concerned. */
   step: z.string().optional(),
   /**
@@ -26,7 +26,7 @@ export type ProblemLocation = z.infer<typeof ProblemLocationSchema>;
  * `code`, all a UI needs to word the message in another language. Lists are joined with ", ".
  */
 const ProblemParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
-export type ProblemParams = z.infer<typeof ProblemParamsSchema>;
+type ProblemParams = z.infer<typeof ProblemParamsSchema>;
 
 export const ProblemSchema = z.object({
   severity: z.enum(["error", "warning"]),

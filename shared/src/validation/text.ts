@@ -11,14 +11,14 @@ import type { ManifestStream } from "../manifest/types";
 import { validateGraph } from "./graph";
 import { error, type Problem } from "./problem";
 
-export interface ReadManifestOptions extends ParseOptions {
+interface ReadManifestOptions extends ParseOptions {
   /** Components to check steps against; the official catalog by default. */
   components?: readonly ComponentSpec[];
   /** Checks the graph instead of `validateGraph` with `components` (e.g. a cached validation). */
   validate?: (graph: PipelineGraph) => readonly Problem[];
 }
 
-export interface ManifestRead {
+interface ManifestRead {
   /** The documents as read; undefined when the text is not a readable manifest stream. */
   stream?: ManifestStream;
   /** The graph of the stream; undefined when the text could not be read. */
