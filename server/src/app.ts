@@ -4,6 +4,7 @@
  * with its limit, the API, the web app, and a final JSON error handler.
  */
 import { randomUUID } from "node:crypto";
+import { MAX_MANIFEST_BYTES } from "@pfd/shared";
 import express, { type Express } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
@@ -22,9 +23,10 @@ import { workspaceRoutes } from "./routes/workspace";
 
 export type { AppContext } from "./routes/context";
 
-/** Body limit: a 5 MB manifest fits; anything larger is refused with 413. */
-export const BODY_LIMIT = "5mb";
-const DRAFT_BODY_LIMIT = "12mb";
+/** Body limit: the manifest size limit; anything larger is refused with 413. */
+export const BODY_LIMIT = MAX_MANIFEST_BYTES;
+// A draft's canvas (up to the manifest limit) arrives JSON-escaped inside the body.
+const DRAFT_BODY_LIMIT = 2.5 * MAX_MANIFEST_BYTES;
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 

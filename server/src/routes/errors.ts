@@ -1,7 +1,7 @@
 /**
  * Errors as the HTTP contract spells them: `{ error: { code, message, ... } }`, never a stack.
  */
-import type { ApiError, ApiErrorCode, ApiProblem, DraftConflict } from "@pfd/shared";
+import type { ApiError, ApiErrorCode, DraftConflict, Problem } from "@pfd/shared";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import type {} from "pino-http";
 import type { ZodError } from "zod";
@@ -12,7 +12,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
-    readonly extra: { problems?: ApiProblem[]; field?: string; conflict?: DraftConflict } = {},
+    readonly extra: { problems?: Problem[]; field?: string; conflict?: DraftConflict } = {},
   ) {
     super(message);
     this.name = "HttpError";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import deepfm from "../../fixtures/drafts/deepfm-two-tables.json?raw";
 import unknownFields from "../../fixtures/drafts/unknown-fields.json?raw";
-import { createStep } from "../catalog/create";
+import { addComponentStep } from "../catalog/create";
 import { catalog } from "../catalog/index";
 import { validFixtures } from "../fixtures.test-helper";
 import { dataEdges } from "../graph/edges";
@@ -138,24 +138,20 @@ describe("graph -> canvas after edits", () => {
 
     const split = catalog.find((c) => c.identifier === "split");
     if (!split) throw new Error("catalog");
-    const step = createStep(split, {
-      name: "split-1",
+    const added = addComponentStep(graph, split, {
       parameters: { fraction: "0.7" },
       position: { x: 600, y: 200 },
     });
-    const wired = connect(
-      { ...graph, steps: [...graph.steps, step] },
-      {
-        source: "id-90cd-1700000107340-58102",
-        sourceOutput: "outputTable",
-        target: "split-1",
-        targetInput: "inputTable",
-      },
-    );
+    const wired = connect(added.graph, {
+      source: "id-90cd-1700000107340-58102",
+      sourceOutput: "outputTable",
+      target: added.name,
+      targetInput: "inputTable",
+    });
     const saved = canvasOf(graphToCanvas(wired, base).content);
     expect(saved.nodes?.at(-1)).toEqual({
-      id: "split-1",
-      name: "拆分",
+      id: "split",
+      name: "Split-1",
       metadata: { identifier: "split", version: "v1", provider: "pai" },
       properties: [{ name: "fraction", value: "0.7" }],
       position: { x: 600, y: 200 },
@@ -163,7 +159,7 @@ describe("graph -> canvas after edits", () => {
     expect(saved.edges?.at(-1)).toEqual({
       source: "id-90cd-1700000107340-58102",
       sourceAnchor: "outputTable",
-      target: "split-1",
+      target: "split",
       targetAnchor: "inputTable",
     });
     expect(saved.edges?.slice(0, 2)).toEqual(canvasOf(deepfm).edges);

@@ -4,7 +4,7 @@
  * designer does not know (index signatures), so a draft is written back as it was read.
  */
 import { parseDocument } from "yaml";
-import { MAX_MANIFEST_BYTES } from "../manifest/parse";
+import { checkTextSize, MAX_MANIFEST_BYTES } from "../manifest/size";
 import { error, type Problem, warning } from "../validation/problem";
 
 export interface CanvasNode {
@@ -51,14 +51,9 @@ export interface ReadCanvas {
   problems: Problem[];
 }
 
-/** The content's size in UTF-8 bytes, counted only when it could exceed `limit`. */
-function byteSize(text: string, limit: number): number {
-  return text.length * 3 <= limit ? text.length : new TextEncoder().encode(text).byteLength;
-}
-
 /** True when the content is larger than the manifest limit (checked before any parsing). */
 export function canvasTooLarge(text: string): boolean {
-  return byteSize(text, MAX_MANIFEST_BYTES) > MAX_MANIFEST_BYTES;
+  return checkTextSize(text, MAX_MANIFEST_BYTES, "draft") !== undefined;
 }
 
 /**
@@ -152,10 +147,8 @@ function checkEdges(edges: unknown, nodes: unknown, problems: Problem[]): void {
  * and shown.
  */
 export function readCanvas(text: string): ReadCanvas {
-  if (canvasTooLarge(text)) {
-    const mb = (MAX_MANIFEST_BYTES / 1024 / 1024).toFixed(0);
-    return { problems: [error("too-large", `the canvas is larger than the ${mb} MB limit`)] };
-  }
+  const size = checkTextSize(text, MAX_MANIFEST_BYTES, "draft");
+  if (size) return { problems: [size] };
   let value: unknown;
   try {
     value = JSON.parse(text);
