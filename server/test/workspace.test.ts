@@ -86,7 +86,12 @@ describe("drafts", () => {
       .expect(409);
     expect(res.body.error).toMatchObject({
       code: "DraftConflict",
-      conflict: { version: version + 1, modifiedAt: expect.any(String), savedBy: null },
+      conflict: {
+        version: version + 1,
+        modifiedAt: expect.any(String),
+        savedBy: null,
+        throughDesigner: false,
+      },
     });
     expect(res.body.error.message).toContain("someone in PAI's console");
     const theirs = await request(h.app).get(`/api/workspace/drafts/${id}`).expect(200);
@@ -103,7 +108,11 @@ describe("drafts", () => {
       .put(`/api/workspace/drafts/${id}`)
       .send({ content: canvas("tab 2"), version })
       .expect(409);
-    expect(res.body.error.conflict).toMatchObject({ version: version + 1, savedBy: "李雷" });
+    expect(res.body.error.conflict).toMatchObject({
+      version: version + 1,
+      savedBy: "李雷",
+      throughDesigner: true,
+    });
   });
 
   it("browses folders and finds a draft saved into one, with its creator", async () => {

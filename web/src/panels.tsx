@@ -7,23 +7,35 @@
  * initial bundle stays small (bench:canvas checks bundle_kb_gzip <= 350).
  */
 
+import type { ReactNode } from "react";
 import { FileActions as IoActions } from "./io/FileActions";
 import { NewPipelineButton, OpenMenu, SaveStatusText } from "./persistence/PipelineActions";
 import { Autosave } from "./persistence/usePersistence";
 import { ProblemsList } from "./problems/ProblemsList";
 import { RunButton, RunSettingsButton } from "./run";
+import { DraftActions } from "./workspace/DraftActions";
+import { DraftStatus } from "./workspace/DraftStatus";
 import { YamlPanel } from "./yaml/YamlPanel";
 
-/** Toolbar buttons "New pipeline", "Open" (templates, recent), "Import YAML", "Paste YAML", "Export YAML". */
+/**
+ * Toolbar buttons "New pipeline", "Open" (workspace drafts, templates, recent), "Save" and "Save as
+ * draft" (PAI Designer drafts), "Import YAML", "Paste YAML", "Export YAML".
+ */
 export function FileActions() {
   return (
     <>
       <NewPipelineButton />
       <OpenMenu />
+      <DraftActions />
       <IoActions />
       <SaveStatusText />
     </>
   );
+}
+
+/** Which PAI Designer draft is open and whether it is saved; with no draft open, `children` (the name). */
+export function DocumentStatus({ children }: { children: ReactNode }) {
+  return <DraftStatus>{children}</DraftStatus>;
 }
 
 /** The "Run" button and "Run settings" (run/, issue 5; Ctrl/Cmd+Enter runs too). */

@@ -30,7 +30,8 @@ export interface Actor {
 
 interface Save {
   version: number;
-  by: string;
+  /** The signed-in user's name; null without sign-in. */
+  by: string | null;
 }
 
 const MAX_REMEMBERED_SAVES = 2000;
@@ -174,12 +175,16 @@ export class Drafts {
       return error;
     }
     if (current.Version === version) return error;
+    const save = this.saves.get(id);
+    const throughDesigner = save?.version === current.Version;
     const conflict: DraftConflict = {
       version: current.Version,
       modifiedAt: current.GmtModifiedTime ?? null,
       savedBy: this.savedBy(id, current.Version),
+      throughDesigner,
     };
-    const who = conflict.savedBy ?? "someone in PAI's console";
+    const who =
+      conflict.savedBy ?? (throughDesigner ? "another designer session" : "someone in PAI's console");
     return new HttpError(
       409,
       "DraftConflict",
@@ -190,13 +195,13 @@ export class Drafts {
 
   private remember(id: string, version: number, actor: Actor | null): void {
     this.saves.delete(id);
-    this.saves.set(id, { version, by: actor?.name ?? "" });
+    this.saves.set(id, { version, by: actor?.name ?? null });
     if (this.saves.size > MAX_REMEMBERED_SAVES) this.saves.delete(this.saves.keys().next().value as string);
   }
 
   private savedBy(id: string, version: number): string | null {
     const save = this.saves.get(id);
-    return save && save.version === version ? save.by || "this designer" : null;
+    return save && save.version === version ? save.by : null;
   }
 
   private meta(e: ExperimentMeta): DraftMeta {

@@ -36,8 +36,10 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export const DraftConflictSchema = z.object({
   version: z.number().int(),
   modifiedAt: z.string().nullable(),
-  /** The designer user who saved that version, when it was saved through this server. */
+  /** The designer user who saved that version, when it was saved through this server by a signed-in user. */
   savedBy: z.string().nullable(),
+  /** That version was saved through this designer's server (another tab or user), not in PAI's console. */
+  throughDesigner: z.boolean(),
 });
 export type DraftConflict = z.infer<typeof DraftConflictSchema>;
 

@@ -25,4 +25,14 @@ export const apiPaths = {
   stepOutputs: (runId: string, stepName: string) => `/api/runs/${seg(runId)}/steps/${seg(stepName)}/outputs`,
   outputPreview: (runId: string, stepName: string, output: string, query: { limit?: number } = {}) =>
     withQuery(`/api/runs/${seg(runId)}/steps/${seg(stepName)}/outputs/${seg(output)}/preview`, query),
+  refreshComponents: () => "/api/components/refresh",
+  component: (ref: { provider: string; identifier: string; version: string }) =>
+    `/api/components/${seg(ref.provider)}/${seg(ref.identifier)}/${seg(ref.version)}`,
+  folders: () => "/api/workspace/folders",
+  folder: (folderId: string, query: { accessibility?: string } = {}) =>
+    withQuery(`/api/workspace/folders/${seg(folderId)}`, query),
+  drafts: () => "/api/workspace/drafts",
+  draft: (draftId: string) => `/api/workspace/drafts/${seg(draftId)}`,
+  templates: () => "/api/workspace/templates",
+  template: (templateId: string) => `/api/workspace/templates/${seg(templateId)}`,
 } as const;

@@ -15,9 +15,11 @@ export interface ModalProps {
   onClose(): void;
   children: ReactNode;
   footer?: ReactNode;
+  /** Room for two columns side by side. */
+  wide?: boolean;
 }
 
-export function Modal({ title, role = "dialog", onClose, children, footer }: ModalProps) {
+export function Modal({ title, role = "dialog", onClose, children, footer, wide }: ModalProps) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
@@ -62,7 +64,7 @@ export function Modal({ title, role = "dialog", onClose, children, footer }: Mod
         role={role}
         aria-modal="true"
         aria-labelledby={titleId}
-        className="pfd-modal"
+        className={wide ? "pfd-modal pfd-modal--wide" : "pfd-modal"}
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >

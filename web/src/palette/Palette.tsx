@@ -12,8 +12,14 @@ import { COMPONENT_MIME } from "./dnd";
 import "./palette.css";
 import { matchComponent } from "./search";
 
+const SOURCE: Record<string, string> = {
+  workspace: "from the PAI workspace",
+  builtin: "built in",
+  custom: "your own (COMPONENTS_DIR)",
+};
+
 export function Palette() {
-  useComponentCatalog();
+  const { workspace, refresh, refreshing } = useComponentCatalog();
   const components = useEditor(selectComponents);
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
@@ -84,7 +90,33 @@ export function Palette() {
           );
         })}
       </div>
-      <p className="palette-hint">Drag onto the canvas, or focus and press Enter.</p>
+      <div className="palette-foot">
+        {workspace?.error ? (
+          <p className="palette-warning" role="status">
+            Workspace components could not be read ({workspace.error.code}
+            {workspace.error.requestId ? `, request ${workspace.error.requestId}` : ""}): showing{" "}
+            {workspace.timestamp ? "the last ones read" : "the built-in components"}.
+          </p>
+        ) : null}
+        <p className="palette-hint">
+          Drag onto the canvas, or focus and press Enter.
+          {workspace ? (
+            <button
+              type="button"
+              className="palette-refresh"
+              disabled={refreshing}
+              title={
+                workspace.checkedAt
+                  ? `Read from the workspace ${new Date(workspace.checkedAt).toLocaleString()}`
+                  : undefined
+              }
+              onClick={() => void refresh()}
+            >
+              {refreshing ? "Refreshing…" : "Refresh components"}
+            </button>
+          ) : null}
+        </p>
+      </div>
     </aside>
   );
 }
@@ -98,7 +130,9 @@ const PaletteItem = memo(function PaletteItem({ component: c }: { component: Com
       type="button"
       className="palette-item"
       aria-label={c.displayName.en}
-      title={c.description}
+      title={[c.description, c.source ? `${componentKey(c)}, ${SOURCE[c.source] ?? c.source}` : ""]
+        .filter(Boolean)
+        .join("\n")}
       draggable
       onDragStart={(e: DragEvent) => {
         e.dataTransfer.setData(COMPONENT_MIME, key);

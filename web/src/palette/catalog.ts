@@ -1,45 +1,107 @@
 /**
- * The palette's components: the shared catalog, merged with what the server lists at
- * `/api/components` (the catalog plus the user's own components) once it answers.
+ * The palette's components: the shared catalog until the server answers, then the server's list
+ * as it stands (the workspace's components, or the built-in ones when the workspace cannot be
+ * read, then the user's own). A workspace component's ports and parameters are fetched the
+ * first time a step of it is on the canvas.
  */
-import { type ComponentSpec, ComponentsResponseSchema, catalog, componentKey } from "@pfd/shared";
-import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import {
+  type ComponentSpec,
+  type ComponentsResponse,
+  catalog,
+  componentKey,
+  componentLookup,
+  type PipelineGraph,
+} from "@pfd/shared";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useEditorApi } from "../store";
+import { workspaceApi } from "../workspace/api";
 
-/** Catalog components first, then the server's components the catalog lacks (the user's own). */
-export function mergeComponents(
-  base: readonly ComponentSpec[],
-  fromServer: readonly ComponentSpec[],
+const COMPONENTS_KEY = ["components"];
+
+/** The server's list (the catalog before it answers), each entry replaced by its fetched definition. */
+export function paletteComponents(
+  server: readonly ComponentSpec[] | undefined,
+  defined: ReadonlyMap<string, ComponentSpec>,
 ): readonly ComponentSpec[] {
-  const known = new Set(base.map(componentKey));
-  const extra: ComponentSpec[] = [];
-  for (const item of fromServer) {
-    const key = componentKey(item);
-    if (!known.has(key)) {
-      known.add(key);
-      extra.push(item);
-    }
+  if (!server) return catalog;
+  if (defined.size === 0) return server;
+  return server.map((c) => defined.get(componentKey(c)) ?? c);
+}
+
+/** Pending components that steps of `graph` use. */
+export function pendingInUse(graph: PipelineGraph, list: readonly ComponentSpec[]): ComponentSpec[] {
+  const lookup = componentLookup(list);
+  const out = new Map<string, ComponentSpec>();
+  for (const step of graph.steps) {
+    const c = lookup.of(step.component);
+    if (c?.pending) out.set(componentKey(c), c);
   }
-  return extra.length === 0 ? base : [...base, ...extra];
+  return [...out.values()];
 }
 
-async function fetchComponents(): Promise<ComponentSpec[]> {
-  const res = await fetch("/api/components");
-  if (!res.ok) throw new Error(`GET /api/components: ${res.status}`);
-  return ComponentsResponseSchema.parse(await res.json()).components;
-}
-
-/** Fill the store's component list: the catalog at once, the server's list when it answers. */
-export function useComponentCatalog(): void {
+/** Fill the store's component list, fetching the definitions steps need; "Refresh components". */
+export function useComponentCatalog(): {
+  workspace: ComponentsResponse["workspace"];
+  refresh(): Promise<void>;
+  refreshing: boolean;
+} {
   const api = useEditorApi();
+  const queryClient = useQueryClient();
   const server = useQuery({
-    queryKey: ["components"],
-    queryFn: fetchComponents,
+    queryKey: COMPONENTS_KEY,
+    queryFn: workspaceApi.components,
     retry: false,
     staleTime: 60_000,
   });
+  const [defined, setDefined] = useState<ReadonlyMap<string, ComponentSpec>>(new Map());
+  const list = useMemo(() => paletteComponents(server.data?.components, defined), [server.data, defined]);
   useEffect(() => {
-    api.getState().setComponents(mergeComponents(catalog, server.data ?? []));
-  }, [api, server.data]);
+    api.getState().setComponents(list);
+  }, [api, list]);
+
+  // Each pending component is asked for once; a failure is told and tried again on the next change.
+  const asked = useRef(new Set<string>());
+  useEffect(() => {
+    const fetchPending = () => {
+      const { graph, components } = api.getState();
+      for (const c of pendingInUse(graph, components)) {
+        const key = componentKey(c);
+        if (asked.current.has(key)) continue;
+        asked.current.add(key);
+        workspaceApi.component(c).then(
+          ({ component }) => setDefined((prev) => new Map(prev).set(key, component)),
+          (error: unknown) => {
+            asked.current.delete(key);
+            api
+              .getState()
+              .notify(
+                "error",
+                `The ports and parameters of ${key} cannot be read: ${(error as Error).message}`,
+              );
+          },
+        );
+      }
+    };
+    fetchPending();
+    return api.subscribe((s, prev) => {
+      if (s.graph !== prev.graph || s.components !== prev.components) fetchPending();
+    });
+  }, [api]);
+
+  const [refreshing, setRefreshing] = useState(false);
+  const refresh = useCallback(async () => {
+    setRefreshing(true);
+    try {
+      queryClient.setQueryData(COMPONENTS_KEY, await workspaceApi.refreshComponents());
+      asked.current.clear();
+      setDefined(new Map());
+    } catch (error) {
+      api.getState().notify("error", `Components were not refreshed: ${(error as Error).message}`);
+    } finally {
+      setRefreshing(false);
+    }
+  }, [api, queryClient]);
+
+  return { workspace: server.data?.workspace, refresh, refreshing };
 }

@@ -1,6 +1,6 @@
-import { type ComponentSpec, ComponentsResponseSchema, catalog } from "@pfd/shared";
+import { type ComponentSpec, ComponentsResponseSchema, catalog, newPipelineGraph } from "@pfd/shared";
 import { describe, expect, it } from "vitest";
-import { mergeComponents } from "./catalog";
+import { paletteComponents, pendingInUse } from "./catalog";
 import { matchComponent } from "./search";
 
 const names = (q: string) => catalog.filter((c) => matchComponent(c, q)).map((c) => c.displayName.en);
@@ -16,25 +16,53 @@ describe("palette search", () => {
   });
 });
 
-describe("mergeComponents", () => {
-  it("adds the user's own components from the server under Custom, once, after the catalog", () => {
-    const own: ComponentSpec = {
-      provider: "1557702098",
-      identifier: "my_filter",
-      version: "v1",
-      displayName: { en: "My Filter", zh: "我的过滤" },
-      category: "Custom",
-      description: "Filters rows",
-      inputs: [{ name: "inputTable", type: "DataSet" }],
-      outputs: [{ name: "outputTable", type: "DataSet" }],
-      parameters: [],
-      maxCompute: true,
+describe("paletteComponents", () => {
+  const pending: ComponentSpec = {
+    provider: "pai",
+    identifier: "algo_007",
+    version: "v1",
+    displayName: { en: "算法7", zh: "算法7" },
+    category: "机器学习 / 二分类",
+    description: "",
+    inputs: [],
+    outputs: [],
+    parameters: [],
+    maxCompute: true,
+    source: "workspace",
+    pending: true,
+  };
+
+  it("is the catalog until the server answers, then the server's list as it stands", () => {
+    expect(paletteComponents(undefined, new Map())).toBe(catalog);
+    const server = [pending, ...catalog.slice(0, 2)];
+    expect(paletteComponents(server, new Map())).toBe(server);
+  });
+
+  it("puts a fetched definition in place of its pending entry, and finds the pending ones steps use", () => {
+    const defined = {
+      ...pending,
+      pending: undefined,
+      inputs: [{ name: "inputTable", type: "DataSet" as const }],
     };
-    const catalogEntry = { ...own, provider: "pai", identifier: "data_source" };
-    const merged = mergeComponents(catalog, [own, catalogEntry]);
-    expect(merged.length).toBe(catalog.length + 1);
-    expect(merged.at(-1)).toBe(own);
-    expect(mergeComponents(catalog, [])).toBe(catalog);
+    const list = paletteComponents([pending], new Map([["pai/algo_007/v1", defined]]));
+    expect(list).toEqual([defined]);
+    const graph = newPipelineGraph();
+    const withStep = {
+      ...graph,
+      steps: [
+        {
+          name: "a",
+          component: { provider: "pai", identifier: "algo_007", version: "v1" },
+          parameters: [],
+          artifacts: [],
+          dependencies: [],
+          raw: { metadata: { name: "a" } },
+        },
+      ],
+    };
+    expect(pendingInUse(withStep, [pending])).toEqual([pending]);
+    expect(pendingInUse(withStep, list)).toEqual([]);
+    expect(pendingInUse(graph, [pending])).toEqual([]);
   });
 
   it("takes from the server only what reads as components", () => {

@@ -1,8 +1,14 @@
-/** "New pipeline", "Open" (templates and recent pipelines) and the autosave status, for the toolbar. */
+/**
+ * "New pipeline", "Open" (a PAI Designer draft from the workspace, templates ours and the
+ * workspace's, recent pipelines) and the autosave status, for the toolbar.
+ */
 import { newPipelineGraph } from "@pfd/shared";
+import { useState } from "react";
 import { PopoverButton } from "../io/Popover";
 import { useEditorApi } from "../store";
 import { openTemplate, TemplateList } from "../templates/TemplateList";
+import { OpenDraftDialog } from "../workspace/OpenDraftDialog";
+import { readWorkspaceTemplate, WorkspaceTemplateList } from "../workspace/WorkspaceTemplates";
 import { useReplaceGuard } from "./ReplaceGuard";
 import type { PersistenceState, SaveStatus } from "./session";
 import { usePersistence, usePersistenceSession } from "./usePersistence";
@@ -35,24 +41,54 @@ export function NewPipelineButton() {
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
-/** "Open": a template, or a pipeline saved in this browser. */
+/** "Open": a workspace draft, a template, or a pipeline saved in this browser. */
 export function OpenMenu() {
   const api = useEditorApi();
   const recent = usePersistence(selectRecent);
   const currentId = usePersistence(selectCurrentId);
-  const { reopen, remove } = usePersistenceSession();
+  const session = usePersistenceSession();
+  const { reopen, remove } = session;
   // Outside the popover, so the question survives the popover closing.
   const { guard, dialog } = useReplaceGuard();
+  const [browsing, setBrowsing] = useState(false);
   return (
     <>
       <PopoverButton label="Open">
         {(close) => (
           <>
+            <h3 className="pfd-popover__heading">PAI workspace</h3>
+            <ul>
+              <li className="pfd-popover__item">
+                <button
+                  type="button"
+                  onClick={() => {
+                    close();
+                    setBrowsing(true);
+                  }}
+                >
+                  <span>From workspace…</span>
+                  <span className="pfd-popover__meta">A PAI Designer draft, as PAI's console saved it</span>
+                </button>
+              </li>
+            </ul>
             <h3 className="pfd-popover__heading">Templates</h3>
             <TemplateList
               onChoose={(t) => {
                 close();
                 guard(() => openTemplate(api, t), "Open template");
+              }}
+            />
+            <h3 className="pfd-popover__heading">Workspace templates</h3>
+            <WorkspaceTemplateList
+              onChoose={(t) => {
+                close();
+                void readWorkspaceTemplate(api, t).then((graph) => {
+                  if (graph)
+                    guard(
+                      () => api.getState().loadGraph(graph, { source: "load", dirty: false }),
+                      "Open template",
+                    );
+                });
               }}
             />
             <h3 className="pfd-popover__heading">Recent pipelines</h3>
@@ -95,6 +131,12 @@ export function OpenMenu() {
           </>
         )}
       </PopoverButton>
+      {browsing && (
+        <OpenDraftDialog
+          onClose={() => setBrowsing(false)}
+          onOpen={(graph, link) => guard(() => session.openDraft(graph, link), "Open draft")}
+        />
+      )}
       {dialog}
     </>
   );

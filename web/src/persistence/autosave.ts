@@ -5,7 +5,7 @@
  * `restoreOpenPipeline` prefers the mirror when it is newer than the stored record.
  */
 import type { PipelineRepository } from "./db";
-import { migrateRecord, RECORD_VERSION, type SavedPipeline } from "./record";
+import { type DraftLink, migrateRecord, RECORD_VERSION, type SavedPipeline } from "./record";
 
 export const MIRROR_KEY = "paiflow-designer.pending";
 
@@ -16,6 +16,7 @@ export interface PipelineSnapshot {
   yaml: string;
   stepCount: number;
   createdAt: number;
+  draft?: DraftLink;
 }
 
 export interface Autosaver {

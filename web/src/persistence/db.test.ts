@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import { openPipelineRepository, type PipelineRepository } from "./db";
-import type { SavedPipeline } from "./record";
+import { RECORD_VERSION, type SavedPipeline } from "./record";
 
 let n = 0;
 let repo: PipelineRepository | undefined;
@@ -13,7 +13,7 @@ const open = async (onUnreadable?: (id: string, reason: string) => void) => {
 };
 
 const record = (id: string, savedAt: number): SavedPipeline => ({
-  version: 1,
+  version: RECORD_VERSION,
   id,
   name: id,
   yaml: `# ${id}\n`,

@@ -11,10 +11,33 @@ const v1 = {
   savedAt: 2,
 };
 
+const link = {
+  id: "draft-abc",
+  name: "销量",
+  version: 4,
+  base: '{"nodes":[]}',
+  modifiedAt: "2024-01-01T00:00:00Z",
+  savedBy: null,
+  unsaved: true,
+};
+
 describe("migrateRecord", () => {
-  it("accepts a current record unchanged", () => {
-    expect(RECORD_VERSION).toBe(1);
-    expect(migrateRecord(v1)).toEqual({ ok: true, record: v1 });
+  it("accepts a current record unchanged, with or without a draft link", () => {
+    expect(RECORD_VERSION).toBe(2);
+    const v2 = { ...v1, version: 2 };
+    expect(migrateRecord(v2)).toEqual({ ok: true, record: v2 });
+    expect(migrateRecord({ ...v2, draft: link })).toEqual({ ok: true, record: { ...v2, draft: link } });
+  });
+
+  it("migrateV1: a v1 record becomes a v2 pipeline of this browser (no draft link)", () => {
+    expect(migrateRecord(v1)).toEqual({ ok: true, record: { ...v1, version: 2 } });
+  });
+
+  it("refuses a draft link it cannot use, naming the record", () => {
+    expect(migrateRecord({ ...v1, version: 2, draft: { ...link, version: "4" } })).toEqual({
+      ok: false,
+      reason: "saved record p1 has an unreadable draft link",
+    });
   });
 
   it("refuses values that are not records, lack a version, or come from a newer app", () => {
@@ -32,7 +55,10 @@ describe("migrateRecord", () => {
 
   it("refuses a current record missing a field, naming it", () => {
     const { yaml: _drop, ...noYaml } = v1;
-    expect(migrateRecord(noYaml)).toEqual({ ok: false, reason: "saved record p1 has no YAML" });
+    expect(migrateRecord({ ...noYaml, version: 2 })).toEqual({
+      ok: false,
+      reason: "saved record p1 has no YAML",
+    });
   });
 
   it("applies the chain in order, one version at a time", () => {

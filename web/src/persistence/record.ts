@@ -4,7 +4,23 @@
  * version N to N+1) to `MIGRATIONS`, with its own test; reading applies the chain in order.
  */
 
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
+
+/** The PAI Designer draft a pipeline was opened from or saved as (record v2). */
+export interface DraftLink {
+  /** PaiStudio's id (`draft-…`). */
+  id: string;
+  name: string;
+  /** The draft's Version when it was opened or last saved: what the next save is based on. */
+  version: number;
+  /** The canvas JSON as opened or last saved: what the designer does not model is written back from it. */
+  base: string;
+  modifiedAt: string | null;
+  /** Who saved that version through the designer, when known. */
+  savedBy: string | null;
+  /** The pipeline has edits not saved to the draft. */
+  unsaved: boolean;
+}
 
 export interface SavedPipeline {
   version: typeof RECORD_VERSION;
@@ -17,13 +33,21 @@ export interface SavedPipeline {
   stepCount: number;
   createdAt: number;
   savedAt: number;
+  /** Set when the pipeline is a PAI Designer draft. */
+  draft?: DraftLink;
 }
 
 /** One step of the chain: a record of version N in, version N+1 out. */
 export type Migration = (record: Record<string, unknown>) => Record<string, unknown>;
 
-/** `MIGRATIONS[n - 1]` turns a version-n record into version n+1. Empty while the format is v1. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** v1 -> v2: v2 adds the optional `draft` link; a v1 record is a pipeline of this browser only. */
+export const migrateV1: Migration = (record) => {
+  const { draft: _none, ...rest } = record;
+  return rest;
+};
+
+/** `MIGRATIONS[n - 1]` turns a version-n record into version n+1. */
+export const MIGRATIONS: readonly Migration[] = [migrateV1];
 
 export type MigrateResult = { ok: true; record: SavedPipeline } | { ok: false; reason: string };
 
@@ -66,5 +90,17 @@ function checkCurrent(r: Record<string, unknown>): string | undefined {
     if (typeof r[key] !== "number") return `saved record ${r.id} has no ${key}`;
   }
   if (typeof r.name !== "string") return `saved record ${r.id} has no name`;
+  if (r.draft !== undefined) {
+    const d = r.draft as Partial<DraftLink> | null;
+    if (
+      typeof d !== "object" ||
+      d === null ||
+      typeof d.id !== "string" ||
+      typeof d.version !== "number" ||
+      typeof d.base !== "string" ||
+      typeof d.unsaved !== "boolean"
+    )
+      return `saved record ${r.id} has an unreadable draft link`;
+  }
   return undefined;
 }

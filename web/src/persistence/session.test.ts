@@ -114,4 +114,53 @@ describe("persistence session", () => {
     expect(second.editor.getState().graph.steps.map((s) => s.name)).toEqual(["type_transform"]);
     expect(second.editor.getState().notice).toBeNull();
   });
+
+  it("keeps a draft link with the pipeline: unsaved edits and the Version to save against survive a reload", async () => {
+    const db = `session-${n++}`;
+    const first = await load(db);
+    const link = {
+      id: "draft-1",
+      name: "销量",
+      version: 3,
+      base: '{"nodes":[]}',
+      modifiedAt: null,
+      savedBy: null,
+    };
+    first.session.openDraft(seedGraph(), link);
+    expect(first.session.state.getState().draft).toEqual({ ...link, unsaved: false });
+    first.editor.getState().setDisplayName("data_source", "Orders");
+    expect(first.session.state.getState().draft?.unsaved).toBe(true);
+    first.editor.getState().undo();
+    expect(first.session.state.getState().draft?.unsaved).toBe(false);
+    first.editor.getState().redo();
+    await settle(first.session);
+
+    const second = await load(db);
+    expect(second.session.state.getState().draft).toEqual({ ...link, unsaved: true });
+    expect(second.editor.getState().graph.steps[0]?.displayName).toBe("Orders");
+    expect(second.editor.getState().dirty).toBe(true);
+
+    // Saved: the link moves to the new Version and canvas, and that is what the next reload sees.
+    second.session.draftSaved({ ...link, version: 4, base: '{"nodes":[1]}' }, second.editor.getState().graph);
+    expect(second.session.state.getState().draft).toMatchObject({ version: 4, unsaved: false });
+    expect(second.editor.getState().dirty).toBe(false);
+    await settle(second.session);
+    const third = await load(db);
+    expect(third.session.state.getState().draft).toMatchObject({
+      version: 4,
+      base: '{"nodes":[1]}',
+      unsaved: false,
+    });
+  });
+
+  it("leaves the draft when another pipeline is loaded, and keeps an empty draft in Recent", async () => {
+    const db = `session-${n++}`;
+    const { editor, session } = await load(db);
+    const link = { id: "draft-2", name: "空草稿", version: 1, base: "{}", modifiedAt: null, savedBy: null };
+    session.openDraft(newPipelineGraph(), link);
+    await session.flush();
+    await expect.poll(() => session.state.getState().recent.map((r) => r.draft?.id)).toContain("draft-2");
+    editor.getState().loadGraph(seedGraph(), { source: "load" });
+    expect(session.state.getState().draft).toBeNull();
+  });
 });

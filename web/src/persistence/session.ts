@@ -2,14 +2,19 @@
  * Keeps the open pipeline in the browser: restores it at start-up, autosaves every change, and
  * keeps the Recent list. Every pipeline loaded by someone else (import, template, New pipeline)
  * is a new pipeline with a record of its own, so the one it replaces stays in Recent.
+ * A pipeline opened from (or saved as) a PAI Designer draft keeps its draft link in its record:
+ * which draft, the Version and canvas it was based on, and whether it has unsaved edits, so
+ * those edits and the next save survive a reload.
  * One session per editor store; `start`/`stop` follow the component that hosts it.
  */
+
+import type { PipelineGraph } from "@pfd/shared";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { graphToYaml, readManifestText } from "../io/codec";
 import type { EditorStore } from "../store";
 import { type Autosaver, createAutosaver, restoreOpenPipeline } from "./autosave";
 import { openPipelineRepository, type PipelineRepository } from "./db";
-import type { SavedPipeline } from "./record";
+import type { DraftLink, SavedPipeline } from "./record";
 
 export type SaveStatus = "idle" | "saving" | "saved" | "error" | "unavailable";
 
@@ -18,6 +23,8 @@ export interface PersistenceState {
   recent: readonly SavedPipeline[];
   /** Id of the open pipeline's record. */
   currentId: string;
+  /** The PAI Designer draft the open pipeline is, if any. */
+  draft: DraftLink | null;
 }
 
 export interface PersistenceSession {
@@ -29,6 +36,10 @@ export interface PersistenceSession {
   remove(id: string): Promise<void>;
   /** Writes every change so far now; resolves when written. */
   flush(): Promise<void>;
+  /** Opens a draft's graph as a new pipeline linked to the draft. */
+  openDraft(graph: PipelineGraph, link: Omit<DraftLink, "unsaved">): void;
+  /** The draft was saved (or created) from `graph`: the link moves to its new Version and canvas. */
+  draftSaved(link: Omit<DraftLink, "unsaved">, graph: PipelineGraph): void;
 }
 
 export interface SessionOptions {
@@ -53,9 +64,18 @@ const newId = () =>
     : `p-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 export function createPersistenceSession(editor: EditorStore, opts: SessionOptions = {}): PersistenceSession {
-  const state = createStore<PersistenceState>()(() => ({ status: "idle", recent: [], currentId: newId() }));
+  const state = createStore<PersistenceState>()(() => ({
+    status: "idle",
+    recent: [],
+    currentId: newId(),
+    draft: null,
+  }));
   let pipeline = { id: state.getState().currentId, createdAt: Date.now() };
   let ownLoad = false;
+  /** The graph as last opened from or saved to the draft: any other graph has unsaved edits. */
+  let savedGraph: PipelineGraph | null = null;
+  /** The draft link the next load brings (openDraft); any other load leaves the draft. */
+  let nextDraft: Omit<DraftLink, "unsaved"> | undefined;
   let repo: PipelineRepository | null = null;
   let saver: Autosaver | null = null;
   let unsubscribe = () => {};
@@ -75,14 +95,23 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
       return false;
     }
     pipeline = { id: record.id, createdAt: record.createdAt };
-    state.setState({ currentId: record.id });
+    state.setState({ currentId: record.id, draft: record.draft ?? null });
+    savedGraph = record.draft && !record.draft.unsaved ? read.graph : null;
     ownLoad = true;
     try {
-      editor.getState().loadGraph(read.graph, { source: "load", dirty: false });
+      editor.getState().loadGraph(read.graph, { source: "load", dirty: Boolean(record.draft?.unsaved) });
     } finally {
       ownLoad = false;
     }
     return true;
+  };
+
+  /** Keeps the draft link's `unsaved` in step with the graph. */
+  const trackDraft = (graph: PipelineGraph) => {
+    const draft = state.getState().draft;
+    if (!draft) return;
+    const unsaved = graph !== savedGraph;
+    if (unsaved !== draft.unsaved) state.setState({ draft: { ...draft, unsaved } });
   };
 
   const onChange = () => {
@@ -91,11 +120,22 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
       // The replaced pipeline's last change is written under its own id before the switch.
       void saver?.flush();
       pipeline = { id: newId(), createdAt: Date.now() };
-      state.setState({ currentId: pipeline.id });
+      const link = nextDraft;
+      nextDraft = undefined;
+      savedGraph = link ? s.graph : null;
+      state.setState({ currentId: pipeline.id, draft: link ? { ...link, unsaved: false } : null });
     }
+    trackDraft(s.graph);
+    write();
+  };
+
+  /** Autosaves the open pipeline (with its draft link) under its record id. */
+  const write = () => {
     if (!saver) return;
+    const s = editor.getState();
     const { id, createdAt } = pipeline;
-    if (s.lastChange === "load" && s.graph.steps.length === 0) {
+    const draft = state.getState().draft;
+    if (s.lastChange === "load" && s.graph.steps.length === 0 && !draft) {
       // A blank new pipeline is not worth a Recent entry until it has something in it; still
       // remember it is the open one, so a reload does not bring back the pipeline it replaced.
       const r = repo;
@@ -108,9 +148,10 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
     saver.change(() => ({
       id,
       createdAt,
-      name: pipelineName(graph.metadata),
+      name: draft?.name ?? pipelineName(graph.metadata),
       yaml: graphToYaml(graph),
       stepCount: graph.steps.length,
+      ...(draft ? { draft } : {}),
     }));
   };
 
@@ -183,6 +224,18 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
     },
     async flush() {
       await saver?.flush();
+    },
+    openDraft(graph, link) {
+      nextDraft = link;
+      editor.getState().loadGraph(graph, { source: "load", dirty: false });
+    },
+    draftSaved(link, graph) {
+      savedGraph = graph;
+      const current = editor.getState().graph;
+      state.setState({ draft: { ...link, unsaved: current !== graph } });
+      if (current === graph) editor.getState().markSaved();
+      // The record must hold the new Version and canvas before the next reload.
+      write();
     },
     async remove(id) {
       if (!repo || id === pipeline.id) return;

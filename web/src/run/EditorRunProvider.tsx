@@ -6,7 +6,7 @@
 import { validateGraph } from "@pfd/shared";
 import { type ReactNode, Suspense, useCallback, useEffect } from "react";
 import { graphToYaml } from "../io/codec";
-import { usePersistence } from "../persistence/usePersistence";
+import { usePersistence, usePersistenceSession } from "../persistence/usePersistence";
 import { type EditorState, useEditor, useEditorApi } from "../store";
 import { RunDock } from "./index";
 import { RunBar } from "./RunBar";
@@ -18,10 +18,16 @@ const selectSingleStep = (s: EditorState) =>
 export function EditorRunProvider({ children }: { children: ReactNode }) {
   const editor = useEditorApi();
   const pipelineKey = usePersistence((s) => s.currentId);
+  const session = usePersistenceSession();
   const getRunSource = useCallback((): RunSource => {
     const { graph, components } = editor.getState();
-    return { manifest: graphToYaml(graph), problems: validateGraph(graph, components) };
-  }, [editor]);
+    const source: RunSource = { manifest: graphToYaml(graph), problems: validateGraph(graph, components) };
+    // A run of the draft as saved carries its id, as PAI Designer's own runs do; edits not yet
+    // saved make it a run of something the draft does not hold.
+    const draft = session.state.getState().draft;
+    if (draft && !draft.unsaved) source.sourceId = draft.id;
+    return source;
+  }, [editor, session]);
   return (
     <RunProvider pipelineKey={pipelineKey} getRunSource={getRunSource}>
       <SelectionToDetails />

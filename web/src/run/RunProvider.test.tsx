@@ -71,7 +71,10 @@ function Node({ name }: { name: string }) {
 
 function renderEditor(
   server: ReturnType<typeof fakeServer>,
-  source: { manifest: string; problems: Problem[] } = { manifest: "apiVersion: core/v1", problems: [] },
+  source: { manifest: string; problems: Problem[]; sourceId?: string } = {
+    manifest: "apiVersion: core/v1",
+    problems: [],
+  },
   pipelineKey = "p1",
 ) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -80,7 +83,7 @@ function renderEditor(
 
 function editor(
   server: ReturnType<typeof fakeServer>,
-  source: { manifest: string; problems: Problem[] },
+  source: { manifest: string; problems: Problem[]; sourceId?: string },
   pipelineKey: string,
   queryClient: QueryClient,
 ) {
@@ -131,6 +134,14 @@ describe("Run", () => {
     );
     await waitFor(() => expect(screen.getByLabelText("read").dataset.status).toBe("Running"));
     expect(screen.getByLabelText("convert").dataset.status).toBe("ReadyToSchedule");
+  });
+
+  it("runs a saved PAI Designer draft with its id as SourceId, as PAI's console ties runs to drafts", async () => {
+    const server = fakeServer();
+    renderEditor(server, { manifest: "apiVersion: core/v1", problems: [], sourceId: "draft-7" });
+    await userEvent.click(screen.getByRole("button", { name: "Run" }));
+    await waitFor(() => expect(server.created).toHaveLength(1));
+    expect(server.created[0]).toMatchObject({ manifest: "apiVersion: core/v1", sourceId: "draft-7" });
   });
 
   it("runs with Ctrl+Enter", async () => {

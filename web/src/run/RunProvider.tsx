@@ -41,6 +41,8 @@ import "./controls.css";
 export interface RunSource {
   manifest: string;
   problems: readonly Problem[];
+  /** The saved PAI Designer draft it is, so PAI's console ties the run to the draft (SourceId). */
+  sourceId?: string;
 }
 
 /** Why the last Run did not start a run: the pipeline's problems, bad settings, or the server's answer. */
@@ -179,7 +181,9 @@ function RunState({
     void (async () => {
       try {
         const health = await queryClient.fetchQuery(healthQuery(api)).catch(() => undefined);
-        const created = await api.createRun(buildCreateRunRequest(source.manifest, settings, health));
+        const request = buildCreateRunRequest(source.manifest, settings, health);
+        if (source.sourceId) request.sourceId = source.sourceId;
+        const created = await api.createRun(request);
         follow(created.pipelineRunId);
         void queryClient.invalidateQueries({ queryKey: [...runKeys.all, "list"] });
       } catch (error) {

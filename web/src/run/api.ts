@@ -46,7 +46,8 @@ export const CLIENT_ERROR_CODES = {
 
 type Fetch = typeof fetch;
 
-async function call<S extends z.ZodType>(
+/** One call of the server's JSON API, parsed with `schema`; failures become a RunApiError. */
+export async function callApi<S extends z.ZodType>(
   schema: S,
   path: string,
   init: RequestInit = {},
@@ -103,31 +104,32 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function post(body?: unknown): RequestInit {
+export function post(body?: unknown): RequestInit {
   return { method: "POST", body: body === undefined ? "{}" : JSON.stringify(body) };
 }
 
 /** The run client; `fetchImpl` is injectable so tests can drive it against a real app or a recorder. */
 export function createRunApi(fetchImpl: Fetch = (...args) => fetch(...args)) {
   return {
-    health: (signal?: AbortSignal) => call(HealthResponseSchema, apiPaths.health(), { signal }, fetchImpl),
+    health: (signal?: AbortSignal) => callApi(HealthResponseSchema, apiPaths.health(), { signal }, fetchImpl),
     createRun: (request: CreateRunRequest) =>
-      call(CreateRunResponseSchema, apiPaths.runs(), post(request), fetchImpl),
+      callApi(CreateRunResponseSchema, apiPaths.runs(), post(request), fetchImpl),
     listRuns: (query: { page?: number; pageSize?: number }, signal?: AbortSignal) =>
-      call(ListRunsResponseSchema, apiPaths.runs(query), { signal }, fetchImpl),
+      callApi(ListRunsResponseSchema, apiPaths.runs(query), { signal }, fetchImpl),
     getRun: (runId: string, signal?: AbortSignal) =>
-      call(RunDetailSchema, apiPaths.run(runId), { signal }, fetchImpl),
+      callApi(RunDetailSchema, apiPaths.run(runId), { signal }, fetchImpl),
     getRunManifest: (runId: string, signal?: AbortSignal) =>
-      call(RunManifestResponseSchema, apiPaths.runManifest(runId), { signal }, fetchImpl),
-    terminate: (runId: string) => call(RunActionResponseSchema, apiPaths.terminate(runId), post(), fetchImpl),
-    rerun: (runId: string) => call(RunActionResponseSchema, apiPaths.rerun(runId), post(), fetchImpl),
-    start: (runId: string) => call(RunActionResponseSchema, apiPaths.start(runId), post(), fetchImpl),
+      callApi(RunManifestResponseSchema, apiPaths.runManifest(runId), { signal }, fetchImpl),
+    terminate: (runId: string) =>
+      callApi(RunActionResponseSchema, apiPaths.terminate(runId), post(), fetchImpl),
+    rerun: (runId: string) => callApi(RunActionResponseSchema, apiPaths.rerun(runId), post(), fetchImpl),
+    start: (runId: string) => callApi(RunActionResponseSchema, apiPaths.start(runId), post(), fetchImpl),
     stepLogs: (runId: string, stepName: string, offset: number, signal?: AbortSignal) =>
-      call(StepLogsResponseSchema, apiPaths.stepLogs(runId, stepName, { offset }), { signal }, fetchImpl),
+      callApi(StepLogsResponseSchema, apiPaths.stepLogs(runId, stepName, { offset }), { signal }, fetchImpl),
     stepOutputs: (runId: string, stepName: string, signal?: AbortSignal) =>
-      call(StepOutputsResponseSchema, apiPaths.stepOutputs(runId, stepName), { signal }, fetchImpl),
+      callApi(StepOutputsResponseSchema, apiPaths.stepOutputs(runId, stepName), { signal }, fetchImpl),
     preview: (runId: string, stepName: string, output: string, limit: number, signal?: AbortSignal) =>
-      call(
+      callApi(
         PreviewResponseSchema,
         apiPaths.outputPreview(runId, stepName, output, { limit }),
         { signal },

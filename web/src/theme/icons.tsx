@@ -112,14 +112,15 @@ const CATEGORY_PATHS: Record<string, ReactNode> = {
 };
 
 /** Palette and node colour/icon family of a catalog category. */
+/** The icon family of a category, by its English or Chinese name (PAI's tree names them in Chinese). */
 export function categoryKind(category: string): keyof typeof CATEGORY_PATHS {
   const c = category.toLowerCase();
-  if (c.includes("source") || c.includes("target")) return "source";
-  if (c.includes("preprocess") || c.includes("feature")) return "prep";
-  if (c.includes("machine") || c.includes("learning") || c.includes("model")) return "ml";
-  if (c.includes("predict")) return "pred";
-  if (c.includes("eval")) return "eval";
-  if (c.includes("visual") || c.includes("statist")) return "vis";
+  if (/source|target|数据源|目标/.test(c)) return "source";
+  if (/preprocess|feature|预处理|特征/.test(c)) return "prep";
+  if (/machine|learning|model|机器学习|分类|回归|聚类|模型/.test(c)) return "ml";
+  if (/predict|预测/.test(c)) return "pred";
+  if (/eval|评估/.test(c)) return "eval";
+  if (/visual|statist|可视化|统计/.test(c)) return "vis";
   return "other";
 }
 

@@ -1,6 +1,6 @@
 /** The top bar: file actions, history, layout and view controls, and Run. */
 import { useReactFlow } from "@xyflow/react";
-import { FileActions, RunAction } from "../panels";
+import { DocumentStatus, FileActions, RunAction } from "../panels";
 import { selectCanRedo, selectCanUndo, selectDirty, selectMetadata, useEditor, useEditorApi } from "../store";
 import { FitIcon, LayoutIcon, RedoIcon, UndoIcon } from "../theme/icons";
 
@@ -21,11 +21,13 @@ export function Toolbar() {
         <span className="brand-mark" aria-hidden="true">
           ◆
         </span>
-        <span className="brand-name">PAIFlow Designer</span>
-        <span className="doc-name" title="Pipeline name">
-          {metadata.name || metadata.identifier || "Untitled pipeline"}
-          {dirty ? <span className="dirty-dot" title="Unsaved changes" /> : null}
-        </span>
+        <DocumentStatus>
+          <span className="brand-name">PAIFlow Designer</span>
+          <span className="doc-name" title="Pipeline name">
+            {metadata.name || metadata.identifier || "Untitled pipeline"}
+            {dirty ? <span className="dirty-dot" title="Unsaved changes" /> : null}
+          </span>
+        </DocumentStatus>
       </div>
       <div role="toolbar" aria-label="Pipeline" className="toolbar-groups">
         <div className="tool-group">
