@@ -14,11 +14,13 @@
  * profile to /tmp/pfd-prof.
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { createApp } from "../src/app";
+import { openAuthServices } from "../src/auth/services";
 import { loadComponents } from "../src/config/components";
 import { staticCredential } from "../src/config/credentials";
 import { loadConfig } from "../src/config/env";
@@ -53,7 +55,12 @@ async function runFake(): Promise<void> {
 }
 
 function benchConfig() {
-  return loadConfig({ PAI_WORKSPACE_ID: "ws-bench", MAXCOMPUTE_PROJECT: "bench", RUN_RATE_LIMIT: "1000000" });
+  return loadConfig({
+    PAI_WORKSPACE_ID: "ws-bench",
+    MAXCOMPUTE_PROJECT: "bench",
+    RUN_RATE_LIMIT: "1000000",
+    DESIGNER_DATA: mkdtempSync(join(tmpdir(), "pfd-bench-designer-")),
+  });
 }
 
 async function runServer(): Promise<void> {
@@ -67,6 +74,7 @@ async function runServer(): Promise<void> {
       paiflow: clientFor(fake),
       components: () => loadComponents(undefined),
       webDist: null,
+      ...(await openAuthServices(config)),
     },
     pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: true })),
   );

@@ -176,6 +176,7 @@ describe("security", () => {
           throw new Error("disk on fire at /srv/secret/components");
         },
         webDist: null,
+        ...h.services,
       },
       pino({ level: "silent" }),
     );

@@ -11,6 +11,8 @@ import { startFakePaiflow } from "./fake-paiflow";
 import { TWO_STEPS } from "./harness";
 
 const logger = pino({ level: "silent" });
+/** Each server's own sessions, run records and audit log, away from the repository. */
+const designerData = () => ({ DESIGNER_DATA: mkdtempSync(join(tmpdir(), "pfd-designer-")) });
 let running: RunningServer | undefined;
 afterEach(async () => {
   await running?.close();
@@ -51,7 +53,7 @@ describe("startServer", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "pfd-data-"));
     const started = Date.now();
     running = await startServer({
-      config: loadConfig({ PORT: "0", PAIFLOW_LOCAL_DATA: dataDir }),
+      config: loadConfig({ PORT: "0", PAIFLOW_LOCAL_DATA: dataDir, ...designerData() }),
       logger,
       webDist: null,
     });
@@ -100,6 +102,7 @@ describe("startServer", () => {
         PAIFLOW_PROTOCOL: "http",
         PAI_WORKSPACE_ID: "ws-env",
         MAXCOMPUTE_PROJECT: "proj",
+        ...designerData(),
       });
       running = await startServer({ config, logger, webDist: null });
       const health = HealthResponseSchema.parse(await (await fetch(`${running.url}api/health`)).json());
@@ -119,14 +122,14 @@ describe("startServer", () => {
 
   it("refuses a port in use with an error naming the port", async () => {
     running = await startServer({
-      config: loadConfig({ PORT: "0", PAIFLOW_MODE: "cloud" }),
+      config: loadConfig({ PORT: "0", PAIFLOW_MODE: "cloud", ...designerData() }),
       logger,
       webDist: null,
     });
     const port = Number(new URL(running.url).port);
     await expect(
       startServer({
-        config: loadConfig({ PORT: String(port), PAIFLOW_MODE: "cloud" }),
+        config: loadConfig({ PORT: String(port), PAIFLOW_MODE: "cloud", ...designerData() }),
         logger,
         webDist: null,
       }),

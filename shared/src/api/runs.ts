@@ -1,5 +1,6 @@
 /** Validation and run routes: `/api/validate` and everything under `/api/runs`. */
 import { z } from "zod";
+import { RunCreatorSchema } from "./auth";
 import { ProblemSchema } from "./common";
 
 /** Upper bound of a manifest or arguments text, matching the server's body limit. */
@@ -72,6 +73,10 @@ export const RunSummarySchema = z.object({
   createdAt: Timestamp,
   workspaceId: z.string().nullable(),
   sourceType: z.string().nullable(),
+  /** Who started the run through this server; absent when unknown (started elsewhere). */
+  createdBy: RunCreatorSchema.optional(),
+  /** PRIVATE runs are seen only by their creator and admins; absent when unknown. */
+  accessibility: AccessibilitySchema.optional(),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
@@ -81,6 +86,8 @@ export const ListRunsQuerySchema = z.object({
   status: z.string().max(64).optional(),
   name: z.string().max(128).optional(),
   workspaceId: z.string().max(64).optional(),
+  /** Only the runs the signed-in user started. */
+  mine: z.stringbool().optional(),
 });
 export type ListRunsQuery = z.input<typeof ListRunsQuerySchema>;
 
@@ -89,6 +96,8 @@ export const ListRunsResponseSchema = z.object({
   totalCount: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Runs of this page left out because they are private to someone else. */
+  hiddenCount: z.number().int().optional(),
 });
 export type ListRunsResponse = z.infer<typeof ListRunsResponseSchema>;
 
