@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -118,6 +119,40 @@ describe("startServer", () => {
     } finally {
       await fake.close();
     }
+  });
+
+  it("refuses to start without sign-in on a non-loopback HOST: exit 1 and one line naming AUTH_MODE", () => {
+    const root = join(import.meta.dirname, "..", "..");
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !/^(AUTH_|OIDC_|TRUSTED_PROXIES|PUBLIC_URL)/.test(name)),
+    );
+    const started = spawnSync(join(root, "node_modules/.bin/tsx"), [join(root, "server/src/main.ts")], {
+      cwd: mkdtempSync(join(tmpdir(), "pfd-cwd-")),
+      env: { ...env, HOST: "0.0.0.0", PORT: "0", PAIFLOW_MODE: "cloud" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(started.status).toBe(1);
+    const lines = started.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Invalid configuration: AUTH_MODE: /);
+    expect(started.stdout).toBe("");
+  });
+
+  it("refuses to start when the OpenID provider cannot be read, naming OIDC_ISSUER", async () => {
+    const config = loadConfig({
+      PORT: "0",
+      PAIFLOW_MODE: "cloud",
+      AUTH_MODE: "oidc",
+      OIDC_ISSUER: "http://127.0.0.1:9/realms/none",
+      OIDC_CLIENT_ID: "designer",
+      PUBLIC_URL: "http://127.0.0.1:8080",
+      SESSION_SECRET: "s".repeat(40),
+      ...designerData(),
+    });
+    await expect(startServer({ config, logger, webDist: null })).rejects.toThrow(
+      /^OIDC_ISSUER http:\/\/127\.0\.0\.1:9\/realms\/none could not be read: /,
+    );
   });
 
   it("refuses a port in use with an error naming the port", async () => {
