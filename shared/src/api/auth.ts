@@ -48,6 +48,11 @@ export type RunVerb = "terminate" | "rerun" | "start";
 const isAdmin = (actor: Actor) => actor.roles.includes("admin");
 const mayRun = (actor: Actor) => isAdmin(actor) || actor.roles.includes("runner");
 
+/** The role that decides what this user may do (a runner who is also an admin is an admin). */
+export function effectiveRole(actor: Actor): Role {
+  return isAdmin(actor) ? "admin" : mayRun(actor) ? "runner" : "viewer";
+}
+
 /** Why this user may not start runs, or null when they may. */
 export function whyCannotRun(actor: Actor): string | null {
   return mayRun(actor) ? null : "Your role (viewer) may design pipelines and look at runs, not start runs";
