@@ -38,11 +38,13 @@ export function UserMenu() {
       <span className="user-avatar" aria-hidden="true">
         {Array.from(me.name)[0]?.toUpperCase()}
       </span>
-      <span className="user-name" title={me.email ?? me.id}>
-        {me.name}
-      </span>
-      <span className="user-role" data-role={role} title={ROLE_HELP[role]}>
-        {role}
+      <span className="user-who">
+        <span className="user-name" title={me.email ?? me.id}>
+          {me.name}
+        </span>
+        <span className="user-role" data-role={role} title={ROLE_HELP[role]}>
+          {role}
+        </span>
       </span>
       {me.canSignOut && (
         <button type="button" className="btn" onClick={signOut} disabled={leaving}>
