@@ -10,7 +10,7 @@ import Provider, { type Configuration } from "oidc-provider";
 
 export const TEST_CLIENT = { id: "paiflow-designer", secret: "test-client-secret-that-is-long-enough" };
 
-export const TEST_USERS: Record<string, { name: string; email: string; groups: string[] }> = {
+const TEST_USERS: Record<string, { name: string; email: string; groups: string[] }> = {
   alice: { name: "Alice Analyst", email: "alice@example.com", groups: ["pfd-runners"] },
   bob: { name: "Bob Builder", email: "bob@example.com", groups: ["pfd-runners"] },
   vera: { name: "Vera Viewer", email: "vera@example.com", groups: ["analysts"] },

@@ -25,7 +25,7 @@ export class CookieJar {
   }
 }
 
-export interface Hop {
+interface Hop {
   url: string;
   status: number;
   location: string | null;

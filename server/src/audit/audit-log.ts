@@ -11,7 +11,7 @@ import { dirname } from "node:path";
 
 export type AuditAction = "sign-in" | "sign-out" | "run.create" | "run.terminate" | "run.rerun" | "run.start";
 
-export type AuditOutcome = "success" | "denied" | "failure";
+type AuditOutcome = "success" | "denied" | "failure";
 
 export interface AuditEntry {
   action: AuditAction;

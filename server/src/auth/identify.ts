@@ -8,12 +8,12 @@ import type { ServerConfig } from "../config/env";
 import type { Records } from "../db";
 import { sendError } from "../routes/errors";
 import { proxyUser } from "./proxy";
-import { cookieOptions, readCookie, sessionCookieName, unsign } from "./session-cookie";
+import { clearingOptions, readCookie, sessionCookieName, unsign } from "./session-cookie";
 import { type AuthUser, LOCAL_USER, withRoles } from "./user";
 
-export type Identity = { user: AuthUser } | { problem: "absent" | "expired" };
+type Identity = { user: AuthUser } | { problem: "absent" | "expired" };
 
-export interface IdentifyDeps {
+interface IdentifyDeps {
   config: Pick<ServerConfig, "auth">;
   records: Pick<Records, "sessions">;
 }
@@ -32,8 +32,7 @@ export function identify(deps: IdentifyDeps, req: Request, res: Response): Ident
   const id = auth.sessionSecret ? unsign(raw, auth.sessionSecret) : undefined;
   const found = id === undefined ? undefined : deps.records.sessions.get(id);
   if (found && "session" in found) return { user: withRoles(found.session.user, auth) };
-  const { maxAge: _, ...clear } = cookieOptions(auth, "/", 0);
-  res.clearCookie(name, clear);
+  res.clearCookie(name, clearingOptions(auth, "/"));
   return { problem: found ? "expired" : "absent" };
 }
 

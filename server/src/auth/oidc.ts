@@ -100,11 +100,7 @@ function claimAt(claims: Record<string, unknown>, path: string): unknown {
 const textClaim = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 
-export function userFromClaims(
-  claims: Record<string, unknown>,
-  sub: string,
-  groupsClaim: string,
-): SessionUser {
+function userFromClaims(claims: Record<string, unknown>, sub: string, groupsClaim: string): SessionUser {
   const email = textClaim(claims.email) ?? null;
   const rawGroups = claimAt(claims, groupsClaim);
   const groups = Array.isArray(rawGroups)

@@ -9,7 +9,7 @@ import type { AuthConfig } from "../config/auth";
 import type { SessionUser } from "../db";
 
 /** Whether the peer that sent this request (not what it claims in X-Forwarded-For) is trusted. */
-export function fromTrustedProxy(req: Request, auth: AuthConfig): boolean {
+function fromTrustedProxy(req: Request, auth: AuthConfig): boolean {
   let address = req.socket.remoteAddress ?? "";
   if (address.startsWith("::ffff:") && isIP(address.slice(7)) === 4) address = address.slice(7);
   const family = isIP(address);

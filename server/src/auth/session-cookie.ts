@@ -18,7 +18,12 @@ export function sessionCookieName(auth: AuthConfig): string {
 }
 
 export function cookieOptions(auth: AuthConfig, path: string, maxAgeMs: number): CookieOptions {
-  return { httpOnly: true, sameSite: "lax", secure: isHttps(auth), path, maxAge: maxAgeMs };
+  return { ...clearingOptions(auth, path), maxAge: maxAgeMs };
+}
+
+/** The attributes a cookie was set with, which clearing it must repeat. */
+export function clearingOptions(auth: AuthConfig, path: string): CookieOptions {
+  return { httpOnly: true, sameSite: "lax", secure: isHttps(auth), path };
 }
 
 /** `value.signature`, the signature an HMAC-SHA256 of the value. */

@@ -21,10 +21,7 @@ export const LOCAL_USER: AuthUser = Object.freeze({
  * With neither AUTH_ADMIN_GROUPS nor AUTH_RUNNER_GROUPS set, everyone signed in is a runner;
  * with either set, membership decides and anyone else is a viewer.
  */
-export function rolesOf(
-  groups: readonly string[],
-  auth: Pick<AuthConfig, "adminGroups" | "runnerGroups">,
-): Role[] {
+function rolesOf(groups: readonly string[], auth: Pick<AuthConfig, "adminGroups" | "runnerGroups">): Role[] {
   if (auth.adminGroups.length === 0 && auth.runnerGroups.length === 0) return ["runner"];
   const roles: Role[] = [];
   if (groups.some((g) => auth.adminGroups.includes(g))) roles.push("admin");

@@ -5,7 +5,7 @@ import { SessionStore, type SessionTimes } from "./sessions";
 import { SignInAttempts } from "./sign-in-attempts";
 
 export type { RunRecord } from "./run-creators";
-export type { SessionLookup, SessionUser } from "./sessions";
+export type { SessionUser } from "./sessions";
 export type { SignInAttempt } from "./sign-in-attempts";
 
 export interface Records {

@@ -43,7 +43,7 @@ const MIGRATIONS: ((db: Db) => void)[] = [
 ];
 
 /** Brings a database to the newest schema; each step runs in a transaction with its version bump. */
-export function migrate(db: Db): void {
+function migrate(db: Db): void {
   const current = db.pragma("user_version", { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(

@@ -21,7 +21,7 @@ export interface Session {
   createdAt: number;
 }
 
-export type SessionLookup = { session: Session } | { expired: true } | undefined;
+type SessionLookup = { session: Session } | { expired: true } | undefined;
 
 export interface SessionTimes {
   idleMs: number;

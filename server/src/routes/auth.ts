@@ -12,6 +12,7 @@ import { audited, requestFacts } from "../audit/audited";
 import { identify } from "../auth/identify";
 import { userOf } from "../auth/request";
 import {
+  clearingOptions,
   cookieOptions,
   readCookie,
   SIGN_IN_COOKIE,
@@ -29,7 +30,7 @@ import { HttpError } from "./errors";
  * `returnTo` as a path of this server (with its query and fragment), or undefined when it points
  * anywhere else: `//evil.example`, `https://...`, `/\evil`, or a sign-in route (a loop).
  */
-export function safeReturnTo(value: unknown): string | undefined {
+function safeReturnTo(value: unknown): string | undefined {
   if (value === undefined || value === "") return "/";
   if (typeof value !== "string" || value.length > 2048 || !value.startsWith("/")) return undefined;
   const base = new URL("http://designer.invalid");
@@ -101,7 +102,7 @@ export function authRoutes(ctx: AppContext): Router {
     }
     const id = ctx.records.sessions.create(signedIn.user, signedIn.idToken);
     res.cookie(sessionCookieName(auth), sign(id, secret), cookieOptions(auth, "/", auth.sessionMaxMs));
-    res.clearCookie(SIGN_IN_COOKIE, { ...cookieOptions(auth, "/auth", 0), maxAge: undefined });
+    res.clearCookie(SIGN_IN_COOKIE, clearingOptions(auth, "/auth"));
     ctx.audit.write({
       action: "sign-in",
       outcome: "success",
@@ -120,7 +121,7 @@ export function authRoutes(ctx: AppContext): Router {
       const id = sessionIdOf(req, name, secret);
       const found = id === undefined ? undefined : ctx.records.sessions.get(id);
       if (id !== undefined) ctx.records.sessions.delete(id);
-      res.clearCookie(name, { ...cookieOptions(auth, "/", 0), maxAge: undefined });
+      res.clearCookie(name, clearingOptions(auth, "/"));
       const after = new URL(authPaths.signedOut(), auth.publicUrl).href;
       const idToken = found && "session" in found ? found.session.idToken : null;
       return { redirectTo: ctx.oidc?.endSessionUrl(idToken, after)?.href ?? authPaths.signedOut() };

@@ -6,7 +6,7 @@ import { type MeResponse, type RunAccess, type RunVerb, whyCannotActOnRun, whyCa
 import { queryOptions } from "@tanstack/react-query";
 import type { RunApi } from "../run/api";
 
-export const meKey = ["me"] as const;
+const meKey = ["me"] as const;
 
 /** The signed-in user; it changes only by signing in again, which reloads the page. */
 export function meQuery(api: RunApi) {

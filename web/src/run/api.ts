@@ -55,7 +55,7 @@ export const CLIENT_ERROR_CODES = {
 
 type Fetch = typeof fetch;
 
-export interface RunApiOptions {
+interface RunApiOptions {
   /**
    * Called when the server answers 401 with a sign-in URL: by default the page goes there and
    * comes back to where it was (the open pipeline is saved in the browser on the way out).
