@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openRecords } from "./index";
-import { DB_FILE } from "./open";
+import { DB_FILE, openDb } from "./open";
+import { SignInAttempts } from "./sign-in-attempts";
 
 const user = { id: "alice", name: "Alice", email: "alice@example.com", groups: ["runners"] };
 const MINUTE = 60_000;
@@ -52,5 +53,15 @@ describe("SessionStore", () => {
     expect(records.signIns.take("browser-2", "s1")).toBeUndefined();
     expect(records.signIns.take("browser-1", "s1")).toEqual(attempt);
     expect(records.signIns.take("browser-1", "s1")).toBeUndefined();
+  });
+
+  it("keeps at most so many sign-ins under way, dropping the oldest", () => {
+    const attempts = new SignInAttempts(openDb(":memory:"), Date.now, 3);
+    for (let i = 1; i <= 5; i++) {
+      attempts.save("b", { state: `s${i}`, nonce: "n", codeVerifier: "v", returnTo: "/" });
+    }
+    expect(attempts.take("b", "s2")).toBeUndefined();
+    expect(attempts.take("b", "s3")).toBeDefined();
+    expect(attempts.take("b", "s5")).toBeDefined();
   });
 });

@@ -15,10 +15,17 @@ export interface SignInAttempt {
 /** Time to get through the identity provider's pages. */
 export const SIGN_IN_TTL_MS = 10 * 60_000;
 
+/**
+ * Attempts kept at most: anyone may start a sign-in, so a flood of them must not fill the disk;
+ * past this the oldest go (their browsers would have to start again).
+ */
+export const MAX_SIGN_IN_ATTEMPTS = 10_000;
+
 export class SignInAttempts {
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
+    private readonly max = MAX_SIGN_IN_ATTEMPTS,
   ) {}
 
   save(binding: string, attempt: SignInAttempt): void {
@@ -29,6 +36,11 @@ export class SignInAttempts {
         "INSERT INTO sign_in_attempts (state, binding_hash, nonce, code_verifier, return_to, created_at) VALUES (?, ?, ?, ?, ?, ?)",
       )
       .run(attempt.state, hashId(binding), attempt.nonce, attempt.codeVerifier, attempt.returnTo, now);
+    this.db
+      .prepare(
+        "DELETE FROM sign_in_attempts WHERE rowid IN (SELECT rowid FROM sign_in_attempts ORDER BY rowid DESC LIMIT -1 OFFSET ?)",
+      )
+      .run(this.max);
   }
 
   /** The attempt of `state` if this browser started it and it is recent; it cannot be used again. */

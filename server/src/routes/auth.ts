@@ -100,6 +100,9 @@ export function authRoutes(ctx: AppContext): Router {
       req.log?.warn({ code }, "sign-in failed");
       return signInFailedPage(res, 400, `The identity provider's answer was refused: ${e.message ?? code}.`);
     }
+    // A new session id at each sign-in; the one this browser held before (if any) ends.
+    const previous = sessionIdOf(req, sessionCookieName(auth), secret);
+    if (previous !== undefined) ctx.records.sessions.delete(previous);
     const id = ctx.records.sessions.create(signedIn.user, signedIn.idToken);
     res.cookie(sessionCookieName(auth), sign(id, secret), cookieOptions(auth, "/", auth.sessionMaxMs));
     res.clearCookie(SIGN_IN_COOKIE, clearingOptions(auth, "/auth"));

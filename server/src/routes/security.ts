@@ -28,7 +28,7 @@ export function loopbackHostOnly(publicUrl?: URL): RequestHandler {
     if (LOOPBACK_NAMES.has(name) || name.endsWith(".localhost") || name === publicName) return next();
     sendError(res, 403, {
       code: "ForbiddenHost",
-      message: "This server answers only to localhost, 127.0.0.1 or [::1] (Host header refused)",
+      message: `This server answers only to localhost, 127.0.0.1 or [::1]${publicName ? ` or ${publicName} (PUBLIC_URL)` : ""} (Host header refused)`,
     });
   };
 }
