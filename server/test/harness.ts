@@ -28,6 +28,8 @@ export interface Harness {
   ctx: AppContext;
   /** Every response (status line, headers, body) and log line, as text. */
   transcript: string[];
+  /** The audit log's entries so far. */
+  audit(): Record<string, unknown>[];
   close(): Promise<void>;
 }
 
@@ -102,6 +104,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     services,
     ctx,
     transcript,
+    audit: () =>
+      readFileSync(config.audit.path, "utf8")
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
     close: async () => {
       services.close();
       rmSync(dataDir, { recursive: true, force: true });

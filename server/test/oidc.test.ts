@@ -62,12 +62,6 @@ const api = (jar: CookieJar | null, path: string, init: RequestInit = {}) =>
   });
 
 const sessionOf = (jar: CookieJar) => jar.cookies.get("pfd_session") ?? "";
-const auditLines = () =>
-  readFileSync(h.config.audit.path, "utf8")
-    .trim()
-    .split("\n")
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-
 describe("signing in", () => {
   it("goes through the provider's login page and back to where the user was, with a session cookie", async () => {
     const { jar, hops } = await signIn(designer, "alice", "/pipelines/42?tab=yaml#steps");
@@ -110,7 +104,7 @@ describe("signing in", () => {
     const { pipelineRunId } = (await created.json()) as { pipelineRunId: string };
     const detail = await (await api(jar, `/api/runs/${pipelineRunId}`)).json();
     expect(detail).toMatchObject({ pipelineRunId, createdBy: { id: "alice", name: "Alice Analyst" } });
-    expect(auditLines()).toContainEqual(
+    expect(h.audit()).toContainEqual(
       expect.objectContaining({
         action: "run.create",
         outcome: "success",
@@ -183,7 +177,7 @@ describe("the callback refuses", () => {
     const callback = done.hops.find((step) => step.url.startsWith(`${designer}/auth/callback`));
     const replay = await hop(done.jar, callback?.url ?? "");
     expect(replay.status).toBe(400);
-    expect(auditLines()).toContainEqual(
+    expect(h.audit()).toContainEqual(
       expect.objectContaining({ action: "sign-in", outcome: "failure", code: "StateMismatch", user: null }),
     );
   });
@@ -264,7 +258,7 @@ describe("signing out", () => {
     });
     expect(after.at(-1)?.url).toBe(`${designer}/auth/signed-out`);
     expect(after.at(-1)?.body).toContain("You have signed out");
-    expect(auditLines()).toContainEqual(
+    expect(h.audit()).toContainEqual(
       expect.objectContaining({
         action: "sign-out",
         outcome: "success",
@@ -305,7 +299,7 @@ describe("the audit log", () => {
     expect(text).not.toMatch(/ey[\w-]{10,}\.[\w-]{10,}/); // a JWT
     expect(text).not.toContain("pfd_session");
     expect(text).not.toContain("apiVersion");
-    for (const entry of auditLines()) {
+    for (const entry of h.audit()) {
       expect(
         Object.keys(entry).every((k) =>
           ["time", "action", "outcome", "user", "target", "code", "requestId", "ip"].includes(k),

@@ -62,12 +62,6 @@ async function startRun(person: Person, extra: object = {}): Promise<string> {
   return res.body.pipelineRunId as string;
 }
 
-const audit = () =>
-  readFileSync(h.config.audit.path, "utf8")
-    .trim()
-    .split("\n")
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-
 describe("proxy mode", () => {
   it("believes the headers from a trusted address, names in UTF-8 included", async () => {
     const res = await as({ id: "lina", name: "李娜", groups: "runners" }).get("/api/me").expect(200);
@@ -128,7 +122,7 @@ describe("roles", () => {
       message: "Your role (viewer) may design pipelines and look at runs, not start runs",
     });
     expect(h.fake.calls.length).toBe(before);
-    expect(audit()).toContainEqual(
+    expect(h.audit()).toContainEqual(
       expect.objectContaining({
         action: "run.create",
         outcome: "denied",
@@ -157,7 +151,9 @@ describe("roles", () => {
     await as(adam).post(`/api/runs/${runId}/rerun`).expect(200);
     await as(adam).post(`/api/runs/${runId}/terminate`).expect(200);
 
-    const entries = audit().filter((e) => (e.target as { pipelineRunId?: string })?.pipelineRunId === runId);
+    const entries = h
+      .audit()
+      .filter((e) => (e.target as { pipelineRunId?: string })?.pipelineRunId === runId);
     expect(entries.map((e) => [e.action, e.outcome, (e.user as { id: string }).id])).toEqual([
       ["run.create", "success", "alice"],
       ["run.terminate", "denied", "bob"],

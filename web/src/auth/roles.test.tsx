@@ -4,14 +4,13 @@
  * "Mine", and the signed-in user with Sign out.
  */
 import type { ListRunsResponse, MeResponse, RunDetail } from "@pfd/shared";
-import { QueryClient } from "@tanstack/react-query";
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunApi } from "../run/api";
+import { renderWithApi } from "../run/provider.test-helper";
 import { RunBar } from "../run/RunBar";
 import { RunButton } from "../run/RunButton";
-import { RunProvider } from "../run/RunProvider";
 import { leaveFor } from "./navigate";
 import { UserMenu } from "./UserMenu";
 
@@ -51,23 +50,12 @@ function renderAs(
   children: React.ReactNode,
   extra: Partial<Record<keyof RunApi, unknown>> = {},
 ) {
-  const api = {
+  return renderWithApi(children, {
     me: async () => me,
     health: async () => ({ status: "ok", mode: "local" }),
     getRun: async () => running,
     ...extra,
-  } as unknown as RunApi;
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <RunProvider
-      pipelineKey="p"
-      getRunSource={() => ({ manifest: "m", problems: [] })}
-      api={api}
-      queryClient={queryClient}
-    >
-      {children}
-    </RunProvider>,
-  );
+  });
 }
 
 beforeEach(() => localStorage.clear());
