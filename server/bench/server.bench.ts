@@ -3,10 +3,13 @@
  * that answers at once, against the same load sent straight to the fake with the same client,
  * in one run. The fake and the server each run in a child process, as they would in life; the
  * load comes from this process. Prints a table, then as the very last line:
- * {"bench":"server","ratios":{"p50_ratio":R,"p99_ratio":R,"throughput_ratio":R,"errors":N}}
+ * {"bench":"server","ratios":{"p50_ratio":R,"p99_ratio":R,"throughput_ratio":R,"p50_ratio_auth":R,"errors":N}}
  * (ours / direct; throughput ours / direct). The main figures send the same manifest each time,
  * as a user re-running a pipeline does; a third row sends manifests the server has never seen,
  * so its remembered manifest checks cannot help, and prints those ratios in the table.
+ * `p50_ratio_auth` is the same load sent, signed in, to a second server with OpenID sign-in on
+ * (a session cookie checked and looked up in SQLite on every request; the provider, a real one,
+ * runs in that server's process and is idle once signed in), over the server without sign-in.
  *
  * Fair to both sides: the direct path sends the same CreatePipelineRun input the server builds
  * (name, execution arguments), and the server logs each request at info as it does in life
@@ -14,8 +17,8 @@
  * profile to /tmp/pfd-prof.
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { Agent, request } from "node:http";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { Agent, createServer, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
@@ -27,6 +30,7 @@ import { loadConfig } from "../src/config/env";
 import { PaiflowClient } from "../src/paiflow/client";
 import { executionArguments } from "../src/paiflow/submit";
 import { startFakePaiflow } from "../test/fake-paiflow";
+import { signIn } from "../test/oidc-sign-in";
 
 const CONCURRENCY = 200;
 const ROUNDS = 10;
@@ -54,18 +58,39 @@ async function runFake(): Promise<void> {
   });
 }
 
-function benchConfig() {
+function benchConfig(env: Record<string, string> = {}) {
   return loadConfig({
     PAI_WORKSPACE_ID: "ws-bench",
     MAXCOMPUTE_PROJECT: "bench",
     RUN_RATE_LIMIT: "1000000",
-    DESIGNER_DATA: mkdtempSync(join(tmpdir(), "pfd-bench-designer-")),
+    ...env,
   });
+}
+
+/** With BENCH_AUTH=oidc: sign-in on, against a real OpenID provider started here. */
+async function signInEnv(url: string): Promise<Record<string, string>> {
+  if (process.env.BENCH_AUTH !== "oidc") return {};
+  const { startTestProvider, TEST_CLIENT } = await import("../test/oidc-provider");
+  const provider = await startTestProvider(url);
+  return {
+    AUTH_MODE: "oidc",
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: TEST_CLIENT.id,
+    OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+    PUBLIC_URL: url,
+    SESSION_SECRET: "bench-session-secret-of-at-least-32-chars",
+  };
 }
 
 async function runServer(): Promise<void> {
   const fake = JSON.parse(process.env.BENCH_FAKE ?? "{}") as FakeInfo;
-  const config = benchConfig();
+  // Listening first: with sign-in, the server's own URL is its OpenID callback.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const dataDir = mkdtempSync(join(tmpdir(), "pfd-bench-designer-"));
+  const config = benchConfig({ DESIGNER_DATA: dataDir, ...(await signInEnv(`http://127.0.0.1:${port}`)) });
   const app = createApp(
     {
       config,
@@ -78,14 +103,16 @@ async function runServer(): Promise<void> {
     },
     pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: true })),
   );
-  const server = app.listen(0, "127.0.0.1", () => {
-    const address = server.address();
-    process.send?.({ port: typeof address === "object" && address ? address.port : 0 });
-  });
+  server.on("request", app);
   server.keepAliveTimeout = 60_000;
+  process.send?.({ port });
+  const exit = () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  };
   // Exit normally on kill, so a --cpu-prof profile (BENCH_PROFILE=1) gets written.
-  process.on("SIGTERM", () => process.exit(0));
-  process.on("disconnect", () => process.exit(0));
+  process.on("SIGTERM", exit);
+  process.on("disconnect", exit);
 }
 
 function clientFor(fake: FakeInfo): PaiflowClient {
@@ -159,6 +186,13 @@ async function main(): Promise<void> {
   const fakeInfo = fake.info as FakeInfo;
   const server = await child(["--role=server"], { BENCH_FAKE: JSON.stringify(fakeInfo) });
   const port = (server.info as { port: number }).port;
+  const serverAuth = await child(["--role=server"], {
+    BENCH_FAKE: JSON.stringify(fakeInfo),
+    BENCH_AUTH: "oidc",
+  });
+  const portAuth = (serverAuth.info as { port: number }).port;
+  const { jar } = await signIn(`http://127.0.0.1:${portAuth}`, "alice");
+  const cookie = jar.header();
 
   const direct = clientFor(fakeInfo);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -169,16 +203,20 @@ async function main(): Promise<void> {
     JSON.stringify({
       manifest: MANIFEST.replace('name: "air-quality-typed"', `name: "air-quality-typed-${++unique}"`),
     });
-  const post = (body: string) =>
+  const post = (body: string, to = port, session?: string) =>
     new Promise<boolean>((resolve) => {
       const req = request(
         {
           host: "127.0.0.1",
-          port,
+          port: to,
           path: "/api/runs",
           method: "POST",
           agent,
-          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+            ...(session ? { cookie: session } : {}),
+          },
         },
         (res) => {
           res.resume();
@@ -190,6 +228,7 @@ async function main(): Promise<void> {
     });
   const viaServer = () => post(sameBody);
   const viaServerUnique = () => post(uniqueBody());
+  const viaServerSignedIn = () => post(sameBody, portAuth, cookie);
   // What the server sends for the same manifest: its name and stamp, and the execution argument.
   const directInput = {
     WorkspaceId: "ws-bench",
@@ -209,18 +248,22 @@ async function main(): Promise<void> {
     await burst(straight);
     await burst(viaServer);
     await burst(viaServerUnique);
+    await burst(viaServerSignedIn);
   }
   const ours: Sample[] = [];
   const oursUnique: Sample[] = [];
+  const oursSignedIn: Sample[] = [];
   const baseline: Sample[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate the order so neither path always runs on a warmer machine.
     if (round % 2 === 0) {
       baseline.push(await burst(straight));
       ours.push(await burst(viaServer));
+      oursSignedIn.push(await burst(viaServerSignedIn));
       oursUnique.push(await burst(viaServerUnique));
     } else {
       oursUnique.push(await burst(viaServerUnique));
+      oursSignedIn.push(await burst(viaServerSignedIn));
       ours.push(await burst(viaServer));
       baseline.push(await burst(straight));
     }
@@ -228,10 +271,12 @@ async function main(): Promise<void> {
   agent.destroy();
   fake.proc.kill();
   server.proc.kill();
+  serverAuth.proc.kill();
 
   const o = summary(ours);
   const d = summary(baseline);
   const u = summary(oursUnique);
+  const a = summary(oursSignedIn);
   const fmt = (n: number) => n.toFixed(2).padStart(10);
   console.log(`${CONCURRENCY} concurrent CreatePipelineRun x ${ROUNDS} rounds`);
   console.log(
@@ -242,6 +287,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `${"ours (server->fake)".padEnd(22)}${fmt(o.p50)}${fmt(o.p99)}${fmt(o.throughput)}${String(o.errors).padStart(10)}`,
+  );
+  console.log(
+    `${"ours, signed in (oidc)".padEnd(22)}${fmt(a.p50)}${fmt(a.p99)}${fmt(a.throughput)}${String(a.errors).padStart(10)}`,
   );
   console.log(
     `${"ours, unseen manifests".padEnd(22)}${fmt(u.p50)}${fmt(u.p99)}${fmt(u.throughput)}${String(u.errors).padStart(10)}`,
@@ -257,7 +305,8 @@ async function main(): Promise<void> {
         p50_ratio: round2(o.p50 / d.p50),
         p99_ratio: round2(o.p99 / d.p99),
         throughput_ratio: round2(o.throughput / d.throughput),
-        errors: o.errors + d.errors + u.errors,
+        p50_ratio_auth: round2(a.p50 / o.p50),
+        errors: o.errors + d.errors + u.errors + a.errors,
       },
     }),
   );

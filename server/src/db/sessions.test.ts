@@ -46,6 +46,21 @@ describe("SessionStore", () => {
     expect(records.sessions.get(busy)).toEqual({ expired: true });
   });
 
+  it("notices within a minute a session ended by another process on the same database", () => {
+    let t = 0;
+    const dir = mkdtempSync(join(tmpdir(), "pfd-db-"));
+    const times = { idleMs: 60 * MINUTE, maxMs: 600 * MINUTE, now: () => t };
+    const here = openRecords(dir, times);
+    const there = openRecords(dir, times);
+    const id = here.sessions.create(user, null);
+    expect(here.sessions.get(id)).toHaveProperty("session");
+    there.sessions.delete(id);
+    t += 2 * MINUTE;
+    expect(here.sessions.get(id)).toBeUndefined();
+    here.close();
+    there.close();
+  });
+
   it("binds a sign-in attempt to its browser and lets it be used once", () => {
     const records = openRecords(":memory:", { idleMs: MINUTE, maxMs: MINUTE });
     const attempt = { state: "s1", nonce: "n", codeVerifier: "v", returnTo: "/x" };

@@ -2,6 +2,10 @@
  * Server-side sessions: the browser holds only a random id (in a signed cookie, session-cookie.ts);
  * the table holds its SHA-256, so a copy of the database signs nobody in. A session ends after
  * `idleMs` without a request or `maxMs` after sign-in, whichever comes first.
+ *
+ * The sessions in use are also kept in memory, so a request costs no hashing, query or parsing:
+ * the table is written through and read back at least once a minute (when `seen_at` is written),
+ * so a session ended by another process holding the same database ends here within a minute.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "./open";
@@ -32,6 +36,8 @@ export interface SessionTimes {
 // Writing `seen_at` on every request would cost a disk write per call; once a minute keeps the
 // idle expiry exact to the minute.
 const TOUCH_EVERY_MS = 60_000;
+/** Sessions held in memory at most (the least recently used go first; the table keeps them all). */
+const CACHED_SESSIONS = 10_000;
 
 export const hashId = (id: string): string => createHash("sha256").update(id).digest("hex");
 
@@ -42,8 +48,15 @@ interface Row {
   seen_at: number;
 }
 
+interface Held {
+  key: string;
+  session: Session;
+  seenAt: number;
+}
+
 export class SessionStore {
   private readonly now: () => number;
+  private readonly held = new Map<string, Held>();
   private readonly select;
   private readonly touch;
   private readonly remove;
@@ -75,26 +88,29 @@ export class SessionStore {
 
   /** The live session of an id; `{ expired }` (and forgotten) when it timed out. */
   get(id: string): SessionLookup {
-    const key = hashId(id);
-    const row = this.select.get(key);
-    if (!row) return undefined;
+    const held = this.held.get(id) ?? this.load(id);
+    if (!held) return undefined;
     const now = this.now();
-    if (now - row.seen_at > this.times.idleMs || now - row.created_at > this.times.maxMs) {
-      this.remove.run(key);
+    if (now - held.seenAt > this.times.idleMs || now - held.session.createdAt > this.times.maxMs) {
+      this.forget(id, held.key);
       return { expired: true };
     }
-    if (now - row.seen_at > TOUCH_EVERY_MS) this.touch.run(now, key);
-    return {
-      session: {
-        user: JSON.parse(row.user_json) as SessionUser,
-        idToken: row.id_token,
-        createdAt: row.created_at,
-      },
-    };
+    if (now - held.seenAt > TOUCH_EVERY_MS) {
+      // No row to update: another process ended the session.
+      if (this.touch.run(now, held.key).changes === 0) {
+        this.held.delete(id);
+        return undefined;
+      }
+      held.seenAt = now;
+    }
+    // Most recently used last, so the oldest is the first to go when the map is full.
+    this.held.delete(id);
+    this.held.set(id, held);
+    return { session: held.session };
   }
 
   delete(id: string): void {
-    this.remove.run(hashId(id));
+    this.forget(id, this.held.get(id)?.key ?? hashId(id));
   }
 
   purgeExpired(): void {
@@ -102,5 +118,28 @@ export class SessionStore {
     this.db
       .prepare("DELETE FROM sessions WHERE seen_at < ? OR created_at < ?")
       .run(now - this.times.idleMs, now - this.times.maxMs);
+  }
+
+  private load(id: string): Held | undefined {
+    const key = hashId(id);
+    const row = this.select.get(key);
+    if (!row) return undefined;
+    const held: Held = {
+      key,
+      session: {
+        user: JSON.parse(row.user_json) as SessionUser,
+        idToken: row.id_token,
+        createdAt: row.created_at,
+      },
+      seenAt: row.seen_at,
+    };
+    this.held.set(id, held);
+    if (this.held.size > CACHED_SESSIONS) this.held.delete(this.held.keys().next().value as string);
+    return held;
+  }
+
+  private forget(id: string, key: string): void {
+    this.held.delete(id);
+    this.remove.run(key);
   }
 }
