@@ -7,9 +7,9 @@
  * (ours / direct; throughput ours / direct). The main figures send the same manifest each time,
  * as a user re-running a pipeline does; a third row sends manifests the server has never seen,
  * so its remembered manifest checks cannot help, and prints those ratios in the table.
- * `p50_ratio_auth` is the same load sent, signed in, to a second server with OpenID sign-in on
- * (a session cookie checked and looked up in SQLite on every request; the provider, a real one,
- * runs in that server's process and is idle once signed in), over the server without sign-in:
+ * `p50_ratio_auth` is the same load sent, signed in, to the same server with OpenID sign-in on
+ * (a session cookie checked and its session looked up on every request; a real provider, idle
+ * once signed in), served by the same process on another port, over the server without sign-in:
  * the median of each round's ratio, the two sent one right after the other, so that what the
  * rest of the machine is doing weighs on both alike.
  *
@@ -69,9 +69,8 @@ function benchConfig(env: Record<string, string> = {}) {
   });
 }
 
-/** With BENCH_AUTH=oidc: sign-in on, against a real OpenID provider started here. */
+/** Sign-in on (AUTH_MODE=oidc) for the server at `url`, against a real OpenID provider started here. */
 async function signInEnv(url: string): Promise<Record<string, string>> {
-  if (process.env.BENCH_AUTH !== "oidc") return {};
   const { startTestProvider, TEST_CLIENT } = await import("../test/oidc-provider");
   const provider = await startTestProvider(url);
   return {
@@ -84,15 +83,18 @@ async function signInEnv(url: string): Promise<Record<string, string>> {
   };
 }
 
-async function runServer(): Promise<void> {
-  const fake = JSON.parse(process.env.BENCH_FAKE ?? "{}") as FakeInfo;
-  // Listening first: with sign-in, the server's own URL is its OpenID callback.
+/**
+ * One app on its own port in this process. Listening first: with sign-in, the app's own URL is
+ * its OpenID callback.
+ */
+async function serveApp(fake: FakeInfo, withSignIn: boolean): Promise<{ port: number; dataDir: string }> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   const dataDir = mkdtempSync(join(tmpdir(), "pfd-bench-designer-"));
-  const config = benchConfig({ DESIGNER_DATA: dataDir, ...(await signInEnv(`http://127.0.0.1:${port}`)) });
+  const signIn = withSignIn ? await signInEnv(`http://127.0.0.1:${port}`) : {};
+  const config = benchConfig({ DESIGNER_DATA: dataDir, ...signIn });
   const app = createApp(
     {
       config,
@@ -107,9 +109,20 @@ async function runServer(): Promise<void> {
   );
   server.on("request", app);
   server.keepAliveTimeout = 60_000;
-  process.send?.({ port });
+  return { port, dataDir };
+}
+
+/**
+ * The server as `npm start` runs it (no sign-in) and, in the same process so that both meet the
+ * same machine, the same server with OpenID sign-in on another port.
+ */
+async function runServer(): Promise<void> {
+  const fake = JSON.parse(process.env.BENCH_FAKE ?? "{}") as FakeInfo;
+  const plain = await serveApp(fake, false);
+  const signedIn = await serveApp(fake, true);
+  process.send?.({ port: plain.port, portAuth: signedIn.port });
   const exit = () => {
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const { dataDir } of [plain, signedIn]) rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   };
   // Exit normally on kill, so a --cpu-prof profile (BENCH_PROFILE=1) gets written.
@@ -194,12 +207,7 @@ async function main(): Promise<void> {
   const fake = await child(["--role=fake"]);
   const fakeInfo = fake.info as FakeInfo;
   const server = await child(["--role=server"], { BENCH_FAKE: JSON.stringify(fakeInfo) });
-  const port = (server.info as { port: number }).port;
-  const serverAuth = await child(["--role=server"], {
-    BENCH_FAKE: JSON.stringify(fakeInfo),
-    BENCH_AUTH: "oidc",
-  });
-  const portAuth = (serverAuth.info as { port: number }).port;
+  const { port, portAuth } = server.info as { port: number; portAuth: number };
   const { jar } = await signIn(`http://127.0.0.1:${portAuth}`, "alice");
   const cookie = jar.header();
 
@@ -280,7 +288,6 @@ async function main(): Promise<void> {
   agent.destroy();
   fake.proc.kill();
   server.proc.kill();
-  serverAuth.proc.kill();
 
   const o = summary(ours);
   const d = summary(baseline);
