@@ -3,6 +3,7 @@
  * nonce; the user from the ID token's claims and, when the provider has one, its userinfo
  * endpoint; RP-initiated logout when the provider offers it.
  */
+import { authPaths } from "@pfd/shared";
 import * as oidc from "openid-client";
 import type { OidcSettings } from "../config/auth";
 import type { SessionUser, SignInAttempt } from "../db";
@@ -32,7 +33,7 @@ export class OidcClient {
   }
 
   get callbackUrl(): string {
-    return new URL("/auth/callback", this.publicUrl).href;
+    return new URL(authPaths.callback(), this.publicUrl).href;
   }
 
   /** A fresh attempt (state, nonce, PKCE verifier) and the provider's URL to send the browser to. */
