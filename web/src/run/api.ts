@@ -6,7 +6,6 @@
  * manifest, the validation problems.
  */
 import {
-  type ApiProblem,
   apiPaths,
   authPaths,
   type CreateRunRequest,
@@ -15,6 +14,7 @@ import {
   ListRunsResponseSchema,
   MeResponseSchema,
   PreviewResponseSchema,
+  type Problem,
   parseApiError,
   RunActionResponseSchema,
   RunDetailSchema,
@@ -35,7 +35,7 @@ export class RunApiError extends Error {
     readonly details: {
       requestId?: string;
       source?: "server" | "paiflow";
-      problems?: ApiProblem[];
+      problems?: Problem[];
       field?: string;
     } = {},
   ) {
