@@ -19,7 +19,7 @@ export const SIGN_IN_TTL_MS = 10 * 60_000;
  * Attempts kept at most: anyone may start a sign-in, so a flood of them must not fill the disk;
  * past this the oldest go (their browsers would have to start again).
  */
-export const MAX_SIGN_IN_ATTEMPTS = 10_000;
+const MAX_SIGN_IN_ATTEMPTS = 10_000;
 
 export class SignInAttempts {
   constructor(

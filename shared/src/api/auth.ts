@@ -5,10 +5,10 @@
 import { z } from "zod";
 
 /** viewer: design, validate, import/export, see runs. runner: also run, and act on their own runs. admin: anyone's runs. */
-export const RoleSchema = z.enum(["viewer", "runner", "admin"]);
+const RoleSchema = z.enum(["viewer", "runner", "admin"]);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const AuthModeSchema = z.enum(["none", "oidc", "proxy"]);
+const AuthModeSchema = z.enum(["none", "oidc", "proxy"]);
 export type AuthMode = z.infer<typeof AuthModeSchema>;
 
 export const MeResponseSchema = z.object({
