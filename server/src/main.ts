@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { config as loadDotenv } from "dotenv";
 import { type Logger, pino } from "pino";
 import { createApp } from "./app";
+import { openAuthServices } from "./auth/services";
 import { loadComponents } from "./config/components";
 import { ConfigError, loadConfig, type ServerConfig } from "./config/env";
 import { connectPaiflow } from "./paiflow/connect";
@@ -37,7 +38,15 @@ export async function startServer({
   logger,
   webDist = WEB_DIST,
 }: StartOptions): Promise<RunningServer> {
-  const paiflow = await connectPaiflow(config, { logger, startLocal: startLocalPaiflow });
+  // Sign-in first: a wrong OIDC_ISSUER stops the boot before the embedded PAIFlow starts.
+  const authServices = await openAuthServices(config);
+  let paiflow: Awaited<ReturnType<typeof connectPaiflow>>;
+  try {
+    paiflow = await connectPaiflow(config, { logger, startLocal: startLocalPaiflow });
+  } catch (error) {
+    authServices.close();
+    throw error;
+  }
   const layer = workspaceLayer({
     mode: paiflow.mode,
     workspaceId: config.workspaceId,
@@ -54,6 +63,7 @@ export async function startServer({
       components: layer.components,
       workspace: layer.workspace,
       webDist,
+      ...authServices,
     },
     logger,
   );
@@ -67,6 +77,7 @@ export async function startServer({
     });
   } catch (error) {
     await paiflow.close();
+    authServices.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -86,6 +97,7 @@ export async function startServer({
           setTimeout(() => server.closeAllConnections(), 10_000).unref();
         });
         await paiflow.close();
+        authServices.close();
       })();
       return closing;
     },
@@ -123,8 +135,10 @@ async function runFromCommandLine(): Promise<void> {
       paiflow: running.endpoint,
       region: config.regionId,
       workspaceId: config.workspaceId ?? null,
+      auth: config.auth.mode,
+      audit: config.audit.path,
     },
-    `PAIFlow Designer listening on ${running.url} (${running.mode} mode)`,
+    `PAIFlow Designer listening on ${running.url} (${running.mode} mode, sign-in: ${config.auth.mode})`,
   );
   const stop = (signal: string) => {
     logger.info({ signal }, "shutting down");

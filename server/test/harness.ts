@@ -2,19 +2,20 @@
  * Builds the app against a fake PAIFlow for a test file, and keeps every response body, header
  * and log line it produced so the file can check that the secret never left the server.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import express, { type Express } from "express";
 import { pino } from "pino";
 import { type AppContext, createApp } from "../src/app";
+import { type AuthServices, openAuthServices } from "../src/auth/services";
 import { loadComponents } from "../src/config/components";
 import { staticCredential } from "../src/config/credentials";
 import { loadConfig, type ServerConfig } from "../src/config/env";
 import { PaiflowClient } from "../src/paiflow/client";
 import { PaistudioClient } from "../src/paistudio/client";
 import { workspaceLayer } from "../src/paistudio/context";
-import type { Actor } from "../src/paistudio/drafts";
 import { type FakeOptions, type FakePaiflow, startFakePaiflow } from "./fake-paiflow";
 import { createFakeWorkspace, type FakeWorkspace, type FakeWorkspaceOptions } from "./fake-workspace";
 
@@ -26,9 +27,32 @@ export interface Harness {
   /** The fake PAI workspace (PaiStudio and the component registry), with `workspace`. */
   workspace: FakeWorkspace | undefined;
   config: ServerConfig;
+  /** Records (in a fresh DESIGNER_DATA), audit log and OpenID client of the app. */
+  services: AuthServices;
+  /** What the app was built from, to build another on the same parts (a restart). */
+  ctx: AppContext;
   /** Every response (status line, headers, body) and log line, as text. */
   transcript: string[];
+  /** The audit log's entries so far. */
+  audit(): Record<string, unknown>[];
   close(): Promise<void>;
+}
+
+/** Someone signed in through a trusted proxy (AUTH_MODE=proxy). */
+export interface Person {
+  id: string;
+  name: string;
+  groups: string;
+}
+
+/** The headers oauth2-proxy sets; names go as UTF-8 bytes, as proxies send them. */
+export function proxyHeaders(person: Person): Record<string, string> {
+  return {
+    "X-Forwarded-User": person.id,
+    "X-Forwarded-Email": `${person.id}@example.com`,
+    "X-Forwarded-Groups": person.groups,
+    "X-Forwarded-Preferred-Username": Buffer.from(person.name, "utf8").toString("latin1"),
+  };
 }
 
 export interface HarnessOptions {
@@ -39,16 +63,18 @@ export interface HarnessOptions {
   /** Point the client somewhere else than the fake (e.g. a closed port). */
   endpoint?: string;
   timeoutMs?: number;
+  /** The clock of sessions and audit entries. */
+  now?: () => number;
   /** Serve a fake PAI workspace beside the fake PAIFlow and give the app its workspace layer. */
   workspace?: FakeWorkspaceOptions;
-  /** Who the app says makes each request (the sign-in seam). */
-  actor?: Actor;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const workspace = options.workspace ? await createFakeWorkspace(options.workspace) : undefined;
   const fake = await startFakePaiflow({ ...options.fake, ...(workspace ? { extra: workspace.route } : {}) });
-  const config = loadConfig({ PAI_WORKSPACE_ID: "ws-test", ...options.env });
+  const dataDir = mkdtempSync(join(tmpdir(), "pfd-designer-"));
+  const config = loadConfig({ PAI_WORKSPACE_ID: "ws-test", DESIGNER_DATA: dataDir, ...options.env });
+  const services = await openAuthServices(config, options.now ? { now: options.now } : {});
   const transcript: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -76,7 +102,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         loadCustom,
       })
     : undefined;
-  const actor = options.actor;
   const ctx: AppContext = {
     config,
     mode,
@@ -84,8 +109,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     paiflow,
     components: layer?.components ?? loadCustom,
     ...(layer ? { workspace: layer.workspace } : {}),
-    ...(actor ? { actorOf: () => actor } : {}),
     webDist: options.webDist ?? null,
+    ...services,
   };
   const inner = createApp(ctx, pino({ level: "info" }, logStream));
   const app = express();
@@ -115,8 +140,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     fake,
     workspace,
     config,
+    services,
+    ctx,
     transcript,
+    audit: () =>
+      readFileSync(config.audit.path, "utf8")
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
     close: async () => {
+      services.close();
+      rmSync(dataDir, { recursive: true, force: true });
       await fake.close();
       await workspace?.close();
     },

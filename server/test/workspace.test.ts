@@ -8,13 +8,26 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/env";
 import { connectPaiflow } from "../src/paiflow/connect";
-import { type Harness, startHarness } from "./harness";
+import { type Harness, type Person, proxyHeaders, startHarness } from "./harness";
+
+const lei: Person = { id: "lilei", name: "Li Lei", groups: "runners" };
+const vera: Person = { id: "vera", name: "Vera Viewer", groups: "analysts" };
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ workspace: { extra: 4 }, actor: { id: "u-1", name: "李雷" } });
+  h = await startHarness({
+    workspace: { extra: 4 },
+    env: { AUTH_MODE: "proxy", TRUSTED_PROXIES: "127.0.0.1,::1", AUTH_RUNNER_GROUPS: "runners" },
+  });
 });
 afterAll(() => h.close());
+
+/** Requests signed in through the proxy as `person`. */
+const as = (person: Person) => ({
+  get: (path: string) => request(h.app).get(path).set(proxyHeaders(person)),
+  post: (path: string) => request(h.app).post(path).set(proxyHeaders(person)),
+  put: (path: string) => request(h.app).put(path).set(proxyHeaders(person)),
+});
 
 const canvas = (value: string) =>
   JSON.stringify({
@@ -34,7 +47,7 @@ const canvas = (value: string) =>
   });
 
 async function newDraft(name: string, content = canvas("a.b")): Promise<{ id: string; version: number }> {
-  const res = await request(h.app)
+  const res = await as(lei)
     .post("/api/workspace/drafts")
     .send({ name, content, accessibility: "PUBLIC" })
     .expect(201);
@@ -43,7 +56,7 @@ async function newDraft(name: string, content = canvas("a.b")): Promise<{ id: st
 
 describe("palette", () => {
   it("answers the workspace's components with their source, and a definition on demand", async () => {
-    const res = await request(h.app).get("/api/components").expect(200);
+    const res = await as(lei).get("/api/components").expect(200);
     expect(res.body.workspace).toMatchObject({ timestamp: "20240101000000" });
     const byId = new Map(res.body.components.map((c: { identifier: string }) => [c.identifier, c]));
     expect(byId.get("split")).toMatchObject({
@@ -51,11 +64,11 @@ describe("palette", () => {
       displayName: { en: "Split", zh: "拆分" },
     });
     expect(byId.get("algo_001")).toMatchObject({ source: "workspace", pending: true });
-    const def = await request(h.app).get("/api/components/pai/algo_001/v1").expect(200);
+    const def = await as(lei).get("/api/components/pai/algo_001/v1").expect(200);
     expect(def.body.component).toMatchObject({ identifier: "algo_001", inputs: [{ name: "inputTable" }] });
     expect(def.body.component.pending).toBeUndefined();
-    await request(h.app).get("/api/components/pai/nope/v1").expect(404);
-    const refreshed = await request(h.app).post("/api/components/refresh").send({}).expect(200);
+    await as(lei).get("/api/components/pai/nope/v1").expect(404);
+    const refreshed = await as(lei).post("/api/components/refresh").send({}).expect(200);
     expect(
       refreshed.body.components.find((c: { identifier: string }) => c.identifier === "algo_001").pending,
     ).toBeUndefined();
@@ -65,22 +78,50 @@ describe("palette", () => {
 describe("drafts", () => {
   it("creates, opens and saves a draft with its Version, naming who saved it", async () => {
     const created = await newDraft("销量");
-    expect(created).toMatchObject({ name: "销量", version: 2, savedBy: "李雷" });
-    const opened = await request(h.app).get(`/api/workspace/drafts/${created.id}`).expect(200);
+    expect(created).toMatchObject({ name: "销量", version: 2, savedBy: "Li Lei" });
+    const opened = await as(lei).get(`/api/workspace/drafts/${created.id}`).expect(200);
     expect(opened.body.content).toBe(canvas("a.b"));
-    const saved = await request(h.app)
+    const saved = await as(lei)
       .put(`/api/workspace/drafts/${created.id}`)
       .send({ content: canvas("c.d"), version: opened.body.draft.version })
       .expect(200);
-    expect(saved.body.draft).toMatchObject({ version: 3, savedBy: "李雷", modifiedAt: expect.any(String) });
-    const again = await request(h.app).get(`/api/workspace/drafts/${created.id}`).expect(200);
+    expect(saved.body.draft).toMatchObject({ version: 3, savedBy: "Li Lei", modifiedAt: expect.any(String) });
+    const again = await as(lei).get(`/api/workspace/drafts/${created.id}`).expect(200);
     expect(again.body.content).toBe(canvas("c.d"));
+  });
+
+  it("lets viewers open drafts, not save them; every save, allowed or not, is in the audit log", async () => {
+    const { id, version } = await newDraft("审计");
+    await as(vera).get(`/api/workspace/drafts/${id}`).expect(200);
+    const refused = await as(vera)
+      .put(`/api/workspace/drafts/${id}`)
+      .send({ content: canvas("v"), version })
+      .expect(403);
+    expect(refused.body.error).toMatchObject({
+      code: "Forbidden",
+      message: expect.stringContaining("viewer"),
+    });
+    await as(vera)
+      .post("/api/workspace/drafts")
+      .send({ name: "v", content: canvas("v") })
+      .expect(403);
+    await as(lei)
+      .put(`/api/workspace/drafts/${id}`)
+      .send({ content: canvas("l"), version })
+      .expect(200);
+    const entries = h.audit().filter((e) => (e.target as { draftId?: string } | undefined)?.draftId === id);
+    expect(entries.map((e) => [e.action, e.outcome, (e.user as { id: string }).id])).toEqual([
+      ["draft.create", "success", "lilei"],
+      ["draft.save", "denied", "vera"],
+      ["draft.save", "success", "lilei"],
+    ]);
+    expect(entries[0]?.target).toEqual({ draftId: id, version: String(version) });
   });
 
   it("refuses a save based on a version someone else changed, and overwrites nothing", async () => {
     const { id, version } = await newDraft("冲突");
     await h.workspace?.editInConsole(id, canvas("console.edit"));
-    const res = await request(h.app)
+    const res = await as(lei)
       .put(`/api/workspace/drafts/${id}`)
       .send({ content: canvas("mine"), version })
       .expect(409);
@@ -94,37 +135,37 @@ describe("drafts", () => {
       },
     });
     expect(res.body.error.message).toContain("someone in PAI's console");
-    const theirs = await request(h.app).get(`/api/workspace/drafts/${id}`).expect(200);
+    const theirs = await as(lei).get(`/api/workspace/drafts/${id}`).expect(200);
     expect(theirs.body.content).toBe(canvas("console.edit"));
   });
 
   it("names the designer user whose save made the other version", async () => {
     const { id, version } = await newDraft("两个标签页");
-    await request(h.app)
+    await as(lei)
       .put(`/api/workspace/drafts/${id}`)
       .send({ content: canvas("tab 1"), version })
       .expect(200);
-    const res = await request(h.app)
+    const res = await as(lei)
       .put(`/api/workspace/drafts/${id}`)
       .send({ content: canvas("tab 2"), version })
       .expect(409);
     expect(res.body.error.conflict).toMatchObject({
       version: version + 1,
-      savedBy: "李雷",
+      savedBy: "Li Lei",
       throughDesigner: true,
     });
   });
 
   it("browses folders and finds a draft saved into one, with its creator", async () => {
-    const folder = await request(h.app)
+    const folder = await as(lei)
       .post("/api/workspace/folders")
       .send({ name: "季度分析", accessibility: "PUBLIC" })
       .expect(201);
-    const res = await request(h.app)
+    const res = await as(lei)
       .post("/api/workspace/drafts")
       .send({ name: "Q1", folderId: folder.body.id, content: canvas("q1"), accessibility: "PRIVATE" })
       .expect(201);
-    const root = await request(h.app).get("/api/workspace/folders/root").expect(200);
+    const root = await as(lei).get("/api/workspace/folders/root").expect(200);
     expect(root.body.entries).toContainEqual({
       kind: "folder",
       id: folder.body.id,
@@ -132,7 +173,7 @@ describe("drafts", () => {
       empty: false,
       modifiedAt: expect.any(String),
     });
-    const inside = await request(h.app).get(`/api/workspace/folders/${folder.body.id}`).expect(200);
+    const inside = await as(lei).get(`/api/workspace/folders/${folder.body.id}`).expect(200);
     expect(inside.body.entries).toEqual([
       {
         kind: "draft",
@@ -142,23 +183,23 @@ describe("drafts", () => {
         creator: expect.any(String),
       },
     ]);
-    const publicOnly = await request(h.app)
+    const publicOnly = await as(lei)
       .get(`/api/workspace/folders/${folder.body.id}?accessibility=PUBLIC`)
       .expect(200);
     expect(publicOnly.body.entries).toEqual([]);
   });
 
   it("lists the workspace's templates and gives one's canvas", async () => {
-    const list = await request(h.app).get("/api/workspace/templates").expect(200);
+    const list = await as(lei).get("/api/workspace/templates").expect(200);
     expect(list.body.templates.length).toBeGreaterThanOrEqual(2);
     const first = list.body.templates[0];
-    const one = await request(h.app).get(`/api/workspace/templates/${first.id}`).expect(200);
+    const one = await as(lei).get(`/api/workspace/templates/${first.id}`).expect(200);
     expect(readCanvas(one.body.content).base?.canvas.nodes?.length).toBeGreaterThan(1);
   });
 
   it("runs a saved draft as PAI Designer does: SourceType DESIGNER, SourceId the draft id", async () => {
     const { id } = await newDraft("运行");
-    const opened = await request(h.app).get(`/api/workspace/drafts/${id}`).expect(200);
+    const opened = await as(lei).get(`/api/workspace/drafts/${id}`).expect(200);
     const read = readCanvas(opened.body.content);
     if (!read.base) throw new Error("canvas");
     const manifest = serializeManifest(
@@ -169,10 +210,7 @@ describe("drafts", () => {
         parameters: [{ name: "execution_maxcompute", value: { odpsProject: "p", endpoint: "e" } }],
       },
     });
-    const run = await request(h.app)
-      .post("/api/runs")
-      .send({ manifest, sourceId: id, arguments: args })
-      .expect(201);
+    const run = await as(lei).post("/api/runs").send({ manifest, sourceId: id, arguments: args }).expect(201);
     expect(h.fake.runs.get(run.body.pipelineRunId)?.body).toMatchObject({
       SourceType: "DESIGNER",
       SourceId: id,
@@ -184,7 +222,7 @@ describe("bad drafts and upstream errors", () => {
   it("refuses a canvas that cannot be read, naming the draft, what and where", async () => {
     const { id } = await newDraft("坏的");
     await h.workspace?.corrupt(id, '{"nodes": [\n  {"id": "a",,}\n]}');
-    const res = await request(h.app).get(`/api/workspace/drafts/${id}`).expect(422);
+    const res = await as(lei).get(`/api/workspace/drafts/${id}`).expect(422);
     expect(res.body.error).toMatchObject({ code: "InvalidDraft" });
     expect(res.body.error.message).toMatch(
       new RegExp(`^Draft ${id}: the canvas is not valid JSON: .*\\(line 2, column \\d+\\)$`),
@@ -196,9 +234,9 @@ describe("bad drafts and upstream errors", () => {
     const { id, version } = await newDraft("太大");
     const huge = `{"nodes":[],"note":"${"x".repeat(5.5 * 1024 * 1024)}"}`;
     await h.workspace?.corrupt(id, huge);
-    const open = await request(h.app).get(`/api/workspace/drafts/${id}`).expect(413);
+    const open = await as(lei).get(`/api/workspace/drafts/${id}`).expect(413);
     expect(open.body.error).toMatchObject({ code: "DraftTooLarge", message: expect.stringContaining(id) });
-    const save = await request(h.app)
+    const save = await as(lei)
       .put(`/api/workspace/drafts/${id}`)
       .send({ content: huge, version })
       .expect(413);
@@ -206,13 +244,13 @@ describe("bad drafts and upstream errors", () => {
   });
 
   it("passes PaiStudio's code and request id on", async () => {
-    const res = await request(h.app).get("/api/workspace/drafts/draft-doesnotexist").expect(404);
+    const res = await as(lei).get("/api/workspace/drafts/draft-doesnotexist").expect(404);
     expect(res.body.error).toMatchObject({
       code: "ExperimentNotFound",
       source: "paistudio",
       requestId: expect.any(String),
     });
-    await request(h.app).get("/api/workspace/drafts/..%2Fetc").expect(400);
+    await as(lei).get("/api/workspace/drafts/..%2Fetc").expect(400);
   });
 
   it("detects a conflict whatever code PaiStudio uses for it", async () => {

@@ -22,15 +22,13 @@ import { HttpError } from "../routes/errors";
 import type { PaistudioClient } from "./client";
 import type { ExperimentMeta } from "./types";
 
-/** Who does something through the designer (the signed-in user; null without sign-in). */
-export interface Actor {
-  id: string;
-  name: string;
+/** Who saves through the designer: the signed-in user's name; null without sign-in (nobody to name). */
+export interface Saver {
+  name: string | null;
 }
 
 interface Save {
   version: number;
-  /** The signed-in user's name; null without sign-in. */
   by: string | null;
 }
 
@@ -81,7 +79,7 @@ export class Drafts {
     return { draft: this.meta(draft), content };
   }
 
-  async save(id: string, content: string, version: number, actor: Actor | null): Promise<DraftMeta> {
+  async save(id: string, content: string, version: number, saver: Saver): Promise<DraftMeta> {
     checkContent(id, content, 400);
     let saved: number;
     try {
@@ -89,7 +87,7 @@ export class Drafts {
     } catch (error) {
       throw await this.conflictOr(error, id, version);
     }
-    this.remember(id, saved, actor);
+    this.remember(id, saved, saver);
     return this.meta(await this.studio.getExperimentMeta(id));
   }
 
@@ -102,7 +100,7 @@ export class Drafts {
       description?: string;
       content: string;
     },
-    actor: Actor | null,
+    saver: Saver,
   ): Promise<DraftMeta> {
     checkContent(input.name, input.content, 400);
     const { ExperimentId: id } = await this.studio.createExperiment({
@@ -116,7 +114,7 @@ export class Drafts {
     try {
       const { Version } = await this.studio.getExperimentMeta(id);
       const saved = await this.studio.updateExperimentContent(id, input.content, Version);
-      this.remember(id, saved.Version, actor);
+      this.remember(id, saved.Version, saver);
     } catch (error) {
       // An empty draft left behind would only confuse: take it away, then report the failure.
       await this.studio.deleteExperiment(id).catch(() => undefined);
@@ -193,9 +191,9 @@ export class Drafts {
     );
   }
 
-  private remember(id: string, version: number, actor: Actor | null): void {
+  private remember(id: string, version: number, saver: Saver): void {
     this.saves.delete(id);
-    this.saves.set(id, { version, by: actor?.name ?? null });
+    this.saves.set(id, { version, by: saver.name });
     if (this.saves.size > MAX_REMEMBERED_SAVES) this.saves.delete(this.saves.keys().next().value as string);
   }
 

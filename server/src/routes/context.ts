@@ -1,11 +1,13 @@
 /** What the routes are given: nothing is imported as a global, so tests build their own. */
 import type { ComponentsResponse } from "@pfd/shared";
-import type { Request } from "express";
+import type { AuditLog } from "../audit/audit-log";
+import type { OidcClient } from "../auth/oidc";
 import type { ServerConfig } from "../config/env";
+import type { Records } from "../db";
 import type { PaiflowClient } from "../paiflow/client";
 import type { PaistudioClient } from "../paistudio/client";
 import type { Components } from "../paistudio/components";
-import type { Actor, Drafts } from "../paistudio/drafts";
+import type { Drafts } from "../paistudio/drafts";
 
 export interface AppContext {
   config: ServerConfig;
@@ -18,13 +20,13 @@ export interface AppContext {
   components: () => Promise<ComponentsResponse>;
   /** The PAI workspace layer (palette, drafts, templates); absent, the palette is `components()`. */
   workspace?: WorkspaceContext;
-  /**
-   * Who makes a request, for saves and the audit trail. Sign-in (issue 10) provides it; without
-   * sign-in (or this function) there is nobody to name.
-   */
-  actorOf?: (req: Request) => Actor | null;
   /** Folder of the built web app; null or missing: not served. */
   webDist: string | null;
+  /** Sessions, sign-ins under way and who ran what (SQLite in DESIGNER_DATA). */
+  records: Records;
+  audit: AuditLog;
+  /** The OpenID provider's client, discovered at boot; null unless AUTH_MODE=oidc. */
+  oidc: OidcClient | null;
 }
 
 export interface WorkspaceContext {

@@ -13,9 +13,12 @@ import {
   StudioIdSchema,
   type TemplateListing,
   type TemplateResponse,
+  whyCannotSaveDrafts,
 } from "@pfd/shared";
 import { type Request, Router } from "express";
-import type { Actor, Drafts } from "../paistudio/drafts";
+import { audited } from "../audit/audited";
+import { userOf } from "../auth/request";
+import type { Drafts, Saver } from "../paistudio/drafts";
 import type { AppContext, WorkspaceContext } from "./context";
 import { HttpError, invalidRequest } from "./errors";
 
@@ -45,7 +48,13 @@ export function workspaceRoutes(ctx: AppContext): Router {
     }
     return found;
   };
-  const actor = (req: Request): Actor | null => ctx.actorOf?.(req) ?? null;
+  /** The user saving, checked against their role; without sign-in there is nobody to name. */
+  const saver = (req: Request): Saver => {
+    const user = userOf(req);
+    const why = whyCannotSaveDrafts(user);
+    if (why) throw new HttpError(403, "Forbidden", why);
+    return { name: ctx.config.auth.mode === "none" ? null : user.name };
+  };
 
   router.get("/workspace/folders/:folderId", async (req, res) => {
     const query = FolderQuerySchema.safeParse(req.query);
@@ -59,10 +68,20 @@ export function workspaceRoutes(ctx: AppContext): Router {
   });
 
   router.post("/workspace/folders", async (req, res) => {
-    const parsed = CreateFolderRequestSchema.safeParse(req.body);
-    if (!parsed.success) throw invalidRequest(parsed.error, "body");
-    const { name, parentId, accessibility } = parsed.data;
-    res.status(201).json({ id: await drafts().createFolder(name, parentId, accessibility) });
+    const id = await audited(
+      ctx.audit,
+      req,
+      "folder.create",
+      (folderId) => ({ folderId }),
+      async () => {
+        saver(req);
+        const parsed = CreateFolderRequestSchema.safeParse(req.body);
+        if (!parsed.success) throw invalidRequest(parsed.error, "body");
+        const { name, parentId, accessibility } = parsed.data;
+        return drafts().createFolder(name, parentId, accessibility);
+      },
+    );
+    res.status(201).json({ id });
   });
 
   router.get("/workspace/drafts/:draftId", async (req, res) => {
@@ -70,23 +89,32 @@ export function workspaceRoutes(ctx: AppContext): Router {
     res.json(body);
   });
 
+  const target = (draft: { id: string; version: number }) => ({
+    draftId: draft.id,
+    version: String(draft.version),
+  });
+
   router.post("/workspace/drafts", async (req, res) => {
-    const parsed = CreateDraftRequestSchema.safeParse(req.body);
-    if (!parsed.success) throw invalidRequest(parsed.error, "body");
-    const who = actor(req);
-    const draft = await drafts().create(parsed.data, who);
-    req.log?.info({ draftId: draft.id, version: draft.version, by: who?.id ?? null }, "draft created");
+    const draft = await audited(ctx.audit, req, "draft.create", target, async () => {
+      const who = saver(req);
+      const parsed = CreateDraftRequestSchema.safeParse(req.body);
+      if (!parsed.success) throw invalidRequest(parsed.error, "body");
+      return drafts().create(parsed.data, who);
+    });
+    req.log?.info({ draftId: draft.id, version: draft.version }, "draft created");
     const body: DraftSaved = { draft };
     res.status(201).json(body);
   });
 
   router.put("/workspace/drafts/:draftId", async (req, res) => {
-    const parsed = SaveDraftRequestSchema.safeParse(req.body);
-    if (!parsed.success) throw invalidRequest(parsed.error, "body");
     const draftId = id(req, "draftId");
-    const who = actor(req);
-    const draft = await drafts().save(draftId, parsed.data.content, parsed.data.version, who);
-    req.log?.info({ draftId, version: draft.version, by: who?.id ?? null }, "draft saved");
+    const draft = await audited(ctx.audit, req, "draft.save", { draftId }, async () => {
+      const who = saver(req);
+      const parsed = SaveDraftRequestSchema.safeParse(req.body);
+      if (!parsed.success) throw invalidRequest(parsed.error, "body");
+      return drafts().save(draftId, parsed.data.content, parsed.data.version, who);
+    });
+    req.log?.info({ draftId, version: draft.version }, "draft saved");
     const body: DraftSaved = { draft };
     res.json(body);
   });

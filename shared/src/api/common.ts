@@ -20,6 +20,8 @@ export const API_ERROR_CODES = [
   "UnsupportedMediaType",
   "ForbiddenOrigin",
   "ForbiddenHost",
+  "Unauthenticated",
+  "Forbidden",
   "RateLimited",
   "UpstreamUnavailable",
   "UpstreamTimeout",
@@ -58,6 +60,8 @@ export const ApiErrorSchema = z.object({
     field: z.string().optional(),
     /** The draft as it is now, for DraftConflict. */
     conflict: DraftConflictSchema.optional(),
+    /** For Unauthenticated: where the browser signs in (add `?returnTo=`); absent when it cannot. */
+    signInUrl: z.string().optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -12,6 +12,7 @@
  * - POST /api/components/refresh -> ComponentsResponse
  */
 import { z } from "zod";
+import { type Actor, effectiveRole } from "./auth";
 import { ApiComponentSchema } from "./health";
 import { AccessibilitySchema } from "./runs";
 
@@ -114,3 +115,13 @@ export type TemplateResponse = z.infer<typeof TemplateResponseSchema>;
 
 export const ComponentResponseSchema = z.object({ component: ApiComponentSchema });
 export type ComponentResponse = z.infer<typeof ComponentResponseSchema>;
+
+/**
+ * Why this user may not save to the workspace (save or create a draft, create a folder), or null.
+ * Viewers open drafts and templates; saving changes what the whole team sees in PAI's console.
+ */
+export function whyCannotSaveDrafts(actor: Actor): string | null {
+  return effectiveRole(actor) === "viewer"
+    ? "Your role (viewer) may open PAI Designer drafts, not save them to the workspace"
+    : null;
+}

@@ -3,7 +3,13 @@
  * what a draft cannot hold, a conflict (Reload theirs / Save mine as a copy / Compare), and
  * errors with PAI's code and request id. Saving never changes the open pipeline.
  */
-import type { Accessibility, DraftConflict, PipelineGraph, Problem } from "@pfd/shared";
+import {
+  type Accessibility,
+  type DraftConflict,
+  type PipelineGraph,
+  type Problem,
+  whyCannotSaveDrafts,
+} from "@pfd/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { graphToYaml } from "../io/codec";
@@ -12,6 +18,7 @@ import { usePersistence, usePersistenceSession } from "../persistence/usePersist
 import type { RunApiError } from "../run/api";
 import { ErrorNotice } from "../run/ErrorNotice";
 import { asRunApiError } from "../run/errors";
+import { useOptionalRunContext } from "../run/RunProvider";
 import { useEditorApi } from "../store";
 import { workspaceApi } from "./api";
 import { CompareView } from "./CompareView";
@@ -36,11 +43,18 @@ export function DraftActions() {
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState(false);
+  // The rule is shared's, the server's too; until /api/me answers, the server has the last word.
+  const me = useOptionalRunContext()?.me;
+  const refusal = me ? whyCannotSaveDrafts(me) : null;
   const close = () => setDialog(null);
   const fail = (title: string, error: unknown) =>
     setDialog({ kind: "error", title, error: asRunApiError(error) });
 
   const save = async (confirmed = false): Promise<void> => {
+    if (refusal) {
+      editor.getState().notify("refused", refusal);
+      return;
+    }
     const link = session.state.getState().draft;
     if (!link) {
       setDialog({ kind: "saveAs" });
@@ -170,11 +184,12 @@ export function DraftActions() {
       <button
         type="button"
         className="btn"
-        disabled={busy}
+        disabled={busy || refusal !== null}
         title={
-          draft
+          refusal ??
+          (draft
             ? `Save to the PAI Designer draft (${isMac ? "⌘" : "Ctrl+"}S)`
-            : "Save as a PAI Designer draft"
+            : "Save as a PAI Designer draft")
         }
         onClick={() => void save()}
       >
@@ -184,7 +199,8 @@ export function DraftActions() {
         type="button"
         className="btn"
         aria-label="Save as draft"
-        title="Save as a new PAI Designer draft, in a folder of the workspace"
+        disabled={refusal !== null}
+        title={refusal ?? "Save as a new PAI Designer draft, in a folder of the workspace"}
         onClick={() => setDialog({ kind: "saveAs" })}
       >
         Save as…

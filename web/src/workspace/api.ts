@@ -18,7 +18,7 @@ import {
   TemplateListingSchema,
   TemplateResponseSchema,
 } from "@pfd/shared";
-import { callApi, post } from "../run/api";
+import { callServer as callApi, post } from "../run/api";
 
 const put = (body: unknown): RequestInit => ({ method: "PUT", body: JSON.stringify(body) });
 
