@@ -215,6 +215,7 @@ test("Save as draft into a new folder, then Open finds it there", async ({ desig
   await dialog.getByRole("button", { name: folder }).click();
   await expect(dialog.getByText(`Folder: Workspace / ${folder}`)).toBeVisible();
   await dialog.getByRole("radio", { name: /^Public/ }).check();
+  await expect(dialog.getByText("No folders here.")).toBeVisible();
   await designer.screenshot("draft-save-as");
   await dialog.getByRole("button", { name: "Save draft" }).click();
   await expect(dialog).toBeHidden();
