@@ -12,14 +12,14 @@ import { type NonceStore, verifySignature } from "./signature";
 // A draft's Content (up to the designer's manifest limit) arrives JSON-escaped inside the body.
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-export interface Call {
+interface Call {
   params: string[];
   query: Record<string, string>;
   body: Record<string, unknown>;
   userId: string;
 }
 
-export type Handler = (
+type Handler = (
   svc: PaiflowService,
   call: Call,
 ) => Promise<Record<string, unknown> | undefined> | Record<string, unknown> | undefined;

@@ -28,7 +28,7 @@ export interface RoaClientOptions {
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
-export interface RoaCall<S extends z.ZodType> {
+interface RoaCall<S extends z.ZodType> {
   action: string;
   method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;

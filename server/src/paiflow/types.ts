@@ -99,7 +99,7 @@ export const PreviewNodeOutputResultSchema = z.looseObject({
 });
 
 /** A registered pipeline or component (ListPipelines item, GetPipeline / GetPipelineSchema answer). */
-export const PipelineSchema = z.looseObject({
+const PipelineSchema = z.looseObject({
   PipelineId: z.string(),
   Provider: str,
   Identifier: str,

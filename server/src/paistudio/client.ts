@@ -22,7 +22,7 @@ import {
   UpdateExperimentContentResultSchema,
 } from "./types";
 
-export const PAISTUDIO_API_VERSION = "2021-02-02";
+const PAISTUDIO_API_VERSION = "2021-02-02";
 
 export class PaistudioClient extends RoaClient {
   constructor(options: RoaClientOptions) {

@@ -8,7 +8,7 @@ import { Components } from "./components";
 import { Drafts } from "./drafts";
 import { WorkspacePalette } from "./palette";
 
-export interface WorkspaceLayer {
+interface WorkspaceLayer {
   workspace: WorkspaceContext;
   /** What validation checks against: the palette's components with their definitions loaded. */
   components: () => Promise<ComponentsResponse>;

@@ -25,7 +25,7 @@ import type { Pipeline } from "../paiflow/types";
 import type { PaistudioClient } from "./client";
 import { type TreeEntry, walkAlgorithmTree } from "./tree";
 
-export interface WorkspacePaletteOptions {
+interface WorkspacePaletteOptions {
   studio: PaistudioClient;
   paiflow: PaiflowClient;
   workspaceId: string | undefined;

@@ -21,7 +21,7 @@ export interface TreeEntry {
 const MAX_DEPTH = 8;
 const MAX_ENTRIES = 5000;
 /** Where a leaf sits when it hangs at the top of the tree, outside any category. */
-export const UNCATEGORIZED = "Workspace";
+const UNCATEGORIZED = "Workspace";
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);

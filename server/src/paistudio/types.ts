@@ -50,7 +50,7 @@ export const UpdateExperimentContentResultSchema = z.looseObject({
   Version: version,
 });
 
-export const FolderItemSchema = z.looseObject({
+const FolderItemSchema = z.looseObject({
   Id: z.string(),
   Name: str,
   /** `dir` or `pipelinedraft` */
@@ -59,7 +59,6 @@ export const FolderItemSchema = z.looseObject({
   GmtCreateTime: str,
   GmtModifiedTime: str,
 });
-export type FolderItem = z.infer<typeof FolderItemSchema>;
 
 export const FolderChildrenResultSchema = z.looseObject({
   RequestId: z.string().optional(),

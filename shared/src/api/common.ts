@@ -35,7 +35,7 @@ export const API_ERROR_CODES = [
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** In a 409 DraftConflict: the draft as it is now, so the user learns who changed it and when. */
-export const DraftConflictSchema = z.object({
+const DraftConflictSchema = z.object({
   version: z.number().int(),
   modifiedAt: z.string().nullable(),
   /** The designer user who saved that version, when it was saved through this server by a signed-in user. */

@@ -48,7 +48,7 @@ export const ApiComponentSchema = z.custom<ComponentSpec>(
 export type ApiComponent = ComponentSpec;
 
 /** Where the palette's workspace components come from, and how fresh they are. */
-export const WorkspacePaletteSchema = z.object({
+const WorkspacePaletteSchema = z.object({
   /** GetAlgorithmTree's Timestamp of the tree in use; null before the first successful read. */
   timestamp: z.string().nullable(),
   /** When the server last read the tree (ISO time); null before the first read. */

@@ -21,7 +21,7 @@ export const StudioIdSchema = z.string().regex(/^[\w.-]{1,128}$/, "must be a PAI
 
 const Time = z.string().nullable();
 
-export const DraftMetaSchema = z.object({
+const DraftMetaSchema = z.object({
   id: z.string(),
   name: z.string(),
   /** PaiStudio's Version: the base of the next save. */
@@ -44,7 +44,7 @@ export const DraftResponseSchema = z.object({
 });
 export type DraftResponse = z.infer<typeof DraftResponseSchema>;
 
-export const FolderEntrySchema = z.discriminatedUnion("kind", [
+const FolderEntrySchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("folder"),
     id: z.string(),
@@ -74,7 +74,6 @@ export const CreateFolderRequestSchema = z.object({
   parentId: StudioIdSchema.default("root"),
   accessibility: AccessibilitySchema.default("PRIVATE"),
 });
-export type CreateFolderRequest = z.input<typeof CreateFolderRequestSchema>;
 export const CreateFolderResponseSchema = z.object({ id: z.string() });
 
 /** The canvas text; its size is checked against the manifest limit by the route (413). */
@@ -99,7 +98,7 @@ export type SaveDraftRequest = z.infer<typeof SaveDraftRequestSchema>;
 export const DraftSavedSchema = z.object({ draft: DraftMetaSchema });
 export type DraftSaved = z.infer<typeof DraftSavedSchema>;
 
-export const TemplateSummarySchema = z.object({
+const TemplateSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string(),

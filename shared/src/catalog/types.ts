@@ -45,7 +45,7 @@ export interface ParamSpec {
 }
 
 /** Where the palette got a component: the PAI workspace, the built-in catalog, or COMPONENTS_DIR. */
-export type ComponentSource = "workspace" | "builtin" | "custom";
+type ComponentSource = "workspace" | "builtin" | "custom";
 
 export interface ComponentSpec {
   provider: string;

@@ -16,22 +16,20 @@ import type { Canvas, CanvasEdge, CanvasNode } from "./canvas";
 import {
   draftPipelineMetadata,
   EXECUTION_PARAMETER,
+  globalParamOf,
   repeatedElementName,
   unknownComponentRunsOnMaxCompute,
 } from "./guesses";
 
-export interface CanvasToGraphOptions {
+interface CanvasToGraphOptions {
   /** The draft the canvas belongs to: it names the pipeline. */
   draft?: { id?: string; name?: string };
   /** What the palette knows: which components run on MaxCompute. The built-in catalog by default. */
   components?: readonly ComponentSpec[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-
 /** True when steps of this component get `execution` bound when the draft runs. */
-export function runsOnMaxCompute(ref: ComponentRef, components: readonly ComponentSpec[]): boolean {
+function runsOnMaxCompute(ref: ComponentRef, components: readonly ComponentSpec[]): boolean {
   return findComponent(components, ref)?.maxCompute ?? unknownComponentRunsOnMaxCompute(ref);
 }
 
@@ -61,13 +59,6 @@ export function edgesByTarget(edges: readonly CanvasEdge[]): Map<string, CanvasE
     else byTarget.set(e.target, [e]);
   }
   return byTarget;
-}
-
-/** A `globalParams` item as a pipeline input parameter; undefined for an item without a name. */
-export function globalParamOf(item: unknown): Parameter | undefined {
-  if (!isObject(item) || typeof item.name !== "string") return undefined;
-  const { name, type, ...rest } = item;
-  return { name, type: typeof type === "string" ? type : "String", ...rest };
 }
 
 function stepOf(node: CanvasNode, incoming: readonly CanvasEdge[], maxCompute: boolean): GraphStep {

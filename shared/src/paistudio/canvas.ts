@@ -45,7 +45,7 @@ export interface CanvasBase {
   canvas: Canvas;
 }
 
-export interface ReadCanvas {
+interface ReadCanvas {
   /** Undefined when the content cannot be used (see problems). */
   base?: CanvasBase;
   problems: Problem[];

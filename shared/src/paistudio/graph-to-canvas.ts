@@ -17,13 +17,12 @@ import { samePosition } from "../graph/position";
 import { deepEqual } from "../graph/to-manifest";
 import type { ComponentRef, GraphStep, PipelineGraph } from "../graph/types";
 import { POSITION_ANNOTATION } from "../graph/types";
-import type { Parameter } from "../manifest/types";
 import { type Problem, warning } from "../validation/problem";
 import type { Canvas, CanvasBase, CanvasEdge, CanvasNode } from "./canvas";
-import { edgeArgumentNames, edgesByTarget, globalParamOf } from "./canvas-to-graph";
-import { EXECUTION_PARAMETER } from "./guesses";
+import { edgeArgumentNames, edgesByTarget } from "./canvas-to-graph";
+import { EXECUTION_PARAMETER, globalParamItem, globalParamOf } from "./guesses";
 
-export interface WrittenCanvas {
+interface WrittenCanvas {
   /** The `Content` to save: the text read when nothing changed. */
   content: string;
   canvas: Canvas;
@@ -31,7 +30,7 @@ export interface WrittenCanvas {
   lost: Problem[];
 }
 
-export interface GraphToCanvasOptions {
+interface GraphToCanvasOptions {
   /** For the label of a new node: the component's Chinese name, as PAI's console shows it (built-in catalog by default). */
   components?: readonly ComponentSpec[];
 }
@@ -267,9 +266,9 @@ function writeGlobals(graph: PipelineGraph, base: Canvas | undefined, lost: Prob
     const now = remaining.get(read.name);
     if (!now) continue;
     remaining.delete(read.name);
-    out.push(deepEqual(read, now) ? item : globalOf(now, item));
+    out.push(deepEqual(read, now) ? item : globalParamItem(now, item));
   }
-  for (const p of remaining.values()) out.push(globalOf(p, undefined));
+  for (const p of remaining.values()) out.push(globalParamItem(p, undefined));
   if (graph.inputs.artifacts.length > 0)
     lost.push(
       warning("not-in-draft", "pipeline input artifacts are not kept in a draft", {
@@ -280,13 +279,6 @@ function writeGlobals(graph: PipelineGraph, base: Canvas | undefined, lost: Prob
     lost.push(warning("not-in-draft", "pipeline outputs are not kept in a draft", { field: "outputs" }));
   if (graph.components.length > 0)
     lost.push(warning("not-in-draft", "inline component definitions are not kept in a draft"));
-  return out;
-}
-
-function globalOf(p: Parameter, read: unknown): Record<string, unknown> {
-  const { type, ...rest } = p;
-  const out: Record<string, unknown> = { ...(isObject(read) ? read : {}), ...rest };
-  if (type !== "String" || (isObject(read) && "type" in read)) out.type = type;
   return out;
 }
 

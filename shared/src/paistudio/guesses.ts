@@ -9,6 +9,7 @@
  *
  * To correct a guess after a live call: change it here, run `npm test`, and note the source.
  */
+import type { Parameter } from "../manifest/types";
 
 // ---- drafts and Version (PAISTUDIO.md §3, §9.4) -----------------------------------------------
 
@@ -81,15 +82,24 @@ export const EXECUTION_PARAMETER = "execution";
 // ---- the canvas JSON (PAISTUDIO.md §4, §9.1) ---------------------------------------------------
 
 /**
- * A `globalParams` item. GUESS: only `[]` has ever been published. Read as a pipeline input
- * parameter: `name`, `value` (any), optional `type` (default String) and `desc`; every other key
- * is kept and written back.
+ * A `globalParams` item as a pipeline input parameter. GUESS: only `[]` has ever been published.
+ * Read as `name`, `value` (any), optional `type` (default String) and `desc`; every other key is
+ * kept. Undefined for an item without a name (it is then kept in the canvas as it is).
  */
-export interface GlobalParamGuess {
-  name: string;
-  value?: unknown;
-  type?: string;
-  desc?: string;
+export function globalParamOf(item: unknown): Parameter | undefined {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) return undefined;
+  const { name, type, ...rest } = item as Record<string, unknown>;
+  if (typeof name !== "string") return undefined;
+  return { name, type: typeof type === "string" ? type : "String", ...rest };
+}
+
+/** The `globalParams` item of a pipeline input parameter, on top of the item read (if any). GUESS, as above. */
+export function globalParamItem(p: Parameter, read: unknown): Record<string, unknown> {
+  const { type, ...rest } = p;
+  const before = typeof read === "object" && read !== null && !Array.isArray(read) ? read : {};
+  const out: Record<string, unknown> = { ...before, ...rest };
+  if (type !== "String" || "type" in before) out.type = type;
+  return out;
 }
 
 /**
@@ -130,5 +140,10 @@ export function unknownComponentRunsOnMaxCompute(ref: { provider?: string }): bo
 
 // ---- runs (PAIFLOW.md §1, PAISTUDIO.md §5) -----------------------------------------------------
 
-/** [I] A run of a draft carries SourceType DESIGNER and SourceId = the draft id, so PAI's console ties them. */
-export const DRAFT_RUN_SOURCE_TYPE = "DESIGNER";
+/**
+ * The `SourceId` of a run of a saved draft (SourceType DESIGNER). [I] PAIFLOW.md: Designer's own
+ * runs carry the draft's id there, which is how PAI's console ties runs to their draft.
+ */
+export function draftRunSourceId(draft: { id: string }): string {
+  return draft.id;
+}

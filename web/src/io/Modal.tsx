@@ -78,3 +78,12 @@ export function Modal({ title, role = "dialog", onClose, children, footer, wide 
     document.body,
   );
 }
+
+/** The dialog's button that closes it without doing anything (focus never starts on it). */
+export function CloseButton({ onClose, label = "Cancel" }: { onClose(): void; label?: string }) {
+  return (
+    <button type="button" className="btn" data-close onClick={onClose}>
+      {label}
+    </button>
+  );
+}

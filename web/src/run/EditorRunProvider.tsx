@@ -3,7 +3,7 @@
  * remembered settings and followed run; Run sends the editor's graph as YAML, validated at the
  * moment of the click with the same components the canvas checks against.
  */
-import { validateGraph } from "@pfd/shared";
+import { draftRunSourceId, validateGraph } from "@pfd/shared";
 import { type ReactNode, Suspense, useCallback, useEffect } from "react";
 import { graphToYaml } from "../io/codec";
 import { usePersistence, usePersistenceSession } from "../persistence/usePersistence";
@@ -25,7 +25,7 @@ export function EditorRunProvider({ children }: { children: ReactNode }) {
     // A run of the draft as saved carries its id, as PAI Designer's own runs do; edits not yet
     // saved make it a run of something the draft does not hold.
     const draft = session.state.getState().draft;
-    if (draft && !draft.unsaved) source.sourceId = draft.id;
+    if (draft && !draft.unsaved) source.sourceId = draftRunSourceId(draft);
     return source;
   }, [editor, session]);
   return (

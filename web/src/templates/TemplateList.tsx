@@ -14,10 +14,19 @@ export function openTemplate(editor: EditorStore, t: Template): boolean {
   return true;
 }
 
-export function TemplateList({ onChoose }: { onChoose(t: Template): void }) {
+/** A list of templates to choose from: the designer's own by default, or any others (the workspace's). */
+export function TemplateList<T extends Pick<Template, "id" | "name" | "description"> = Template>({
+  onChoose,
+  templates = TEMPLATES as unknown as readonly T[],
+  label = "Templates",
+}: {
+  onChoose(t: T): void;
+  templates?: readonly T[];
+  label?: string;
+}) {
   return (
-    <ul aria-label="Templates">
-      {TEMPLATES.map((t) => (
+    <ul aria-label={label}>
+      {templates.map((t) => (
         <li key={t.id} className="pfd-popover__item">
           <button type="button" onClick={() => onChoose(t)}>
             <span>{t.name}</span>

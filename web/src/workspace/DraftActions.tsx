@@ -13,7 +13,7 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { graphToYaml } from "../io/codec";
-import { Modal } from "../io/Modal";
+import { CloseButton, Modal } from "../io/Modal";
 import { usePersistence, usePersistenceSession } from "../persistence/usePersistence";
 import type { RunApiError } from "../run/api";
 import { ErrorNotice } from "../run/ErrorNotice";
@@ -152,9 +152,7 @@ export function DraftActions() {
 
   const conflictButtons = (d: Extract<Dialog, { kind: "conflict" | "compare" }>): ReactNode => (
     <>
-      <button type="button" className="btn" data-close onClick={close}>
-        Cancel
-      </button>
+      <CloseButton onClose={close} />
       {d.kind === "conflict" && (
         <button type="button" className="btn" disabled={busy} onClick={() => void compare(d)}>
           Compare
@@ -212,9 +210,7 @@ export function DraftActions() {
           onClose={close}
           footer={
             <>
-              <button type="button" className="btn" data-close onClick={close}>
-                Cancel
-              </button>
+              <CloseButton onClose={close} />
               <button type="button" className="btn primary" onClick={dialog.proceed}>
                 Save without them
               </button>
@@ -267,11 +263,7 @@ export function DraftActions() {
           role="alertdialog"
           title={dialog.title}
           onClose={close}
-          footer={
-            <button type="button" className="btn" data-close onClick={close}>
-              Close
-            </button>
-          }
+          footer={<CloseButton onClose={close} label="Close" />}
         >
           <ErrorNotice error={dialog.error} />
         </Modal>
@@ -345,9 +337,7 @@ function SaveAsDialog({
       onClose={onClose}
       footer={
         <>
-          <button type="button" className="btn" data-close onClick={onClose}>
-            Cancel
-          </button>
+          <CloseButton onClose={onClose} />
           <button
             type="button"
             className="btn primary"

@@ -21,12 +21,7 @@ export const ROOT_PLACE: FolderPlace = { id: "root", path: ["Workspace"] };
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const time = (iso: string | null) => (iso ? when.format(new Date(iso)) : "");
 
-export const folderQueryKey = (id: string, accessibility: string) => [
-  "workspace",
-  "folder",
-  id,
-  accessibility,
-];
+const folderQueryKey = (id: string, accessibility: string) => ["workspace", "folder", id, accessibility];
 
 export function FolderBrowser({
   onOpenDraft,

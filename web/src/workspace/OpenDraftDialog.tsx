@@ -5,7 +5,7 @@
  */
 import type { PipelineGraph } from "@pfd/shared";
 import { useState } from "react";
-import { Modal } from "../io/Modal";
+import { CloseButton, Modal } from "../io/Modal";
 import type { DraftLink } from "../persistence/record";
 import type { RunApiError } from "../run/api";
 import { ErrorNotice } from "../run/ErrorNotice";
@@ -45,15 +45,7 @@ export function OpenDraftDialog({
   };
 
   return (
-    <Modal
-      title="Open from workspace"
-      onClose={onClose}
-      footer={
-        <button type="button" className="btn" data-close onClick={onClose}>
-          Cancel
-        </button>
-      }
-    >
+    <Modal title="Open from workspace" onClose={onClose} footer={<CloseButton onClose={onClose} />}>
       <p className="pfd-ws-hint">PAI Designer drafts of the workspace, the same ones PAI's console edits.</p>
       <FolderBrowser busyDraft={busy} onOpenDraft={(d) => void open(d.id)} />
       {problem && <ErrorNotice error={problem} title="The draft was not opened." />}

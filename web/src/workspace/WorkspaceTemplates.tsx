@@ -3,6 +3,7 @@ import type { PipelineGraph, TemplateSummary } from "@pfd/shared";
 import { useQuery } from "@tanstack/react-query";
 import { asRunApiError } from "../run/errors";
 import type { EditorStore } from "../store";
+import { TemplateList } from "../templates/TemplateList";
 import { workspaceApi } from "./api";
 import { draftToGraph } from "./drafts";
 
@@ -38,16 +39,5 @@ export function WorkspaceTemplateList({ onChoose }: { onChoose(t: TemplateSummar
     );
   if (list.data.templates.length === 0)
     return <p className="pfd-popover__empty">The workspace has no templates.</p>;
-  return (
-    <ul aria-label="Workspace templates">
-      {list.data.templates.map((t) => (
-        <li key={t.id} className="pfd-popover__item">
-          <button type="button" onClick={() => onChoose(t)}>
-            <span>{t.name}</span>
-            <span className="pfd-popover__meta">{t.description}</span>
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
+  return <TemplateList templates={list.data.templates} label="Workspace templates" onChoose={onChoose} />;
 }

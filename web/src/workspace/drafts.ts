@@ -16,9 +16,7 @@ import {
 import type { DraftLink } from "../persistence/record";
 import { workspaceApi } from "./api";
 
-export type ReadDraft =
-  | { ok: true; graph: PipelineGraph }
-  | { ok: false; message: string; problems: Problem[] };
+type ReadDraft = { ok: true; graph: PipelineGraph } | { ok: false; message: string; problems: Problem[] };
 
 /** The graph of a draft's (or template's) canvas; steps without a position get one. Never throws. */
 export function draftToGraph(

@@ -22,7 +22,7 @@ const EMPTY_CONTENT = JSON.stringify({ nodes: [], edges: [], globalParams: [], g
 const MAX_CONTENT_CHARS = 8 * 1024 * 1024;
 const now = () => new Date().toISOString();
 
-export const experimentNotFound = (id: string) =>
+const experimentNotFound = (id: string) =>
   new ApiError(404, "ExperimentNotFound", `The pipeline draft "${id}" does not exist.`);
 const folderNotFound = (id: string) =>
   new ApiError(404, "FolderNotFound", `The folder "${id}" does not exist.`);
@@ -53,7 +53,7 @@ function checkContent(content: string): void {
 }
 
 /** Looks a template's content up; undefined when there is no such template. */
-export type TemplateContent = (templateId: string) => string | undefined;
+type TemplateContent = (templateId: string) => string | undefined;
 
 export class DraftService {
   constructor(

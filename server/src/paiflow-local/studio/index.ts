@@ -10,7 +10,7 @@ import { DraftService } from "./drafts";
 import { StudioStore } from "./store";
 import { getTemplate, listTemplates, templateContent } from "./templates";
 
-export interface LocalStudio {
+interface LocalStudio {
   routes: readonly Route[];
   algorithms: LocalAlgorithms;
   flush(): Promise<void>;
