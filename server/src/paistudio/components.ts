@@ -26,7 +26,6 @@ export class Components {
         workspace: readonly ComponentSpec[] | undefined;
         custom: ComponentsResponse;
         all: ApiComponent[];
-        defined: ApiComponent[];
         problems: ComponentsResponse["problems"];
       }
     | undefined;
@@ -48,10 +47,10 @@ export class Components {
       : { components: memo.all, problems: memo.problems };
   }
 
-  /** The components validation knows: those with their ports and parameters loaded. */
+  /** The components validation checks against (a pending one counts as unknown: see findComponent). */
   async forValidation(): Promise<ComponentsResponse> {
     const { memo } = await this.compose(false);
-    return { components: memo.defined, problems: memo.problems };
+    return { components: memo.all, problems: memo.problems };
   }
 
   /** A component's full definition (fetched from the workspace when needed). */
@@ -85,7 +84,7 @@ export class Components {
         own.push({ ...c, source: "custom" });
       }
       const all = [...base, ...own];
-      this.memo = { workspace, custom, all, defined: all.filter((c) => !c.pending), problems };
+      this.memo = { workspace, custom, all, problems };
     }
     return { memo: this.memo, status: current?.status };
   }

@@ -75,7 +75,9 @@ export class WorkspacePalette {
 
   /**
    * The workspace's components (undefined while it has never been read), the same array for as
-   * long as nothing changed; re-reads the tree first when it is due.
+   * long as nothing changed. A re-read that is due starts here; it is waited for only on the first
+   * read and on `refresh` ("Refresh components"): runs and validation never wait on the network
+   * for a palette they already have.
    */
   async current(
     refresh = false,
@@ -89,8 +91,13 @@ export class WorkspacePalette {
         this.checking = undefined;
       });
     }
-    if (this.checking) await this.checking;
+    if (this.checking && (refresh || this.entries === undefined)) await this.checking;
     return { components: this.components(), status: this.status() };
+  }
+
+  /** Settles once a re-read under way (if any) has ended. */
+  async settled(): Promise<void> {
+    await this.checking;
   }
 
   /** The full definition of a workspace component; undefined when the workspace has no such component. */

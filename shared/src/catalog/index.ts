@@ -22,16 +22,19 @@ export function componentKey(ref: ComponentRef): string {
 
 /**
  * The component a step points at: by guid for inline components, else by provider, identifier
- * and version (keys the step leaves out match any value).
+ * and version (keys the step leaves out match any value). A workspace component whose ports and
+ * parameters are not loaded yet (`pending`) is not one: its steps are treated as of an unknown
+ * component (they keep their ports, nothing is refused) until its definition arrives.
  */
 export function findComponent(list: readonly ComponentSpec[], ref: ComponentRef): ComponentSpec | undefined {
   if (ref.guid !== undefined) {
-    const byGuid = list.find((c) => c.guid === ref.guid);
+    const byGuid = list.find((c) => c.guid === ref.guid && !c.pending);
     if (byGuid || ref.identifier === undefined) return byGuid;
   }
   if (ref.identifier === undefined) return undefined;
   return list.find(
     (c) =>
+      !c.pending &&
       c.identifier === ref.identifier &&
       (ref.provider === undefined || c.provider === ref.provider) &&
       (ref.version === undefined || c.version === ref.version),

@@ -29,12 +29,12 @@ export function paletteComponents(
   return server.map((c) => defined.get(componentKey(c)) ?? c);
 }
 
-/** Pending components that steps of `graph` use. */
+/** Pending components that steps of `graph` use (by their full key: a step names all three parts). */
 export function pendingInUse(graph: PipelineGraph, list: readonly ComponentSpec[]): ComponentSpec[] {
   const lookup = componentLookup(list);
   const out = new Map<string, ComponentSpec>();
   for (const step of graph.steps) {
-    const c = lookup.of(step.component);
+    const c = lookup.byKey(componentKey(step.component));
     if (c?.pending) out.set(componentKey(c), c);
   }
   return [...out.values()];
