@@ -227,15 +227,21 @@ function serveWorkspace(): Promise<{ url: string; stop: () => void }> {
   });
 }
 
-/** Milliseconds from navigation start until every workspace component is in the palette. */
-async function measurePalette(browser: Browser, url: string): Promise<number> {
+/**
+ * Milliseconds from navigation start until every workspace component is in the palette, and (for
+ * scale, on this machine at this moment) until the app first shows any palette item at all.
+ */
+async function measurePalette(browser: Browser, url: string): Promise<{ all: number; first: number }> {
   const page = await newPage(browser);
   await page.goto(url);
   const ms = await page.evaluate(
     (count) =>
-      new Promise<number>((ok) => {
+      new Promise<{ all: number; first: number }>((ok) => {
+        let first = 0;
         const tick = () => {
-          if (document.querySelectorAll(".palette-item").length >= count) ok(performance.now());
+          const n = document.querySelectorAll(".palette-item").length;
+          if (n > 0 && first === 0) first = performance.now();
+          if (n >= count) ok({ all: performance.now(), first });
           else requestAnimationFrame(tick);
         };
         tick();
@@ -274,7 +280,7 @@ async function main() {
   });
   const ours: Figures[] = [];
   const base: Figures[] = [];
-  const palette: number[] = [];
+  const palette: { all: number; first: number }[] = [];
   const workspace = await serveWorkspace();
   try {
     for (let i = 0; i < RUNS; i++) {
@@ -288,7 +294,7 @@ async function main() {
       }
       palette.push(await measurePalette(browser, workspace.url));
       console.log(
-        `run ${i + 1}/${RUNS}: ours ${JSON.stringify(ours.at(-1))} bare ${JSON.stringify(base.at(-1))} palette ${round(palette.at(-1) ?? Number.NaN, 0)} ms`,
+        `run ${i + 1}/${RUNS}: ours ${JSON.stringify(ours.at(-1))} bare ${JSON.stringify(base.at(-1))} palette ${round(palette.at(-1)?.all ?? Number.NaN, 0)} ms`,
       );
     }
   } finally {
@@ -321,9 +327,10 @@ async function main() {
       `${label[k].padEnd(32)}${round(o, 1).toString().padStart(9)}${round(b, 1).toString().padStart(12)}${round(r).toString().padStart(8)}`,
     );
   }
-  const paletteMs = round(median(palette), 0);
+  const paletteMs = round(median(palette.map((p) => p.all)), 0);
+  const bootMs = round(median(palette.map((p) => p.first)), 0);
   console.log(
-    `${`palette, ${PALETTE_COMPONENTS} workspace components`.padEnd(32)}${paletteMs.toString().padStart(9)}${"-".padStart(12)}${"-".padStart(8)}   (goal <= 1000 ms from page open, warm server cache)`,
+    `${`palette, ${PALETTE_COMPONENTS} workspace components`.padEnd(32)}${paletteMs.toString().padStart(9)}${bootMs.toString().padStart(12)}${"-".padStart(8)}   (ms from page open; bare = first palette item, the app's boot; goal <= 1000, warm server cache)`,
   );
   console.log(`initial JS (gzip): ${bundleKb} KB (goal <= 350)`);
   const [render, pan, dragRow] = rows;

@@ -4,6 +4,7 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { prefetchComponents } from "./palette/catalog";
 import { EditorRunProvider } from "./run/EditorRunProvider"; // run view (issue 5)
 import { EditorProvider } from "./store";
 import { createAppStore } from "./store/app-store";
@@ -11,6 +12,7 @@ import "./theme/theme.css";
 import "./theme/category-icons.css";
 
 const queryClient = new QueryClient();
+prefetchComponents(queryClient);
 const store = createAppStore();
 
 const root = document.getElementById("root");

@@ -12,12 +12,25 @@ import {
   componentLookup,
   type PipelineGraph,
 } from "@pfd/shared";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useEditorApi } from "../store";
 import { workspaceApi } from "../workspace/api";
 
-const COMPONENTS_KEY = ["components"];
+const componentsQuery = {
+  queryKey: ["components"],
+  queryFn: workspaceApi.components,
+  retry: false,
+  staleTime: 60_000,
+} as const;
+
+/**
+ * Asks the server for the palette as soon as the page's script runs, before React has drawn
+ * anything: a workspace of hundreds of components is then in hand by the first paint.
+ */
+export function prefetchComponents(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(componentsQuery);
+}
 
 /** The server's list (the catalog before it answers), each entry replaced by its fetched definition. */
 export function paletteComponents(
@@ -48,12 +61,7 @@ export function useComponentCatalog(): {
 } {
   const api = useEditorApi();
   const queryClient = useQueryClient();
-  const server = useQuery({
-    queryKey: COMPONENTS_KEY,
-    queryFn: workspaceApi.components,
-    retry: false,
-    staleTime: 60_000,
-  });
+  const server = useQuery(componentsQuery);
   const [defined, setDefined] = useState<ReadonlyMap<string, ComponentSpec>>(new Map());
   const list = useMemo(() => paletteComponents(server.data?.components, defined), [server.data, defined]);
   useEffect(() => {
@@ -93,7 +101,7 @@ export function useComponentCatalog(): {
   const refresh = useCallback(async () => {
     setRefreshing(true);
     try {
-      queryClient.setQueryData(COMPONENTS_KEY, await workspaceApi.refreshComponents());
+      queryClient.setQueryData(componentsQuery.queryKey, await workspaceApi.refreshComponents());
       asked.current.clear();
       setDefined(new Map());
     } catch (error) {
