@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CATALOG_COMPONENTS } from "../palette/catalog";
 import { createEditorStore } from "../store";
+import { CATALOG_COMPONENTS } from "../store/catalog";
 import { createViewDeriver, selectViewInput } from "./view";
 
 const components = CATALOG_COMPONENTS;

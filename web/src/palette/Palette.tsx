@@ -3,17 +3,16 @@
  * add at the centre of the view with Enter or a double-click.
  */
 import { type DragEvent, type KeyboardEvent, memo, useDeferredValue, useMemo, useState } from "react";
-import { selectComponents, useEditor, useEditorApi } from "../store";
+import { selectComponents, selectReadOnly, useEditor, useEditorApi } from "../store";
 import type { ComponentInfo } from "../store/types";
 import { CategoryIcon, ChevronIcon, categoryKind, SearchIcon } from "../theme/icons";
-import { useComponentCatalog } from "./catalog";
 import { COMPONENT_MIME } from "./dnd";
 import "./palette.css";
 import { matchComponent } from "./search";
 
 export function Palette() {
-  useComponentCatalog();
   const components = useEditor(selectComponents);
+  const readOnly = useEditor(selectReadOnly);
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -74,7 +73,7 @@ export function Palette() {
                 <ul>
                   {items.map((c) => (
                     <li key={c.key}>
-                      <PaletteItem component={c} />
+                      <PaletteItem component={c} readOnly={readOnly} />
                     </li>
                   ))}
                 </ul>
@@ -83,21 +82,33 @@ export function Palette() {
           );
         })}
       </div>
-      <p className="palette-hint">Drag onto the canvas, or focus and press Enter.</p>
+      <p className="palette-hint">
+        {readOnly
+          ? "Read-only here: take over to add components."
+          : "Drag onto the canvas, or focus and press Enter."}
+      </p>
     </aside>
   );
 }
 
-const PaletteItem = memo(function PaletteItem({ component: c }: { component: ComponentInfo }) {
+const PaletteItem = memo(function PaletteItem({
+  component: c,
+  readOnly,
+}: {
+  component: ComponentInfo;
+  readOnly: boolean;
+}) {
   const api = useEditorApi();
+  // Read-only, the store refuses the add with the reason as a notice: the item says why when used.
   const add = () => api.getState().addComponent(c.key);
   return (
     <button
       type="button"
       className="palette-item"
       aria-label={c.displayName}
+      aria-disabled={readOnly || undefined}
       title={c.description}
-      draggable
+      draggable={!readOnly}
       onDragStart={(e: DragEvent) => {
         e.dataTransfer.setData(COMPONENT_MIME, c.key);
         e.dataTransfer.effectAllowed = "copy";

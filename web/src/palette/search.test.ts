@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATALOG_COMPONENTS, mergeComponents } from "./catalog";
+import { CATALOG_COMPONENTS, mergeComponents } from "../store/catalog";
 import { matchComponent } from "./search";
 
 const names = (q: string) => CATALOG_COMPONENTS.filter((c) => matchComponent(c, q)).map((c) => c.displayName);

@@ -18,12 +18,7 @@ export function NewPipelineButton() {
       <button
         type="button"
         className="btn"
-        onClick={() =>
-          guard(
-            () => api.getState().loadGraph(emptyGraph(), { source: "load", dirty: false }),
-            "New pipeline",
-          )
-        }
+        onClick={() => guard(() => api.getState().loadGraph(emptyGraph(), { reason: "new" }), "New pipeline")}
       >
         New pipeline
       </button>

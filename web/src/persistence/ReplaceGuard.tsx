@@ -48,8 +48,8 @@ export function useReplaceGuard(): ReplaceGuard {
       }
     >
       <p>
-        “{name}” has unsaved changes (not exported since it was opened). It stays in Recent pipelines in this
-        browser.
+        “{name}” has unsaved changes (not exported since it was opened or last exported). It stays in Recent
+        pipelines in this browser.
       </p>
     </Modal>
   );

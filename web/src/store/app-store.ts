@@ -1,5 +1,6 @@
 /** The app's editor store, wired to the shared core's validation and catalog. */
 import { type ComponentSpec, validateGraph } from "@pfd/shared";
+import { CATALOG_COMPONENTS } from "./catalog";
 import { createEditorStore, type EditorStore } from "./create";
 import type { ComponentInfo } from "./types";
 
@@ -16,11 +17,8 @@ function specsOf(components: readonly ComponentInfo[]): ComponentSpec[] {
 
 export function createAppStore(): EditorStore {
   return createEditorStore(
-    {},
-    {
-      // Until the palette has loaded the catalog, validateGraph falls back to the official one.
-      validate: (graph, components) =>
-        components.length > 0 ? validateGraph(graph, specsOf(components)) : validateGraph(graph),
-    },
+    // The catalog from the first render; the app shell adds the server's components when they come.
+    { components: CATALOG_COMPONENTS },
+    { validate: (graph, components) => validateGraph(graph, specsOf(components)) },
   );
 }

@@ -1,15 +1,13 @@
 /**
- * The palette's components: the shared catalog, merged with what the server lists at
- * `/api/components` (the catalog plus the user's own components) once it answers.
+ * The editor's components: the shared catalog, merged with what the server lists at
+ * `/api/components` (the catalog plus the user's own components) once the app shell has it.
  */
-import { type ComponentSpec, ComponentsResponseSchema, catalog } from "@pfd/shared";
-import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { componentKey, useEditorApi } from "../store";
-import type { ComponentInfo } from "../store/types";
+import { type ComponentSpec, catalog } from "@pfd/shared";
+import { componentKey } from "./components";
+import type { ComponentInfo } from "./types";
 
 /** The palette's view of a catalog component. */
-export function fromSpec(spec: ComponentSpec, user = false): ComponentInfo {
+function fromSpec(spec: ComponentSpec, user = false): ComponentInfo {
   return {
     key: componentKey(spec),
     provider: spec.provider,
@@ -66,24 +64,4 @@ export function mergeComponents(
     }
   }
   return extra.length === 0 ? base : [...base, ...extra];
-}
-
-async function fetchComponents(): Promise<unknown[]> {
-  const res = await fetch("/api/components");
-  if (!res.ok) throw new Error(`GET /api/components: ${res.status}`);
-  return ComponentsResponseSchema.parse(await res.json()).components;
-}
-
-/** Fill the store's component list: the catalog at once, the server's list when it answers. */
-export function useComponentCatalog(): void {
-  const api = useEditorApi();
-  const server = useQuery({
-    queryKey: ["components"],
-    queryFn: fetchComponents,
-    retry: false,
-    staleTime: 60_000,
-  });
-  useEffect(() => {
-    api.getState().setComponents(mergeComponents(CATALOG_COMPONENTS, server.data ?? []));
-  }, [api, server.data]);
 }

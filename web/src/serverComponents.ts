@@ -1,0 +1,34 @@
+/**
+ * The app shell loads the components the server offers (`/api/components`: the catalog plus the
+ * user's own) and puts them in the editor store; the palette, canvas, inspector and validation
+ * only read the store. The store starts with the shared catalog, so nothing waits for the server.
+ */
+import { ComponentsResponseSchema } from "@pfd/shared";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useEditorApi } from "./store";
+import { CATALOG_COMPONENTS, mergeComponents } from "./store/catalog";
+
+async function fetchComponents(signal: AbortSignal): Promise<unknown[]> {
+  const res = await fetch("/api/components", { signal });
+  if (!res.ok) throw new Error(`GET /api/components: ${res.status}`);
+  return ComponentsResponseSchema.parse(await res.json()).components;
+}
+
+function componentsQuery() {
+  return queryOptions({
+    queryKey: ["components"],
+    queryFn: ({ signal }) => fetchComponents(signal),
+    retry: false,
+    staleTime: 60_000,
+  });
+}
+
+/** Keeps the store's component list: the catalog at once, merged with the server's list when it answers. */
+export function useServerComponents(): void {
+  const api = useEditorApi();
+  const server = useQuery(componentsQuery());
+  useEffect(() => {
+    api.getState().setComponents(mergeComponents(CATALOG_COMPONENTS, server.data ?? []));
+  }, [api, server.data]);
+}
