@@ -3,7 +3,7 @@ import { PopoverButton } from "../io/Popover";
 import { emptyGraph, useEditorApi } from "../store";
 import { openTemplate, TemplateList } from "../templates/TemplateList";
 import { useReplaceGuard } from "./ReplaceGuard";
-import type { PersistenceState, SaveStatus } from "./session";
+import type { PersistenceState, SaveStatus } from "./state";
 import { usePersistence, usePersistenceSession } from "./usePersistence";
 
 const selectRecent = (s: PersistenceState) => s.recent;

@@ -4,7 +4,8 @@
  * kept as a copy: edit it here, or discard it).
  */
 import { selectMetadata, useEditor } from "../store";
-import { type PersistenceState, pipelineName } from "./session";
+import { pipelineName } from "./snapshot";
+import type { PersistenceState } from "./state";
 import { usePersistence, usePersistenceSession } from "./usePersistence";
 
 const selectAccess = (s: PersistenceState) => s.access;

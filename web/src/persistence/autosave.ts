@@ -153,7 +153,7 @@ export function createAutosaver({
 
 const mirrorKey = (id: string, writer: string) => `${MIRROR_KEY}:${id}:${writer}`;
 
-export interface Restored {
+interface Restored {
   /** The pipeline to open: `prefer` (this tab's), else the one open last in this browser. */
   record?: SavedPipeline;
   /** Mirrored changes whose pipeline another tab had taken over since, kept as pipelines of their own. */
