@@ -44,6 +44,13 @@ const components: ComponentInfo[] = [
   },
 ];
 
+const SOURCE_TO_CONVERT = {
+  source: "data_source",
+  sourceOutput: "outputTable",
+  target: "type_transform",
+  targetInput: "inputTable",
+};
+
 function seeded() {
   const store = createEditorStore({ components });
   const s = store.getState();
@@ -69,14 +76,7 @@ describe("editor store", () => {
   it("connects, and refuses a type mismatch with the reason as a notice", () => {
     const store = seeded();
     const s = store.getState();
-    expect(
-      s.connect({
-        source: "data_source",
-        sourceOutput: "outputTable",
-        target: "type_transform",
-        targetInput: "inputTable",
-      }),
-    ).toBe(true);
+    expect(s.connect(SOURCE_TO_CONVERT)).toBe(true);
     s.addComponent("pai/lr/v1");
     s.addComponent("pai/lr/v1");
     expect(
@@ -221,14 +221,7 @@ describe("editor store", () => {
     const seen: EditorEvent[] = [];
     store.events.subscribe((e) => seen.push(e));
     expect(s.addComponent("pai/lr/v1")).toBeNull();
-    expect(
-      s.connect({
-        source: "data_source",
-        sourceOutput: "outputTable",
-        target: "type_transform",
-        targetInput: "inputTable",
-      }),
-    ).toBe(false);
+    expect(s.connect(SOURCE_TO_CONVERT)).toBe(false);
     s.setDisplayName("data_source", "After");
     s.undo();
     s.dragSteps(new Map([["data_source", { x: 99, y: 0 }]]));
