@@ -1,7 +1,8 @@
 /**
  * Two tabs of one browser on one pipeline: the second shows it read-only and follows the first,
- * "Take over" swaps them, and a tab that lost the pipeline while it did not answer never writes
- * its last change over the other tab's work: it keeps it as a copy and says so.
+ * "Take over" swaps them, closing the editing one frees it for the other, and a tab that lost the
+ * pipeline while it did not answer never writes its last change over the other tab's work: it
+ * keeps it as a copy and says so.
  */
 import type { Page } from "@playwright/test";
 import { RUN_TIMEOUT, RunView } from "./run-page";
@@ -82,7 +83,12 @@ test.describe("Two tabs on one pipeline", () => {
     await page.reload();
     await expect(designer.node("Orders by second")).toBeVisible();
     await expect(designer.openElsewhere).toBeVisible();
+
+    // Closing the editing tab frees the pipeline: the read-only one may edit it now.
     await second.page.close();
+    await expect(designer.openElsewhere).toBeHidden();
+    await expect(designer.page.getByText("you can edit it here now")).toBeVisible();
+    await expect(designer.inspector.getByLabel("Pipeline name")).toBeEnabled();
   });
 
   test("a read-only tab still runs the pipeline", async ({ designer, page }) => {

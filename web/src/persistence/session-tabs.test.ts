@@ -13,7 +13,14 @@ const stops: PersistenceSession[] = [];
 afterEach(async () => {
   for (const s of stops.splice(0)) await s.stop();
   localStorage.clear();
+  Reflect.deleteProperty(document, "visibilityState");
 });
+
+/** Puts the page behind other tabs, or in front (as the browser says with visibilitychange). */
+function setVisibility(state: "hidden" | "visible") {
+  Object.defineProperty(document, "visibilityState", { configurable: true, get: () => state });
+  document.dispatchEvent(new Event("visibilitychange"));
+}
 
 const seedGraph = (): PipelineGraph => {
   const r = readManifestText(seed);
@@ -172,6 +179,39 @@ describe("two tabs on one pipeline", () => {
     expect(access(a)).toBe("elsewhere");
     await vi.waitFor(async () => expect((await repo.list()).map((r) => r.id)).toEqual([id]));
     repo.close();
+  });
+
+  it("when the editing tab lets go, one read-only tab edits it; another follows that one", async () => {
+    const b = browser();
+    const a = await editing(b);
+    const second = await b.tab();
+    const third = await b.tab();
+    expect([access(second), access(third)]).toEqual(["elsewhere", "elsewhere"]);
+    // The first tab moves on to a new pipeline (closing it does the same).
+    a.editor.getState().loadGraph(emptyGraph(), { reason: "new" });
+    await vi.waitFor(() => expect([access(second), access(third)].sort()).toEqual(["editing", "elsewhere"]));
+    const [editor, follower] = access(second) === "editing" ? [second, third] : [third, second];
+    expect(editor.editor.getState().notice?.message).toMatch(/edit it here now/);
+    editor.editor.getState().setDisplayName("data_source", "Next owner");
+    await editor.session.flush();
+    await vi.waitFor(() => expect(names(follower)[0]).toBe("Next owner"));
+
+    await editor.session.stop();
+    await vi.waitFor(() => expect(access(follower)).toBe("editing"));
+  });
+
+  it("a tab in the background takes a freed pipeline only once it comes to the front", async () => {
+    const b = browser();
+    const a = await editing(b);
+    const second = await b.tab();
+    setVisibility("hidden");
+    // The editing tab moves on (or reloads: a tab behind must not take its pipeline meanwhile).
+    a.editor.getState().loadGraph(emptyGraph(), { reason: "new" });
+    await a.session.flush();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(access(second)).toBe("elsewhere");
+    setVisibility("visible");
+    await vi.waitFor(() => expect(access(second)).toBe("editing"));
   });
 
   it("a new pipeline in the read-only tab is its own, edited there", async () => {

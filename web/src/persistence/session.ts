@@ -164,9 +164,11 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
         onEvent(e);
       });
       const unlisten = link.listen(sharing.onMessage);
+      const unwatch = sharing.watchVisibility();
       stopListening = () => {
         unsubscribe();
         unlisten();
+        unwatch();
       };
       sharing.holdNew(core.pipeline.id);
       let opened: PipelineRepository;

@@ -15,6 +15,8 @@ import type { Hold, TabMessage } from "./tabs";
 
 const ELSEWHERE = "This pipeline is open in another tab. Take over to edit it here.";
 const CONFLICT = "Another tab took this pipeline over; your last changes are kept as a copy.";
+/** How long a tab that heard a pipeline is free waits for the lock (a closing page frees it as it goes). */
+const FREED_WAIT_MS = 3000;
 
 interface Sharing {
   setAccess(next: Access): void;
@@ -25,6 +27,8 @@ interface Sharing {
   /** The open pipeline changes: what was kept for the one before is done with. */
   switched(): void;
   onMessage(message: TabMessage): void;
+  /** Until the returned function is called, a read-only tab coming to the front edits its pipeline if it is free. */
+  watchVisibility(): () => void;
   /** An autosave error: a write refused by another tab's claim is handled here (true). */
   onSaveError(error: unknown): boolean;
   takeOver(waitMs: number): Promise<void>;
@@ -38,6 +42,8 @@ export function createSharing(core: SessionCore): Sharing {
   let followQueued = false;
   /** In `conflict`: the copy of this tab's unsaved version. */
   let conflictCopy: SavedPipeline | null = null;
+  /** Asking for a pipeline another tab said is free. */
+  let freeing: Promise<void> | null = null;
 
   const access = () => state.getState().access;
   const isOpen = (id: string) => id === core.pipeline.id;
@@ -128,6 +134,43 @@ export function createSharing(core: SessionCore): Sharing {
       .catch((e) => console.error("paiflow: cannot show the other tab's version", e));
   };
 
+  /** This tab now holds `id`, shown read-only: claim it, show its latest version, and edit it. */
+  const adopt = async (id: string, held: Hold) => {
+    const still = () => isOpen(id) && access() === "elsewhere";
+    const record = still() ? await core.repo?.claim(id, core.writer) : undefined;
+    if (!still() || !core.repo) {
+      held.release();
+      return false;
+    }
+    core.hold = held;
+    const read = record && readManifestText(record.yaml, { acceptErrors: true });
+    if (record && read?.ok) {
+      core.stored = read.graph;
+      editor.getState().loadGraph(read.graph, { reason: "refresh", dirty: record.dirty });
+    }
+    setAccess("editing");
+    return true;
+  };
+
+  /**
+   * No tab edits the open pipeline any more (it closed, or moved on): the tab in front may edit
+   * it now. Only the one the user looks at: a tab in the background taking it while the editing
+   * tab reloads would leave that one read-only.
+   */
+  const takeFreed = (id: string, wait: boolean) => {
+    const { tabs } = core;
+    if (!tabs || freeing || document.visibilityState === "hidden") return;
+    const ask = wait ? tabs.waitHold(id, () => lost(id), FREED_WAIT_MS) : tabs.tryHold(id, () => lost(id));
+    freeing = ask
+      .then(async (held) => {
+        if (held && (await adopt(id, held)))
+          core.notify("info", "No other tab has this pipeline open: you can edit it here now.");
+      })
+      .finally(() => {
+        freeing = null;
+      });
+  };
+
   const holdNew = (id: string) => {
     const mine = core.generation;
     void core.tabs
@@ -148,10 +191,23 @@ export function createSharing(core: SessionCore): Sharing {
       conflictCopy = null;
     },
     onMessage(m) {
-      if (m.type === "saved") {
-        void core.refreshRecent();
-        if (isOpen(m.id) && access() === "elsewhere") follow();
-      } else if (isOpen(m.id)) void handOver(m.id);
+      if (m.type === "saved") void core.refreshRecent();
+      if (!isOpen(m.id)) return;
+      if (m.type === "handOver") return void handOver(m.id);
+      // The rest is for a tab showing the pipeline read-only.
+      if (access() !== "elsewhere" || state.getState().takingOver) return;
+      if (m.type === "saved") follow();
+      // The closing page frees the lock as it goes: wait for it a moment.
+      else takeFreed(m.id, true);
+    },
+    watchVisibility() {
+      // Coming to the front: free since (the editing tab closed or crashed while this one was behind)?
+      const onVisible = () => {
+        const { id } = core.pipeline;
+        if (access() === "elsewhere" && !state.getState().takingOver) takeFreed(id, false);
+      };
+      document.addEventListener("visibilitychange", onVisible);
+      return () => document.removeEventListener("visibilitychange", onVisible);
     },
     onSaveError(e) {
       if (!(e instanceof TakenOverError)) return false;
@@ -170,24 +226,14 @@ export function createSharing(core: SessionCore): Sharing {
     },
     async takeOver(waitMs) {
       const { id } = core.pipeline;
-      const { tabs, repo } = core;
-      if (!tabs || !repo || access() !== "elsewhere" || state.getState().takingOver) return;
+      const { tabs } = core;
+      if (!tabs || access() !== "elsewhere" || state.getState().takingOver) return;
       state.setState({ takingOver: true });
       try {
-        const held = await tabs.takeOver(id, () => lost(id), waitMs);
-        const still = () => isOpen(id) && access() === "elsewhere";
-        const record = still() ? await repo.claim(id, core.writer) : undefined;
-        if (!still()) {
-          held.release();
-          return;
-        }
-        core.hold = held;
-        const read = record && readManifestText(record.yaml, { acceptErrors: true });
-        if (record && read?.ok) {
-          core.stored = read.graph;
-          editor.getState().loadGraph(read.graph, { reason: "refresh", dirty: record.dirty });
-        }
-        setAccess("editing");
+        // Already asking for it (it was said to be free): a second request would wait behind this tab's own.
+        await freeing;
+        if (!isOpen(id) || access() !== "elsewhere") return;
+        await adopt(id, await tabs.takeOver(id, () => lost(id), waitMs));
       } finally {
         state.setState({ takingOver: false });
       }

@@ -2,7 +2,8 @@
  * How the app's tabs share pipelines. A Web Lock per pipeline says which tab edits it: held while
  * the tab has it open, let go by the browser when the tab closes or crashes. A BroadcastChannel
  * carries what tabs tell each other: "a new version of X is saved" (tabs showing X read-only
- * follow it) and "please hand X over" (Take over).
+ * follow it), "please hand X over" (Take over) and "X is free" (a tab let go of it, or is closing:
+ * a tab showing it read-only may edit it now).
  *
  * Without Web Locks (they need a secure origin: https or localhost) every tab may edit; the
  * database's claim (db.ts) still keeps a tab from overwriting another one's work.
@@ -21,16 +22,21 @@ export type TabMessage =
   /** A new version of pipeline `id` is stored. */
   | { type: "saved"; id: string }
   /** A tab asks the one editing `id` to save its last change and let go. */
-  | { type: "handOver"; id: string };
+  | { type: "handOver"; id: string }
+  /** The tab editing `id` let go of it, or is closing. */
+  | { type: "released"; id: string };
 
 /** This tab's hold on a pipeline. */
 export interface Hold {
+  /** Lets go of the pipeline, and tells the other tabs it is free. */
   release(): void;
 }
 
 export interface TabLink {
   /** Holds pipeline `id` unless another tab does (then null). `onLost` runs if another tab takes it by force. */
   tryHold(id: string, onLost: () => void): Promise<Hold | null>;
+  /** Holds `id` as soon as it is free, waiting up to `waitMs` (then null). */
+  waitHold(id: string, onLost: () => void, waitMs: number): Promise<Hold | null>;
   /** Asks the tab editing `id` to hand it over; takes it by force if it has not within `waitMs`. */
   takeOver(id: string, onLost: () => void, waitMs: number): Promise<Hold>;
   /** Runs `action` holding `id`, unless another tab holds it: then false, and `action` does not run. */
@@ -50,26 +56,55 @@ export function createTabLink(
 ): TabLink {
   const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(name);
   const lockName = (id: string) => `${name}/pipeline/${id}`;
+  let closed = false;
+  const post = (message: TabMessage) => {
+    if (!closed) channel?.postMessage(message);
+  };
+  /** Pipelines this tab holds, told free when the page goes away (the browser frees the locks). */
+  const held = new Set<string>();
+  const onPageHide = () => {
+    for (const id of held) post({ type: "released", id });
+  };
+  if (typeof window !== "undefined") window.addEventListener("pagehide", onPageHide);
 
   /** A lock request whose grant resolves the promise; the lock is kept until `release`. */
   const hold = (id: string, options: LockOptions, onLost: () => void): Promise<Hold | null> => {
     if (!locks) return Promise.resolve(FREE);
     return new Promise((resolve, reject) => {
       let granted = false;
-      let release = () => {};
+      let letGo = () => {};
       const released = new Promise<void>((r) => {
-        release = r;
+        letGo = r;
       });
       locks
         .request(lockName(id), options, (lock) => {
           if (!lock) return resolve(null);
           granted = true;
-          resolve({ release });
+          held.add(id);
+          resolve({
+            release() {
+              if (!held.delete(id)) return;
+              letGo();
+              post({ type: "released", id });
+            },
+          });
           return released;
         })
         // Rejected after the grant: another tab stole the lock. Before it: the wait was aborted.
-        .catch((error) => (granted ? onLost() : reject(error)));
+        .catch((error) => {
+          if (!granted) return reject(error);
+          held.delete(id);
+          onLost();
+        });
     });
+  };
+
+  const waitHold = async (id: string, onLost: () => void, waitMs: number) => {
+    try {
+      return await hold(id, { signal: AbortSignal.timeout(waitMs) }, onLost);
+    } catch {
+      return null;
+    }
   };
 
   const listeners = new Set<(message: TabMessage) => void>();
@@ -82,15 +117,11 @@ export function createTabLink(
 
   return {
     tryHold: (id, onLost) => hold(id, { ifAvailable: true }, onLost),
+    waitHold,
     async takeOver(id, onLost, waitMs) {
-      channel?.postMessage({ type: "handOver", id } satisfies TabMessage);
-      try {
-        const held = await hold(id, { signal: AbortSignal.timeout(waitMs) }, onLost);
-        if (held) return held;
-      } catch {
-        // The other tab did not let go in time (frozen, busy): take the lock from it.
-      }
-      return (await hold(id, { steal: true }, onLost)) ?? FREE;
+      post({ type: "handOver", id });
+      // Not let go in time (the other tab is frozen, or busy): the lock is taken from it.
+      return (await waitHold(id, onLost, waitMs)) ?? (await hold(id, { steal: true }, onLost)) ?? FREE;
     },
     async whileFree(id, action) {
       if (!locks) {
@@ -103,9 +134,7 @@ export function createTabLink(
         return true;
       });
     },
-    post(message) {
-      channel?.postMessage(message);
-    },
+    post,
     listen(listener) {
       listeners.add(listener);
       return () => {
@@ -113,6 +142,8 @@ export function createTabLink(
       };
     },
     close() {
+      closed = true;
+      if (typeof window !== "undefined") window.removeEventListener("pagehide", onPageHide);
       listeners.clear();
       channel?.close();
     },
@@ -121,5 +152,7 @@ export function createTabLink(
 
 function isMessage(data: unknown): data is TabMessage {
   const m = data as Partial<TabMessage> | null;
-  return (m?.type === "saved" || m?.type === "handOver") && typeof m.id === "string";
+  return (
+    (m?.type === "saved" || m?.type === "handOver" || m?.type === "released") && typeof m.id === "string"
+  );
 }
