@@ -3,13 +3,29 @@
  * user's own) and puts them in the editor store; the palette, canvas, inspector and validation
  * only read the store. The store starts with the shared catalog, so nothing waits for the server.
  */
-import { ComponentsResponseSchema } from "@pfd/shared";
+import { type ComponentSpec, ComponentsResponseSchema, catalog, componentKey } from "@pfd/shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useEditorApi } from "./store";
-import { CATALOG_COMPONENTS, mergeComponents } from "./store/catalog";
 
-async function fetchComponents(signal: AbortSignal): Promise<unknown[]> {
+/** Catalog components first, then the server's components the catalog lacks (the user's own). */
+export function mergeComponents(
+  base: readonly ComponentSpec[],
+  fromServer: readonly ComponentSpec[],
+): readonly ComponentSpec[] {
+  const known = new Set(base.map(componentKey));
+  const extra: ComponentSpec[] = [];
+  for (const item of fromServer) {
+    const key = componentKey(item);
+    if (!known.has(key)) {
+      known.add(key);
+      extra.push(item);
+    }
+  }
+  return extra.length === 0 ? base : [...base, ...extra];
+}
+
+async function fetchComponents(signal: AbortSignal): Promise<ComponentSpec[]> {
   const res = await fetch("/api/components", { signal });
   if (!res.ok) throw new Error(`GET /api/components: ${res.status}`);
   return ComponentsResponseSchema.parse(await res.json()).components;
@@ -29,6 +45,6 @@ export function useServerComponents(): void {
   const api = useEditorApi();
   const server = useQuery(componentsQuery());
   useEffect(() => {
-    api.getState().setComponents(mergeComponents(CATALOG_COMPONENTS, server.data ?? []));
+    api.getState().setComponents(mergeComponents(catalog, server.data ?? []));
   }, [api, server.data]);
 }

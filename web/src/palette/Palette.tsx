@@ -2,9 +2,10 @@
  * The component palette: search, categories, and items that drag onto the canvas or, focused,
  * add at the centre of the view with Enter or a double-click.
  */
+
+import { type ComponentSpec, componentKey } from "@pfd/shared";
 import { type DragEvent, type KeyboardEvent, memo, useDeferredValue, useMemo, useState } from "react";
 import { selectComponents, selectReadOnly, useEditor, useEditorApi } from "../store";
-import type { ComponentInfo } from "../store/types";
 import { CategoryIcon, ChevronIcon, categoryKind, SearchIcon } from "../theme/icons";
 import { COMPONENT_MIME } from "./dnd";
 import "./palette.css";
@@ -18,7 +19,7 @@ export function Palette() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
 
   const groups = useMemo(() => {
-    const byCategory = new Map<string, ComponentInfo[]>();
+    const byCategory = new Map<string, ComponentSpec[]>();
     for (const c of components) {
       if (!matchComponent(c, deferred)) continue;
       const list = byCategory.get(c.category) ?? [];
@@ -72,7 +73,7 @@ export function Palette() {
               {open ? (
                 <ul>
                   {items.map((c) => (
-                    <li key={c.key}>
+                    <li key={componentKey(c)}>
                       <PaletteItem component={c} readOnly={readOnly} />
                     </li>
                   ))}
@@ -95,22 +96,23 @@ const PaletteItem = memo(function PaletteItem({
   component: c,
   readOnly,
 }: {
-  component: ComponentInfo;
+  component: ComponentSpec;
   readOnly: boolean;
 }) {
   const api = useEditorApi();
+  const key = componentKey(c);
   // Read-only, the store refuses the add with the reason as a notice: the item says why when used.
-  const add = () => api.getState().addComponent(c.key);
+  const add = () => api.getState().addComponent(key);
   return (
     <button
       type="button"
       className="palette-item"
-      aria-label={c.displayName}
+      aria-label={c.displayName.en}
       aria-disabled={readOnly || undefined}
       title={c.description}
       draggable={!readOnly}
       onDragStart={(e: DragEvent) => {
-        e.dataTransfer.setData(COMPONENT_MIME, c.key);
+        e.dataTransfer.setData(COMPONENT_MIME, key);
         e.dataTransfer.effectAllowed = "copy";
       }}
       onKeyDown={(e: KeyboardEvent) => {
@@ -125,8 +127,8 @@ const PaletteItem = memo(function PaletteItem({
         <CategoryIcon category={c.category} />
       </span>
       <span className="palette-names">
-        <span className="en">{c.displayName}</span>
-        <span className="zh">{c.displayNameZh ?? c.identifier}</span>
+        <span className="en">{c.displayName.en}</span>
+        <span className="zh">{c.displayName.zh || c.identifier}</span>
       </span>
     </button>
   );

@@ -1,6 +1,7 @@
 /** "New pipeline", "Open" (templates and recent pipelines) and the autosave status, for the toolbar. */
+import { newPipelineGraph } from "@pfd/shared";
 import { PopoverButton } from "../io/Popover";
-import { emptyGraph, useEditorApi } from "../store";
+import { useEditorApi } from "../store";
 import { openTemplate, TemplateList } from "../templates/TemplateList";
 import { useReplaceGuard } from "./ReplaceGuard";
 import type { PersistenceState, SaveStatus } from "./state";
@@ -18,7 +19,9 @@ export function NewPipelineButton() {
       <button
         type="button"
         className="btn"
-        onClick={() => guard(() => api.getState().loadGraph(emptyGraph(), { reason: "new" }), "New pipeline")}
+        onClick={() =>
+          guard(() => api.getState().loadGraph(newPipelineGraph(), { reason: "new" }), "New pipeline")
+        }
       >
         New pipeline
       </button>

@@ -1,9 +1,9 @@
 import "fake-indexeddb/auto";
-import type { PipelineGraph } from "@pfd/shared";
+import { newPipelineGraph, type PipelineGraph } from "@pfd/shared";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import seed from "../../../shared/fixtures/seed-sample.yaml?raw";
 import { readManifestText } from "../io/codec";
-import { createEditorStore, type EditorStore, emptyGraph } from "../store";
+import { createEditorStore, type EditorStore } from "../store";
 import { openPipelineRepository } from "./db";
 import { createPersistenceSession, type PersistenceSession, type SessionOptions } from "./session";
 import { createTestLocks } from "./testing/locks";
@@ -188,7 +188,7 @@ describe("two tabs on one pipeline", () => {
     const third = await b.tab();
     expect([access(second), access(third)]).toEqual(["elsewhere", "elsewhere"]);
     // The first tab moves on to a new pipeline (closing it does the same).
-    a.editor.getState().loadGraph(emptyGraph(), { reason: "new" });
+    a.editor.getState().loadGraph(newPipelineGraph(), { reason: "new" });
     await vi.waitFor(() => expect([access(second), access(third)].sort()).toEqual(["editing", "elsewhere"]));
     const [editor, follower] = access(second) === "editing" ? [second, third] : [third, second];
     expect(editor.editor.getState().notice?.message).toMatch(/edit it here now/);
@@ -206,7 +206,7 @@ describe("two tabs on one pipeline", () => {
     const second = await b.tab();
     setVisibility("hidden");
     // The editing tab moves on (or reloads: a tab behind must not take its pipeline meanwhile).
-    a.editor.getState().loadGraph(emptyGraph(), { reason: "new" });
+    a.editor.getState().loadGraph(newPipelineGraph(), { reason: "new" });
     await a.session.flush();
     await new Promise((r) => setTimeout(r, 100));
     expect(access(second)).toBe("elsewhere");
@@ -219,7 +219,7 @@ describe("two tabs on one pipeline", () => {
     await editing(b);
     const second = await b.tab();
     expect(access(second)).toBe("elsewhere");
-    second.editor.getState().loadGraph(emptyGraph(), { reason: "new" });
+    second.editor.getState().loadGraph(newPipelineGraph(), { reason: "new" });
     expect(access(second)).toBe("editing");
     second.editor.getState().setPipelineMetadata({ name: "second's own" });
     expect(second.editor.getState().graph.metadata.name).toBe("second's own");

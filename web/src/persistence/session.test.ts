@@ -1,9 +1,9 @@
 import "fake-indexeddb/auto";
-import type { PipelineGraph } from "@pfd/shared";
+import { newPipelineGraph, type PipelineGraph } from "@pfd/shared";
 import { afterEach, describe, expect, it } from "vitest";
 import seed from "../../../shared/fixtures/seed-sample.yaml?raw";
 import { readManifestText } from "../io/codec";
-import { createEditorStore, type EditorStore, emptyGraph } from "../store";
+import { createEditorStore, type EditorStore } from "../store";
 import { openPipelineRepository } from "./db";
 import { createPersistenceSession, type PersistenceSession } from "./session";
 
@@ -73,7 +73,7 @@ describe("persistence session", () => {
     const { editor, session } = await load(db);
     editor.getState().loadGraph(seedGraph(), { reason: "import" });
     const seedId = session.state.getState().currentId;
-    editor.getState().loadGraph(emptyGraph(), { reason: "new" });
+    editor.getState().loadGraph(newPipelineGraph(), { reason: "new" });
     editor.getState().setPipelineMetadata({ name: "fresh" });
     expect(session.state.getState().currentId).not.toBe(seedId);
     await settle(session);
@@ -112,7 +112,7 @@ describe("persistence session", () => {
     const first = await load(db);
     first.editor.getState().loadGraph(seedGraph(), { reason: "import" });
     await first.session.flush();
-    first.editor.getState().loadGraph(emptyGraph(), { reason: "new" });
+    first.editor.getState().loadGraph(newPipelineGraph(), { reason: "new" });
     await settle(first.session);
 
     const second = await load(db);

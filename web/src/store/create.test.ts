@@ -1,46 +1,36 @@
+import { type ComponentSpec, edgeId, newPipelineGraph } from "@pfd/shared";
 import { describe, expect, it } from "vitest";
-import { emptyGraph } from "./components";
 import { createEditorStore } from "./create";
 import type { EditorEvent } from "./events";
-import type { ComponentInfo } from "./types";
 
-const table = { type: "DataSet" };
-const components: ComponentInfo[] = [
+const table = { type: "DataSet" } as const;
+const spec = (identifier: string, en: string, category: ComponentSpec["category"]) => ({
+  provider: "pai",
+  identifier,
+  version: "v1",
+  displayName: { en, zh: en },
+  category,
+  description: "",
+  maxCompute: true,
+});
+const components: ComponentSpec[] = [
   {
-    key: "pai/data_source/v1",
-    provider: "pai",
-    identifier: "data_source",
-    version: "v1",
-    displayName: "Read Table",
-    category: "Data Source/Target",
+    ...spec("data_source", "Read Table", "Data Source/Target"),
     inputs: [],
     outputs: [{ name: "outputTable", ...table }],
-    parameters: [{ name: "inputTableName", type: "String", required: true }],
-    maxCompute: true,
+    parameters: [{ name: "inputTableName", type: "String", required: true, description: "" }],
   },
   {
-    key: "pai/type_transform/v1",
-    provider: "pai",
-    identifier: "type_transform",
-    version: "v1",
-    displayName: "Data Type Conversion",
-    category: "Data Preprocessing",
+    ...spec("type_transform", "Data Type Conversion", "Data Preprocessing"),
     inputs: [{ name: "inputTable", ...table }],
     outputs: [{ name: "outputTable", ...table }],
     parameters: [],
-    maxCompute: true,
   },
   {
-    key: "pai/lr/v1",
-    provider: "pai",
-    identifier: "lr",
-    version: "v1",
-    displayName: "LR",
-    category: "Machine Learning",
+    ...spec("lr", "LR", "Machine Learning"),
     inputs: [{ name: "inputTable", ...table }],
     outputs: [{ name: "model", type: "Model" }],
     parameters: [],
-    maxCompute: true,
   },
 ];
 
@@ -85,6 +75,25 @@ describe("editor store", () => {
         .connect({ source: "lr", sourceOutput: "model", target: "lr_2", targetInput: "inputTable" }),
     ).toBe(false);
     expect(store.getState().notice?.message).toMatch(/Type mismatch.*Model.*DataSet/);
+  });
+
+  it("disconnects the edges a selection names by their ids", () => {
+    const store = seeded();
+    const s = store.getState();
+    const c = SOURCE_TO_CONVERT;
+    s.connect(c);
+    const id = edgeId(c.source, c.sourceOutput, c.target, c.targetInput);
+    store.getState().select({ edges: [id] });
+    store.getState().removeSelection();
+    expect(store.getState().graph.steps[1]?.artifacts).toEqual([]);
+    expect(store.getState().graph.steps).toHaveLength(2);
+  });
+
+  it("refuses an unknown component key with a notice", () => {
+    const store = seeded();
+    expect(store.getState().addComponent("pai/data_source/v9")).toBeNull();
+    expect(store.getState().notice?.message).toBe("Unknown component pai/data_source/v9.");
+    expect(store.getState().graph.steps).toHaveLength(2);
   });
 
   it("undoes and redoes every change, one entry per drag", () => {
@@ -167,7 +176,7 @@ describe("editor store", () => {
     s.select({ steps: ["data_source"] }); // selection is no graph change
     s.markSaved();
     s.markSaved(); // already the kept version
-    s.loadGraph(emptyGraph(), { reason: "template" });
+    s.loadGraph(newPipelineGraph(), { reason: "template" });
     stop();
     s.addComponent("pai/lr/v1");
     expect(seen).toEqual([
@@ -234,7 +243,7 @@ describe("editor store", () => {
     expect(store.getState().notice).toMatchObject({ kind: "refused", message: "Open in another tab." });
     expect(seen).toEqual([]);
 
-    s.loadGraph(emptyGraph(), { reason: "new" });
+    s.loadGraph(newPipelineGraph(), { reason: "new" });
     expect(store.getState().graph.steps).toEqual([]);
     s.setReadOnly(null);
     expect(s.addComponent("pai/lr/v1")).toBe("lr");

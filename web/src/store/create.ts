@@ -4,17 +4,24 @@
  * nothing here touches storage, the network or the DOM.
  */
 import {
-  addStep,
+  addComponentStep,
   bindParameterToInput,
+  type ComponentSpec,
   type Connection,
   canConnect,
+  catalog,
+  componentLookup,
   connect,
   copySteps,
   deepEqual,
   disconnect,
+  edgesInto,
   moveSteps,
+  newPipelineGraph,
   type PipelineGraph,
+  type Problem,
   pasteSteps,
+  portTypesOf,
   removeSteps,
   renameStep,
   setDisplayName,
@@ -24,18 +31,17 @@ import {
   setPipelineMetadata,
 } from "@pfd/shared";
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { emptyGraph, indexOf, portTypes, stepFromComponent } from "./components";
 import { createEventChannel, type EditorEvent, type EditSource, type EventChannel } from "./events";
 import { type CoalesceMark, pushHistory, redoHistory, undoHistory } from "./history";
 import { relayoutAll } from "./layout";
-import type { ComponentInfo, EditorState, Problem, Selection } from "./types";
+import type { EditorState, Selection } from "./types";
 
 /** The editor's state and verbs, and the channel that says what happened to its pipeline. */
 export type EditorStore = StoreApi<EditorState> & { events: EventChannel<EditorEvent> };
 
 export interface EditorDeps {
   /** Validation of a graph (shared `validateGraph`); none: no problems are shown. */
-  validate?: (graph: PipelineGraph, components: readonly ComponentInfo[]) => readonly Problem[];
+  validate?: (graph: PipelineGraph, components: readonly ComponentSpec[]) => readonly Problem[];
   /** Automatic layout; defaults to the shared core's layered left-to-right layout of every step. */
   layout?: (graph: PipelineGraph, measured: EditorState["measured"]) => PipelineGraph;
   /** Delay before re-validating after a change, in ms (0 in tests: at once). */
@@ -44,7 +50,8 @@ export interface EditorDeps {
 
 export interface EditorInit {
   graph?: PipelineGraph;
-  components?: readonly ComponentInfo[];
+  /** The official catalog by default. */
+  components?: readonly ComponentSpec[];
 }
 
 const PASTE_OFFSET = 40;
@@ -56,7 +63,7 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
   let lastCoalesce: CoalesceMark | null = null;
   let noticeId = 0;
   let pasteCount = 0;
-  const initial = init.graph ?? emptyGraph();
+  const initial = init.graph ?? newPipelineGraph();
   /** The kept version `dirty` compares against; null when unknown (restored with changes not exported). */
   let kept: PipelineGraph | null = initial;
 
@@ -130,7 +137,7 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       dirty: false,
       readOnly: null,
       problems: [],
-      components: init.components ?? [],
+      components: init.components ?? catalog,
       selection: NO_SELECTION,
       past: [],
       future: [],
@@ -177,20 +184,17 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       },
 
       addComponent(key, position) {
-        const info = indexOf(get().components).get(key);
-        if (!info) {
+        const component = componentLookup(get().components).byKey(key);
+        if (!component) {
           get().notify("error", `Unknown component ${key}.`);
           return null;
         }
         const at = position ?? freeSpot(get().graph, get().viewCentre);
-        const { graph, name } = addStep(get().graph, stepFromComponent(info), info.displayName, at);
-        const withInput = info.maxCompute
-          ? bindParameterToInput(graph, name, "execution", "execution_maxcompute", { type: "Map" })
-          : graph;
-        return commit(withInput, "canvas", { selection: { steps: [name], edges: [] } }) ? name : null;
+        const { graph, name } = addComponentStep(get().graph, component, { position: at });
+        return commit(graph, "canvas", { selection: { steps: [name], edges: [] } }) ? name : null;
       },
       connect(c: Connection) {
-        const check = canConnect(get().graph, c, portTypes(get().components));
+        const check = canConnect(get().graph, c, portTypesOf(get().components));
         if (!check.ok) {
           get().notify("refused", check.reason);
           return false;
@@ -237,8 +241,8 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
           return;
         }
         const st = g.steps.find((x) => x.name === step);
-        const info = st ? indexOf(get().components).of(st) : undefined;
-        const type = info?.parameters.find((p) => p.name === param)?.type ?? "String";
+        const component = st ? componentLookup(get().components).of(st.component) : undefined;
+        const type = component?.parameters.find((p) => p.name === param)?.type ?? "String";
         commit(bindParameterToInput(g, step, param, input, { type }), "inspector");
       },
       setPipelineMetadata(patch) {
@@ -349,14 +353,13 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
   return Object.assign(store, { events: { subscribe: events.subscribe, on: events.on } });
 }
 
-/** `graph` without the data edges `edgeIds` (`<source>.<output>-><target>.<input>`). */
+/** `graph` without the data edges `edgeIds` (shared `edgeId`s). */
 function disconnectAll(graph: PipelineGraph, edgeIds: readonly string[]): PipelineGraph {
+  if (edgeIds.length === 0) return graph;
+  const wanted = new Set(edgeIds);
   let g = graph;
-  for (const id of edgeIds) {
-    const target = id.slice(id.indexOf("->") + 2);
-    const dot = target.lastIndexOf(".");
-    g = disconnect(g, target.slice(0, dot), target.slice(dot + 1));
-  }
+  for (const e of graph.steps.flatMap(edgesInto))
+    if (wanted.has(e.id)) g = disconnect(g, e.target, e.targetInput);
   return g;
 }
 

@@ -13,7 +13,7 @@
  *   dirty: boolean              differs from its kept version (as opened, or last exported); see types.ts
  *   readOnly: { reason } | null edits refused with `reason` as the notice (open in another tab); loads allowed
  *   problems: Problem[]         validation of graph, recomputed ~120 ms after a change
- *   components: ComponentInfo[] the shared catalog + the user's own, loaded by the app shell (setComponents)
+ *   components: ComponentSpec[] the shared catalog + the user's own, loaded by the app shell (setComponents)
  *   selection: { steps: string[], edges: string[] }   step names / data-edge ids
  *   past / future               undo history (graphs)
  *   notice                      { kind: "refused"|"info"|"error", message } shown over the canvas
@@ -38,14 +38,6 @@
  *   select/selectAll/clearSelection  copySelection/cutSelection/paste(clip, at?)/duplicateSelection
  *   undo() redo()
  */
-export {
-  componentKey,
-  EXECUTION_INPUT,
-  emptyGraph,
-  indexOf,
-  portTypes,
-  stepFromComponent,
-} from "./components";
 export { EditorProvider, useEditor, useEditorApi } from "./context";
 export { createEditorStore, type EditorDeps, type EditorInit, type EditorStore } from "./create";
 export type * from "./events";
