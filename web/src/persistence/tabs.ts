@@ -72,6 +72,7 @@ export function createTabLink(
     if (!locks) return Promise.resolve(FREE);
     return new Promise((resolve, reject) => {
       let granted = false;
+      let over = false;
       let letGo = () => {};
       const released = new Promise<void>((r) => {
         letGo = r;
@@ -83,7 +84,9 @@ export function createTabLink(
           held.add(id);
           resolve({
             release() {
-              if (!held.delete(id)) return;
+              if (over) return;
+              over = true;
+              held.delete(id);
               letGo();
               post({ type: "released", id });
             },
@@ -93,6 +96,8 @@ export function createTabLink(
         // Rejected after the grant: another tab stole the lock. Before it: the wait was aborted.
         .catch((error) => {
           if (!granted) return reject(error);
+          if (over) return;
+          over = true;
           held.delete(id);
           onLost();
         });
