@@ -4,8 +4,8 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { prefetchComponents } from "./palette/catalog";
 import { EditorRunProvider } from "./run/EditorRunProvider"; // run view (issue 5)
+import { prefetchComponents } from "./serverComponents";
 import { EditorProvider } from "./store";
 import { createAppStore } from "./store/app-store";
 import "./theme/theme.css";

@@ -5,9 +5,9 @@
 
 import { type ComponentSpec, componentKey } from "@pfd/shared";
 import { type DragEvent, type KeyboardEvent, memo, useDeferredValue, useMemo, useState } from "react";
-import { selectComponents, useEditor, useEditorApi } from "../store";
+import { useComponentsSource } from "../serverComponents";
+import { selectComponents, selectReadOnly, useEditor, useEditorApi } from "../store";
 import { CategoryIcon, ChevronIcon, categoryKind, SearchIcon } from "../theme/icons";
-import { useComponentCatalog } from "./catalog";
 import { COMPONENT_MIME } from "./dnd";
 import "./palette.css";
 import { matchComponent } from "./search";
@@ -19,8 +19,9 @@ const SOURCE: Record<string, string> = {
 };
 
 export function Palette() {
-  const { workspace, refresh, refreshing } = useComponentCatalog();
+  const { workspace, refresh, refreshing } = useComponentsSource();
   const components = useEditor(selectComponents);
+  const readOnly = useEditor(selectReadOnly);
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -81,7 +82,7 @@ export function Palette() {
                 <ul>
                   {items.map((c) => (
                     <li key={componentKey(c)}>
-                      <PaletteItem component={c} />
+                      <PaletteItem component={c} readOnly={readOnly} />
                     </li>
                   ))}
                 </ul>
@@ -99,7 +100,9 @@ export function Palette() {
           </p>
         ) : null}
         <p className="palette-hint">
-          Drag onto the canvas, or focus and press Enter.
+          {readOnly
+            ? "Read-only here: take over to add components."
+            : "Drag onto the canvas, or focus and press Enter."}
           {workspace ? (
             <button
               type="button"
@@ -121,19 +124,27 @@ export function Palette() {
   );
 }
 
-const PaletteItem = memo(function PaletteItem({ component: c }: { component: ComponentSpec }) {
+const PaletteItem = memo(function PaletteItem({
+  component: c,
+  readOnly,
+}: {
+  component: ComponentSpec;
+  readOnly: boolean;
+}) {
   const api = useEditorApi();
   const key = componentKey(c);
+  // Read-only, the store refuses the add with the reason as a notice: the item says why when used.
   const add = () => api.getState().addComponent(key);
   return (
     <button
       type="button"
       className="palette-item"
       aria-label={c.displayName.en}
+      aria-disabled={readOnly || undefined}
       title={[c.description, c.source ? `${componentKey(c)}, ${SOURCE[c.source] ?? c.source}` : ""]
         .filter(Boolean)
         .join("\n")}
-      draggable
+      draggable={!readOnly}
       onDragStart={(e: DragEvent) => {
         e.dataTransfer.setData(COMPONENT_MIME, key);
         e.dataTransfer.effectAllowed = "copy";

@@ -10,7 +10,7 @@ import { openTemplate, TemplateList } from "../templates/TemplateList";
 import { OpenDraftDialog } from "../workspace/OpenDraftDialog";
 import { readWorkspaceTemplate, WorkspaceTemplateList } from "../workspace/WorkspaceTemplates";
 import { useReplaceGuard } from "./ReplaceGuard";
-import type { PersistenceState, SaveStatus } from "./session";
+import type { PersistenceState, SaveStatus } from "./state";
 import { usePersistence, usePersistenceSession } from "./usePersistence";
 
 const selectRecent = (s: PersistenceState) => s.recent;
@@ -26,10 +26,7 @@ export function NewPipelineButton() {
         type="button"
         className="btn"
         onClick={() =>
-          guard(
-            () => api.getState().loadGraph(newPipelineGraph(), { source: "load", dirty: false }),
-            "New pipeline",
-          )
+          guard(() => api.getState().loadGraph(newPipelineGraph(), { reason: "new" }), "New pipeline")
         }
       >
         New pipeline
@@ -84,10 +81,7 @@ export function OpenMenu() {
                 close();
                 void readWorkspaceTemplate(api, t).then((graph) => {
                   if (graph)
-                    guard(
-                      () => api.getState().loadGraph(graph, { source: "load", dirty: false }),
-                      "Open template",
-                    );
+                    guard(() => api.getState().loadGraph(graph, { reason: "template" }), "Open template");
                 });
               }}
             />

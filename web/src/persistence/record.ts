@@ -6,7 +6,7 @@
 
 export const RECORD_VERSION = 2;
 
-/** The PAI Designer draft a pipeline was opened from or saved as (record v2). */
+/** The PAI Designer draft a pipeline was opened from or saved as (optional in a v2 record). */
 export interface DraftLink {
   /** PaiStudio's id (`draft-…`). */
   id: string;
@@ -31,20 +31,26 @@ export interface SavedPipeline {
   /** The manifest as YAML, positions included: lossless, and readable by any later version. */
   yaml: string;
   stepCount: number;
+  /** The pipeline had changes not exported yet (the editor's `dirty`), so a reload or another tab still says so. */
+  dirty: boolean;
   createdAt: number;
   savedAt: number;
   /** Set when the pipeline is a PAI Designer draft. */
   draft?: DraftLink;
 }
 
+/** A new local pipeline id (also the id of a tab as a writer of pipelines). */
+export function newLocalId(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `p-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
 /** One step of the chain: a record of version N in, version N+1 out. */
 export type Migration = (record: Record<string, unknown>) => Record<string, unknown>;
 
-/** v1 -> v2: v2 adds the optional `draft` link; a v1 record is a pipeline of this browser only. */
-export const migrateV1: Migration = (record) => {
-  const { draft: _none, ...rest } = record;
-  return rest;
-};
+/** v1 records did not say whether the pipeline had changes not exported: they open clean, as they did. */
+const migrateV1: Migration = (record) => ({ ...record, dirty: false });
 
 /** `MIGRATIONS[n - 1]` turns a version-n record into version n+1. */
 export const MIGRATIONS: readonly Migration[] = [migrateV1];
@@ -89,6 +95,7 @@ function checkCurrent(r: Record<string, unknown>): string | undefined {
   for (const key of ["stepCount", "createdAt", "savedAt"] as const) {
     if (typeof r[key] !== "number") return `saved record ${r.id} has no ${key}`;
   }
+  if (typeof r.dirty !== "boolean") return `saved record ${r.id} has no dirty flag`;
   if (typeof r.name !== "string") return `saved record ${r.id} has no name`;
   if (r.draft !== undefined) {
     const d = r.draft as Partial<DraftLink> | null;

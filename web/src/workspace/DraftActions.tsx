@@ -3,13 +3,7 @@
  * what a draft cannot hold, a conflict (Reload theirs / Save mine as a copy / Compare), and
  * errors with PAI's code and request id. Saving never changes the open pipeline.
  */
-import {
-  type Accessibility,
-  type DraftConflict,
-  type PipelineGraph,
-  type Problem,
-  whyCannotSaveDrafts,
-} from "@pfd/shared";
+import { type DraftConflict, type PipelineGraph, type Problem, whyCannotSaveDrafts } from "@pfd/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { graphToYaml } from "../io/codec";
@@ -19,11 +13,11 @@ import type { RunApiError } from "../run/api";
 import { ErrorNotice } from "../run/ErrorNotice";
 import { asRunApiError } from "../run/errors";
 import { useOptionalRunContext } from "../run/RunProvider";
-import { useEditorApi } from "../store";
+import { type EditorState, useEditor, useEditorApi } from "../store";
 import { workspaceApi } from "./api";
 import { CompareView } from "./CompareView";
 import { draftContent, fetchDraft, linkOf } from "./drafts";
-import { FolderBrowser, type FolderPlace, ROOT_PLACE } from "./FolderBrowser";
+import { SaveAsDialog } from "./SaveAsDialog";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -33,6 +27,8 @@ type Dialog =
   | { kind: "conflict"; conflict: DraftConflict; graph: PipelineGraph; content: string }
   | { kind: "compare"; conflict: DraftConflict; graph: PipelineGraph; content: string; theirs: string | null }
   | { kind: "error"; title: string; error: RunApiError };
+
+const selectReadOnlyReason = (s: EditorState) => s.readOnly?.reason ?? null;
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -45,7 +41,10 @@ export function DraftActions() {
   const [busy, setBusy] = useState(false);
   // The rule is shared's, the server's too; until /api/me answers, the server has the last word.
   const me = useOptionalRunContext()?.me;
-  const refusal = me ? whyCannotSaveDrafts(me) : null;
+  // A tab showing the pipeline read-only (another tab edits it) leaves saving to that tab, which
+  // keeps the draft's Version.
+  const readOnly = useEditor(selectReadOnlyReason);
+  const refusal = (me ? whyCannotSaveDrafts(me) : null) ?? readOnly;
   const close = () => setDialog(null);
   const fail = (title: string, error: unknown) =>
     setDialog({ kind: "error", title, error: asRunApiError(error) });
@@ -269,154 +268,5 @@ export function DraftActions() {
         </Modal>
       )}
     </>
-  );
-}
-
-/** Save as draft: a name, a folder chosen in the workspace, PRIVATE or PUBLIC. */
-function SaveAsDialog({
-  onClose,
-  onError,
-}: {
-  onClose(): void;
-  onError(title: string, error: unknown): void;
-}) {
-  const editor = useEditorApi();
-  const session = usePersistenceSession();
-  const queryClient = useQueryClient();
-  const link = session.state.getState().draft;
-  const { graph, components } = editor.getState();
-  const [name, setName] = useState(
-    () => link?.name ?? (graph.metadata.displayName || graph.metadata.name || ""),
-  );
-  const [place, setPlace] = useState<FolderPlace>(ROOT_PLACE);
-  const [access, setAccess] = useState<Accessibility>("PRIVATE");
-  const [newFolder, setNewFolder] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<RunApiError | null>(null);
-  const { content, lost } = draftContent(graph, link?.base, components);
-
-  const addFolder = async () => {
-    setProblem(null);
-    try {
-      await workspaceApi.createFolder(newFolder.trim(), place.id, access);
-      setNewFolder("");
-      await queryClient.invalidateQueries({ queryKey: ["workspace", "folder", place.id] });
-    } catch (error) {
-      setProblem(asRunApiError(error));
-    }
-  };
-
-  const submit = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const { draft } = await workspaceApi.createDraft({
-        name: name.trim(),
-        folderId: place.id,
-        accessibility: access,
-        content,
-      });
-      session.draftSaved(linkOf(draft, content), graph);
-      void queryClient.invalidateQueries({ queryKey: ["workspace", "folder"] });
-      onClose();
-      editor
-        .getState()
-        .notify("info", `Saved as PAI Designer draft “${draft.name}” in ${place.path.join(" / ")}`);
-    } catch (error) {
-      const e = asRunApiError(error);
-      if (e.code === "InvalidRequest") setProblem(e);
-      else onError("The draft was not created.", e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Modal
-      title="Save as draft"
-      onClose={onClose}
-      footer={
-        <>
-          <CloseButton onClose={onClose} />
-          <button
-            type="button"
-            className="btn primary"
-            disabled={busy || name.trim() === ""}
-            onClick={() => void submit()}
-          >
-            {busy ? "Saving…" : "Save draft"}
-          </button>
-        </>
-      }
-    >
-      <div className="pfd-ws-form">
-        <label>
-          Name
-          <input
-            className="field-input"
-            data-autofocus
-            value={name}
-            maxLength={128}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </label>
-        <div className="pfd-ws-field">
-          <span>Folder: {place.path.join(" / ")}</span>
-          <FolderBrowser onPlace={setPlace} />
-          <div className="pfd-ws-newfolder">
-            <input
-              className="field-input"
-              aria-label="New folder name"
-              placeholder="New folder here"
-              value={newFolder}
-              onChange={(e) => setNewFolder(e.target.value)}
-            />
-            <button
-              type="button"
-              className="btn"
-              disabled={newFolder.trim() === ""}
-              onClick={() => void addFolder()}
-            >
-              Create folder
-            </button>
-          </div>
-        </div>
-        <fieldset className="pfd-ws-access">
-          <legend>Who can see it</legend>
-          <label>
-            <input
-              type="radio"
-              name="access"
-              checked={access === "PRIVATE"}
-              onChange={() => setAccess("PRIVATE")}
-            />
-            Private: you and the workspace's administrators
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="access"
-              checked={access === "PUBLIC"}
-              onChange={() => setAccess("PUBLIC")}
-            />
-            Public: everyone in the workspace
-          </label>
-        </fieldset>
-        {lost.length > 0 && (
-          <div className="pfd-ws-hint">
-            Left out of the draft (a draft's canvas cannot hold them):
-            <ul className="pfd-modal__problems">
-              {lost.map((p, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the list never changes while shown
-                <li key={i}>
-                  {p.location.step ? <code>{p.location.step}</code> : null} {p.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {problem && <ErrorNotice error={problem} />}
-      </div>
-    </Modal>
   );
 }

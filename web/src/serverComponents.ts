@@ -1,8 +1,10 @@
 /**
- * The palette's components: the shared catalog until the server answers, then the server's list
- * as it stands (the workspace's components, or the built-in ones when the workspace cannot be
- * read, then the user's own). A workspace component's ports and parameters are fetched the
- * first time a step of it is on the canvas.
+ * The app shell loads the components the server offers (`/api/components`) and puts them in the
+ * editor store; the palette, canvas, inspector and validation only read the store. The store
+ * starts with the shared catalog, so nothing waits for the server; once it answers, its list is
+ * the palette as it stands (the workspace's components, or the built-in ones when the workspace
+ * cannot be read, then the user's own). A workspace component's ports and parameters are fetched
+ * the first time a step of it is on the canvas.
  */
 import {
   type ComponentSpec,
@@ -14,8 +16,8 @@ import {
 } from "@pfd/shared";
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useEditorApi } from "../store";
-import { workspaceApi } from "../workspace/api";
+import { useEditorApi } from "./store";
+import { workspaceApi } from "./workspace/api";
 
 const componentsQuery = {
   queryKey: ["components"],
@@ -53,34 +55,53 @@ export function pendingInUse(graph: PipelineGraph, list: readonly ComponentSpec[
   return [...out.values()];
 }
 
-/** Fill the store's component list, fetching the definitions steps need; "Refresh components". */
-export function useComponentCatalog(): {
-  workspace: ComponentsResponse["workspace"];
-  refresh(): Promise<void>;
-  refreshing: boolean;
-} {
+/** Definitions fetched for one answer of the server; a new answer (a refresh) starts afresh. */
+interface Definitions {
+  readonly answer: ComponentsResponse | undefined;
+  readonly byKey: ReadonlyMap<string, ComponentSpec>;
+}
+
+const NONE: ReadonlyMap<string, ComponentSpec> = new Map();
+
+/** Keeps the store's component list, fetching the definitions steps need. */
+export function useServerComponents(): void {
   const api = useEditorApi();
-  const queryClient = useQueryClient();
   const server = useQuery(componentsQuery);
-  const [defined, setDefined] = useState<ReadonlyMap<string, ComponentSpec>>(new Map());
-  const list = useMemo(() => paletteComponents(server.data?.components, defined), [server.data, defined]);
+  const answer = server.data;
+  const [definitions, setDefinitions] = useState<Definitions>({ answer: undefined, byKey: NONE });
+  // Query answers are structurally shared: a new object means the server's list changed.
+  const defined = definitions.answer === answer ? definitions.byKey : NONE;
+  const list = useMemo(() => paletteComponents(answer?.components, defined), [answer, defined]);
   useEffect(() => {
     api.getState().setComponents(list);
   }, [api, list]);
 
-  // Each pending component is asked for once; a failure is told and tried again on the next change.
-  const asked = useRef(new Set<string>());
+  // Each pending component is asked for once per answer; a failure is told and tried again on the
+  // next change.
+  const asked = useRef<{ answer: ComponentsResponse | undefined; keys: Set<string> }>({
+    answer: undefined,
+    keys: new Set(),
+  });
   useEffect(() => {
+    if (asked.current.answer !== answer) asked.current = { answer, keys: new Set() };
+    const keys = asked.current.keys;
     const fetchPending = () => {
       const { graph, components } = api.getState();
       for (const c of pendingInUse(graph, components)) {
         const key = componentKey(c);
-        if (asked.current.has(key)) continue;
-        asked.current.add(key);
+        if (keys.has(key)) continue;
+        keys.add(key);
         workspaceApi.component(c).then(
-          ({ component }) => setDefined((prev) => new Map(prev).set(key, component)),
+          ({ component }) => {
+            // An answer from before a refresh describes a list no longer shown.
+            if (asked.current.answer !== answer) return;
+            setDefinitions((prev) => ({
+              answer,
+              byKey: new Map(prev.answer === answer ? prev.byKey : NONE).set(key, component),
+            }));
+          },
           (error: unknown) => {
-            asked.current.delete(key);
+            keys.delete(key);
             api
               .getState()
               .notify(
@@ -95,21 +116,28 @@ export function useComponentCatalog(): {
     return api.subscribe((s, prev) => {
       if (s.graph !== prev.graph || s.components !== prev.components) fetchPending();
     });
-  }, [api]);
+  }, [api, answer]);
+}
 
+/** Where the palette comes from (the workspace, how fresh), and "Refresh components". */
+export function useComponentsSource(): {
+  workspace: ComponentsResponse["workspace"];
+  refresh(): Promise<void>;
+  refreshing: boolean;
+} {
+  const api = useEditorApi();
+  const queryClient = useQueryClient();
+  const server = useQuery(componentsQuery);
   const [refreshing, setRefreshing] = useState(false);
   const refresh = useCallback(async () => {
     setRefreshing(true);
     try {
       queryClient.setQueryData(componentsQuery.queryKey, await workspaceApi.refreshComponents());
-      asked.current.clear();
-      setDefined(new Map());
     } catch (error) {
       api.getState().notify("error", `Components were not refreshed: ${(error as Error).message}`);
     } finally {
       setRefreshing(false);
     }
   }, [api, queryClient]);
-
   return { workspace: server.data?.workspace, refresh, refreshing };
 }
