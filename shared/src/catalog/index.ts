@@ -4,7 +4,7 @@ import { dataSourceTarget } from "./components/data-source-target";
 import { machineLearning } from "./components/machine-learning";
 import { preprocessing } from "./components/preprocessing";
 import { visualization } from "./components/visualization";
-import type { ComponentSpec } from "./types";
+import type { CatalogLanguage, ComponentSpec, ParamSpec } from "./types";
 
 /** Every official component the designer knows; adding a component is adding one entry to a list here. */
 export const catalog: ComponentSpec[] = [
@@ -13,6 +13,16 @@ export const catalog: ComponentSpec[] = [
   ...machineLearning,
   ...visualization,
 ];
+
+/** A component's name in `language`, the English one where the catalog has none in it. */
+export function componentName(c: Pick<ComponentSpec, "displayName">, language: CatalogLanguage): string {
+  return c.displayName[language] || c.displayName.en;
+}
+
+/** A parameter's label in `language`, when the catalog has one (the parameter's name is the rest's label). */
+export function parameterLabel(p: Pick<ParamSpec, "label">, language: CatalogLanguage): string | undefined {
+  return p.label?.[language] || undefined;
+}
 
 /** `provider/identifier/version` (or `guid:<guid>`): a component's unique key. */
 export function componentKey(ref: ComponentRef): string {

@@ -1,4 +1,5 @@
 /** The right-hand panel: the selected step, several selected steps, or the pipeline itself. */
+import { useT } from "../i18n";
 import { selectSelectedStep, selectSelection, useEditor, useEditorApi } from "../store";
 import "./inspector.css";
 import { PipelineInspector } from "./PipelineInspector";
@@ -9,19 +10,22 @@ export function Inspector() {
   const selection = useEditor(selectSelection);
   const api = useEditorApi();
   const many = selection.steps.length > 1;
+  const t = useT();
   return (
-    <aside className="inspector" aria-label="Inspector">
-      <h2 className="panel-title">{step ? "Step" : many ? "Selection" : "Pipeline"}</h2>
+    <aside className="inspector" aria-label={t("inspector.label")}>
+      <h2 className="panel-title">
+        {t(step ? "inspector.step" : many ? "inspector.selection" : "inspector.pipeline")}
+      </h2>
       {step ? <StepInspector key={step.name} step={step} /> : null}
       {many ? (
         <div className="inspector-body">
-          <p className="muted">{selection.steps.length} steps selected.</p>
+          <p className="muted">{t("inspector.selectedSteps", { count: selection.steps.length })}</p>
           <div className="row-actions">
             <button type="button" className="btn" onClick={() => api.getState().duplicateSelection()}>
-              Duplicate
+              {t("inspector.duplicate")}
             </button>
             <button type="button" className="btn danger" onClick={() => api.getState().removeSelection()}>
-              Delete
+              {t("inspector.delete")}
             </button>
           </div>
         </div>

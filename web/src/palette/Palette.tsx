@@ -3,8 +3,9 @@
  * add at the centre of the view with Enter or a double-click.
  */
 
-import { type ComponentSpec, componentKey } from "@pfd/shared";
+import { type CatalogLanguage, type ComponentSpec, componentKey, componentName } from "@pfd/shared";
 import { type DragEvent, type KeyboardEvent, memo, useDeferredValue, useMemo, useState } from "react";
+import { catalogLanguage, useT } from "../i18n";
 import { selectComponents, useEditor, useEditorApi } from "../store";
 import { CategoryIcon, ChevronIcon, categoryKind, SearchIcon } from "../theme/icons";
 import { useComponentCatalog } from "./catalog";
@@ -18,17 +19,19 @@ export function Palette() {
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const t = useT();
+  const language = catalogLanguage(t.locale);
 
   const groups = useMemo(() => {
-    const byCategory = new Map<string, ComponentSpec[]>();
+    const byCategory = new Map<ComponentSpec["category"], ComponentSpec[]>();
     for (const c of components) {
-      if (!matchComponent(c, deferred)) continue;
+      if (!matchComponent(c, deferred, [t(`category.${c.category}`)])) continue;
       const list = byCategory.get(c.category) ?? [];
       list.push(c);
       byCategory.set(c.category, list);
     }
     return [...byCategory];
-  }, [components, deferred]);
+  }, [components, deferred, t]);
 
   const toggle = (category: string) =>
     setCollapsed((prev) => {
@@ -39,20 +42,20 @@ export function Palette() {
     });
 
   return (
-    <aside className="palette" aria-label="Components">
+    <aside className="palette" aria-label={t("palette.label")}>
       <div className="palette-search">
         <SearchIcon />
         <input
           type="search"
           className="field-input"
-          aria-label="Search components"
-          placeholder="Search components / 搜索组件"
+          aria-label={t("palette.search")}
+          placeholder={t("palette.searchPlaceholder")}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
       <div className="palette-list">
-        {groups.length === 0 ? <p className="palette-empty">No component matches “{query}”.</p> : null}
+        {groups.length === 0 ? <p className="palette-empty">{t("palette.noMatch", { query })}</p> : null}
         {groups.map(([category, items]) => {
           const open = deferred.trim() !== "" || !collapsed.has(category);
           return (
@@ -67,7 +70,7 @@ export function Palette() {
                   <span className={`chev${open ? " open" : ""}`}>
                     <ChevronIcon />
                   </span>
-                  {category}
+                  {t(`category.${category}`)}
                   <span className="count">{items.length}</span>
                 </button>
               </h2>
@@ -75,7 +78,7 @@ export function Palette() {
                 <ul>
                   {items.map((c) => (
                     <li key={componentKey(c)}>
-                      <PaletteItem component={c} />
+                      <PaletteItem component={c} language={language} />
                     </li>
                   ))}
                 </ul>
@@ -84,20 +87,29 @@ export function Palette() {
           );
         })}
       </div>
-      <p className="palette-hint">Drag onto the canvas, or focus and press Enter.</p>
+      <p className="palette-hint">{t("palette.hint")}</p>
     </aside>
   );
 }
 
-const PaletteItem = memo(function PaletteItem({ component: c }: { component: ComponentSpec }) {
+const PaletteItem = memo(function PaletteItem({
+  component: c,
+  language,
+}: {
+  component: ComponentSpec;
+  language: CatalogLanguage;
+}) {
   const api = useEditorApi();
   const key = componentKey(c);
   const add = () => api.getState().addComponent(key);
+  const name = componentName(c, language);
+  // The other language's name beneath: analysts often know a component by its Chinese name.
+  const other = componentName(c, language === "zh" ? "en" : "zh");
   return (
     <button
       type="button"
       className="palette-item"
-      aria-label={c.displayName.en}
+      aria-label={name}
       title={c.description}
       draggable
       onDragStart={(e: DragEvent) => {
@@ -116,8 +128,12 @@ const PaletteItem = memo(function PaletteItem({ component: c }: { component: Com
         <CategoryIcon category={c.category} />
       </span>
       <span className="palette-names">
-        <span className="en">{c.displayName.en}</span>
-        <span className="zh">{c.displayName.zh || c.identifier}</span>
+        <span className="en" lang={language === "zh" ? "zh-CN" : "en"}>
+          {name}
+        </span>
+        <span className="zh" lang={language === "zh" ? "en" : "zh-CN"}>
+          {other === name ? c.identifier : other}
+        </span>
       </span>
     </button>
   );

@@ -5,6 +5,7 @@
  * One session per editor store; `start`/`stop` follow the component that hosts it.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { msg } from "../i18n/messages";
 import { graphToYaml, readManifestText } from "../io/codec";
 import type { EditorStore } from "../store";
 import { type Autosaver, createAutosaver, restoreOpenPipeline } from "./autosave";
@@ -37,14 +38,15 @@ export interface SessionOptions {
   mirror?: Storage | null;
 }
 
-export const UNTITLED = "Untitled pipeline";
+/** What records saved before names were translated say for a pipeline with no name. */
+const LEGACY_UNTITLED = "Untitled pipeline";
 
-/** The label of a pipeline in the Recent list. */
+/** The label of a pipeline in the Recent list; empty when it has no name (the UI says "Untitled" in its language). */
 export function pipelineName(meta: { name?: unknown; identifier?: unknown; displayName?: unknown }): string {
   for (const v of [meta.displayName, meta.name, meta.identifier]) {
-    if (typeof v === "string" && v.trim() !== "") return v.trim();
+    if (typeof v === "string" && v.trim() !== "" && v !== LEGACY_UNTITLED) return v.trim();
   }
-  return UNTITLED;
+  return "";
 }
 
 const newId = () =>
@@ -70,8 +72,8 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
     // The user's own work comes back as it was saved, half-built or not.
     const read = readManifestText(record.yaml, { acceptErrors: true });
     if (!read.ok) {
-      const why = read.problems[0]?.message ?? "unreadable";
-      editor.getState().notify("error", `Saved pipeline “${record.name}” cannot be read: ${why}`);
+      const detail = read.problems[0]?.message ?? "unreadable";
+      editor.getState().notify("error", msg("notice.savedUnreadable", { name: record.name, detail }));
       return false;
     }
     pipeline = { id: record.id, createdAt: record.createdAt };
@@ -175,7 +177,7 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
       await saver?.flush();
       const record = await repo.get(id);
       if (!record) {
-        editor.getState().notify("error", "That pipeline is no longer saved in this browser");
+        editor.getState().notify("error", msg("notice.noLongerSaved"));
         await refresh();
         return;
       }

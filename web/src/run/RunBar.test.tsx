@@ -3,6 +3,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { inEnglish } from "../i18n/test-utils";
 import { type RunApi, RunApiError } from "./api";
 import { RunBar } from "./RunBar";
 import { RunSettingsButton } from "./RunButton";
@@ -49,6 +50,7 @@ function renderWith(children: React.ReactNode, extra: Partial<Record<keyof RunAp
     >
       {children}
     </RunProvider>,
+    { wrapper: inEnglish },
   );
 }
 

@@ -3,6 +3,7 @@
  * canvas's own tests) Run renders disabled rather than failing.
  */
 import { lazy, Suspense, useState } from "react";
+import { useT } from "../i18n";
 import { useOptionalRunContext } from "./RunProvider";
 
 const RunSettingsDialog = lazy(() => import("./RunSettingsDialog"));
@@ -10,6 +11,7 @@ const RunSettingsDialog = lazy(() => import("./RunSettingsDialog"));
 export function RunButton({ className = "pfd-run-button" }: { className?: string }) {
   const ctx = useOptionalRunContext();
   const busy = ctx?.submitting ?? false;
+  const t = useT();
   return (
     <button
       type="button"
@@ -18,9 +20,9 @@ export function RunButton({ className = "pfd-run-button" }: { className?: string
       disabled={!ctx || busy}
       aria-busy={busy}
       aria-keyshortcuts="Control+Enter Meta+Enter"
-      title="Run the pipeline (Ctrl+Enter)"
+      title={t("run.buttonTitle")}
     >
-      {busy ? "Starting…" : "Run"}
+      {t(busy ? "run.starting" : "run.button")}
     </button>
   );
 }
@@ -28,6 +30,7 @@ export function RunButton({ className = "pfd-run-button" }: { className?: string
 export function RunSettingsButton({ className }: { className?: string }) {
   const ctx = useOptionalRunContext();
   const [open, setOpen] = useState(false);
+  const t = useT();
   return (
     <>
       <button
@@ -37,7 +40,7 @@ export function RunSettingsButton({ className }: { className?: string }) {
         disabled={!ctx}
         aria-haspopup="dialog"
       >
-        Run settings
+        {t("run.settings")}
       </button>
       {open && ctx && (
         <Suspense fallback={null}>

@@ -43,10 +43,10 @@ export interface RunSource {
   problems: readonly Problem[];
 }
 
-/** Why the last Run did not start a run: the pipeline's problems, bad settings, or the server's answer. */
+/** Why the last Run did not start a run: the pipeline's errors, bad settings, or the server's answer. */
 export type RunRefusal =
-  | { kind: "problems"; message: string; problems: readonly Problem[] }
-  | { kind: "settings"; message: string }
+  | { kind: "problems"; problems: readonly Problem[] }
+  | { kind: "settings"; fields: readonly (keyof RunSettings)[] }
   | { kind: "error"; error: RunApiError };
 
 export interface RunContextValue {
@@ -157,20 +157,12 @@ function RunState({
     const source = getSource.current();
     const errors = source.problems.filter((p) => p.severity === "error");
     if (errors.length > 0) {
-      const n = errors.length;
-      setRefusal({
-        kind: "problems",
-        message: `Not run: the pipeline has ${n} problem${n === 1 ? "" : "s"} to fix first.`,
-        problems: errors,
-      });
+      setRefusal({ kind: "problems", problems: errors });
       return;
     }
-    const bad = Object.entries(checkRunSettings(settings));
+    const bad = Object.keys(checkRunSettings(settings)) as (keyof RunSettings)[];
     if (bad.length > 0) {
-      setRefusal({
-        kind: "settings",
-        message: `Not run: check the run settings (${bad.map(([k]) => k).join(", ")}).`,
-      });
+      setRefusal({ kind: "settings", fields: bad });
       return;
     }
     inFlight.current = true;

@@ -1,5 +1,6 @@
 import { type ComponentSpec, edgeId } from "@pfd/shared";
 import { describe, expect, it } from "vitest";
+import { testT } from "../i18n/test-utils";
 import { createEditorStore } from "./create";
 
 const table = { type: "DataSet" } as const;
@@ -73,7 +74,9 @@ describe("editor store", () => {
         .getState()
         .connect({ source: "lr", sourceOutput: "model", target: "lr_2", targetInput: "inputTable" }),
     ).toBe(false);
-    expect(store.getState().notice?.message).toMatch(/Type mismatch.*Model.*DataSet/);
+    const notice = store.getState().notice;
+    expect(notice && testT().msg(notice.message)).toMatch(/Type mismatch.*Model.*DataSet/);
+    expect(notice && testT("zh-CN").msg(notice.message)).toMatch(/类型不匹配.*Model.*DataSet/);
   });
 
   it("disconnects the edges a selection names by their ids", () => {
@@ -96,7 +99,8 @@ describe("editor store", () => {
   it("refuses an unknown component key with a notice", () => {
     const store = seeded();
     expect(store.getState().addComponent("pai/data_source/v9")).toBeNull();
-    expect(store.getState().notice?.message).toBe("Unknown component pai/data_source/v9.");
+    const notice = store.getState().notice;
+    expect(notice && testT().msg(notice.message)).toBe("Unknown component pai/data_source/v9.");
     expect(store.getState().graph.steps).toHaveLength(2);
   });
 

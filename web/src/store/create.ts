@@ -30,6 +30,7 @@ import {
   setPipelineMetadata,
 } from "@pfd/shared";
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { msg } from "../i18n/messages";
 import { type CoalesceMark, pushHistory, redoHistory, undoHistory } from "./history";
 import { relayoutAll } from "./layout";
 import type { ChangeSource, EditorState } from "./types";
@@ -115,6 +116,7 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       renaming: null,
       viewCentre: { x: 0, y: 0 },
       dragPositions: null,
+      nameLanguage: "en",
 
       loadGraph(graph, opts = {}) {
         const s = get();
@@ -143,11 +145,14 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       addComponent(key, position) {
         const component = componentLookup(get().components).byKey(key);
         if (!component) {
-          get().notify("error", `Unknown component ${key}.`);
+          get().notify("error", msg("notice.unknownComponent", { key }));
           return null;
         }
         const at = position ?? freeSpot(get().graph, get().viewCentre);
-        const { graph, name } = addComponentStep(get().graph, component, { position: at });
+        const { graph, name } = addComponentStep(get().graph, component, {
+          position: at,
+          language: get().nameLanguage,
+        });
         commit(graph, "canvas");
         set({ selection: { steps: [name], edges: [] } });
         return name;
@@ -155,7 +160,7 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       connect(c: Connection) {
         const check = canConnect(get().graph, c, portTypesOf(get().components));
         if (!check.ok) {
-          get().notify("refused", check.reason);
+          get().notify("refused", msg(`connect.${check.code}`, check.params));
           return false;
         }
         commit(connect(get().graph, c), "canvas");
@@ -313,6 +318,9 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       },
       setViewCentre(p) {
         set({ viewCentre: p });
+      },
+      setNameLanguage(language) {
+        set({ nameLanguage: language });
       },
     };
   });

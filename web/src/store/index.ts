@@ -15,14 +15,15 @@
  *   components: ComponentSpec[] the palette: shared catalog + the user's own (setComponents)
  *   selection: { steps: string[], edges: string[] }   step names / data-edge ids
  *   past / future               undo history (graphs)
- *   notice                      { kind: "refused"|"info"|"error", message } shown over the canvas
+ *   notice                      { kind: "refused"|"info"|"error", message: Msg } shown over the canvas
+ *   nameLanguage: "en"|"zh"     the language new steps are named in (the UI's; setNameLanguage)
  *
  * Verbs for the other panels (YAML, import/export, persistence, problems, templates)
  *   loadGraph(graph, { source?, keepHistory?, dirty? })  replace the pipeline (import/new/template/restore);
  *                               clears history unless keepHistory. Give it manifestToGraph(...) output.
  *   applyGraph(graph, "yaml")   a YAML edit that parsed and validated: one undoable change
  *   markSaved()                 after autosave wrote the current revision
- *   select({ steps: [name] })   e.g. from the Problems list; notify(kind, message) for a toast
+ *   select({ steps: [name] })   e.g. from the Problems list; notify(kind, msg("id", values)) for a toast
  *   Watching changes: api.subscribe((s, prev) => { if (s.revision !== prev.revision) ... })
  *
  * Graph verbs (the canvas, palette and inspector use these; each is one undo step)

@@ -3,6 +3,7 @@
  * node sizes and notices live beside it and never enter the manifest.
  */
 import type {
+  CatalogLanguage,
   ComponentSpec,
   Connection,
   OpResult,
@@ -11,6 +12,7 @@ import type {
   Problem,
   StepClipboard,
 } from "@pfd/shared";
+import type { Msg } from "../i18n/messages";
 
 export interface Selection {
   steps: readonly string[];
@@ -18,11 +20,14 @@ export interface Selection {
   edges: readonly string[];
 }
 
-/** A short message for the user (e.g. why a connection was refused), shown near the canvas. */
+/**
+ * A short message for the user (e.g. why a connection was refused), shown near the canvas: a
+ * catalog message with its values, worded in the page's language when shown (i18n `msg`).
+ */
 export interface Notice {
   id: number;
   kind: "refused" | "info" | "error";
-  message: string;
+  message: Msg;
 }
 
 /** Where the latest graph change came from, so a view does not echo its own edits back. */
@@ -73,6 +78,8 @@ export interface EditorState {
    * validation) changes once, when the drag ends, not on every frame of it.
    */
   dragPositions: ReadonlyMap<string, Position> | null;
+  /** The language new steps are named in (`读数据表-1` in zh), following the UI's. */
+  nameLanguage: CatalogLanguage;
 
   // ---- verbs ----
   /** Replace the whole pipeline (import, template, new, YAML edit). History is cleared unless `keepHistory`. */
@@ -117,10 +124,11 @@ export interface EditorState {
   undo(): void;
   redo(): void;
 
-  notify(kind: Notice["kind"], message: string): void;
+  notify(kind: Notice["kind"], message: Msg): void;
   dismissNotice(): void;
   openContextMenu(menu: ContextMenuState | null): void;
   setRenaming(step: string | null): void;
   setMeasured(sizes: ReadonlyMap<string, { width: number; height: number }>): void;
   setViewCentre(p: Position): void;
+  setNameLanguage(language: CatalogLanguage): void;
 }

@@ -1,5 +1,7 @@
 /** The top bar: file actions, history, layout and view controls, and Run. */
 import { useReactFlow } from "@xyflow/react";
+import { useT } from "../i18n";
+import { LanguageSwitch } from "../i18n/LanguageSwitch";
 import { FileActions, RunAction } from "../panels";
 import { selectCanRedo, selectCanUndo, selectDirty, selectMetadata, useEditor, useEditorApi } from "../store";
 import { FitIcon, LayoutIcon, RedoIcon, UndoIcon } from "../theme/icons";
@@ -14,6 +16,7 @@ export function Toolbar() {
   const dirty = useEditor(selectDirty);
   const metadata = useEditor(selectMetadata);
   const flow = useReactFlow();
+  const t = useT();
 
   return (
     <header className="toolbar">
@@ -21,13 +24,13 @@ export function Toolbar() {
         <span className="brand-mark" aria-hidden="true">
           ◆
         </span>
-        <span className="brand-name">PAIFlow Designer</span>
-        <span className="doc-name" title="Pipeline name">
-          {metadata.name || metadata.identifier || "Untitled pipeline"}
-          {dirty ? <span className="dirty-dot" title="Unsaved changes" /> : null}
+        <span className="brand-name">{t("app.name")}</span>
+        <span className="doc-name" title={t("toolbar.pipelineName")}>
+          {metadata.name || metadata.identifier || t("pipeline.untitled")}
+          {dirty ? <span className="dirty-dot" title={t("toolbar.unsaved")} /> : null}
         </span>
       </div>
-      <div role="toolbar" aria-label="Pipeline" className="toolbar-groups">
+      <div role="toolbar" aria-label={t("toolbar.label")} className="toolbar-groups">
         <div className="tool-group">
           <FileActions />
         </div>
@@ -35,8 +38,8 @@ export function Toolbar() {
           <button
             type="button"
             className="btn icon"
-            aria-label="Undo"
-            title={`Undo (${mod}Z)`}
+            aria-label={t("toolbar.undo")}
+            title={t("toolbar.undoHint", { keys: `${mod}Z` })}
             disabled={!canUndo}
             onClick={() => api.getState().undo()}
           >
@@ -45,8 +48,8 @@ export function Toolbar() {
           <button
             type="button"
             className="btn icon"
-            aria-label="Redo"
-            title={`Redo (${isMac ? "⇧⌘Z" : "Ctrl+Y"})`}
+            aria-label={t("toolbar.redo")}
+            title={t("toolbar.redoHint", { keys: isMac ? "⇧⌘Z" : "Ctrl+Y" })}
             disabled={!canRedo}
             onClick={() => api.getState().redo()}
           >
@@ -62,16 +65,17 @@ export function Toolbar() {
               requestAnimationFrame(() => flow.fitView({ duration: 250, padding: 0.2 }));
             }}
           >
-            <LayoutIcon /> Auto layout
+            <LayoutIcon /> {t("toolbar.autoLayout")}
           </button>
           <button type="button" className="btn" onClick={() => flow.fitView({ duration: 250, padding: 0.2 })}>
-            <FitIcon /> Fit view
+            <FitIcon /> {t("toolbar.fitView")}
           </button>
         </div>
         <div className="tool-group">
           <RunAction />
         </div>
       </div>
+      <LanguageSwitch />
     </header>
   );
 }

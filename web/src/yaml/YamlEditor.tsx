@@ -19,6 +19,10 @@ export interface YamlEditorProps {
   onChange(text: string): void;
   problems: readonly Problem[];
   reveal: RevealRequest | null;
+  /** The editor's accessible name, in the page's language. */
+  label: string;
+  /** A problem in words, for its lint mark. */
+  describe(problem: Problem): string;
 }
 
 /** Marks transactions that carry `value` in, so they are not echoed to `onChange`. */
@@ -56,7 +60,9 @@ const baseTheme = EditorView.theme({
   ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" },
 });
 
-export default function YamlEditor({ value, onChange, problems, reveal }: YamlEditorProps) {
+const labelled = new Compartment();
+
+export default function YamlEditor({ value, onChange, problems, reveal, label, describe }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
@@ -77,7 +83,7 @@ export default function YamlEditor({ value, onChange, problems, reveal }: YamlEd
         lintGutter(),
         baseTheme,
         theme.of(darkQuery?.matches ? darkTheme : []),
-        EditorView.contentAttributes.of({ "aria-label": "YAML manifest" }),
+        labelled.of(EditorView.contentAttributes.of({ "aria-label": label })),
         EditorView.updateListener.of((u) => {
           if (u.docChanged && !u.transactions.some((t) => t.annotation(external))) {
             const text = u.state.doc.toString();
@@ -107,15 +113,21 @@ export default function YamlEditor({ value, onChange, problems, reveal }: YamlEd
   }, [value]);
 
   useEffect(() => {
+    view.current?.dispatch({
+      effects: labelled.reconfigure(EditorView.contentAttributes.of({ "aria-label": label })),
+    });
+  }, [label]);
+
+  useEffect(() => {
     const v = view.current;
     if (!v) return;
     v.dispatch(
       setDiagnostics(
         v.state,
-        problems.flatMap((p) => toDiagnostic(v.state, p)),
+        problems.flatMap((p) => toDiagnostic(v.state, p, describe(p))),
       ),
     );
-  }, [problems]);
+  }, [problems, describe]);
 
   useEffect(() => {
     const v = view.current;
@@ -150,11 +162,11 @@ function offsetOf(doc: Text, line: number, col: number): number {
   return Math.min(l.from + Math.max(col - 1, 0), l.to);
 }
 
-function toDiagnostic(state: EditorState, p: Problem): Diagnostic[] {
+function toDiagnostic(state: EditorState, p: Problem, message: string): Diagnostic[] {
   if (p.location.line === undefined) return [];
   const from = offsetOf(state.doc, p.location.line, p.location.col ?? 1);
   const line = state.doc.lineAt(from);
   // Underline from the column to the end of the line (at least one character).
   const to = Math.max(line.to, Math.min(from + 1, state.doc.length));
-  return [{ from, to, severity: p.severity, message: `${p.message} [${p.code}]`, source: "paiflow" }];
+  return [{ from, to, severity: p.severity, message, source: "paiflow" }];
 }
