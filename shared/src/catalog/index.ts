@@ -1,18 +1,19 @@
 /** The official component catalog (data) and lookups over any catalog. */
 import type { ComponentRef } from "../graph/types";
 import { dataSourceTarget } from "./components/data-source-target";
+import { withParameterLabels } from "./components/labels";
 import { machineLearning } from "./components/machine-learning";
 import { preprocessing } from "./components/preprocessing";
 import { visualization } from "./components/visualization";
 import type { CatalogLanguage, ComponentSpec, ParamSpec } from "./types";
 
 /** Every official component the designer knows; adding a component is adding one entry to a list here. */
-export const catalog: ComponentSpec[] = [
+export const catalog: ComponentSpec[] = withParameterLabels([
   ...dataSourceTarget,
   ...preprocessing,
   ...machineLearning,
   ...visualization,
-];
+]);
 
 /** A component's name in `language`, the English one where the catalog has none in it. */
 export function componentName(c: Pick<ComponentSpec, "displayName">, language: CatalogLanguage): string {

@@ -152,7 +152,7 @@ type ClipboardText =
   | { kind: "steps"; clip: StepClipboard }
   | {
       kind: "refused";
-      /** `too-large`, `invalid-json` (`detail`: the parser's words) or `invalid-steps` (`path`, `detail`). */
+      /** `too-large`, `invalid-json` (`detail`: the parser's words) or `invalid-steps` (`path`, and `detail` naming it). */
       code: "too-large" | "invalid-json" | "invalid-steps";
       reason: string;
       params: Record<string, string | number | boolean>;
@@ -187,11 +187,7 @@ export function readClipboardText(text: string): ClipboardText {
   if (parsed.success) return { kind: "steps", clip: parsed.data as StepClipboard };
   const issue = parsed.error.issues[0];
   const path = issue?.path.map(String).join(".") ?? "";
-  const detail = issue?.message ?? "not a list of steps";
-  return {
-    kind: "refused",
-    code: "invalid-steps",
-    reason: `${path ? `${path}: ` : ""}${detail}`,
-    params: { path, detail },
-  };
+  // The schema's own words, where first: technical text a translation shows as it is.
+  const detail = `${path ? `${path}: ` : ""}${issue?.message ?? "not a list of steps"}`;
+  return { kind: "refused", code: "invalid-steps", reason: detail, params: { path, detail } };
 }

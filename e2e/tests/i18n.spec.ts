@@ -1,0 +1,87 @@
+/**
+ * The designer in Chinese: a browser whose language is zh-CN gets PAI Designer's words (运行,
+ * 读数据表-1, 类型转换-1), builds and runs the seed sample in them, and switching to English is
+ * remembered after a reload.
+ */
+import { dragConnection } from "./canvas-drag";
+import { RUN_TIMEOUT } from "./run-page";
+import { expect, test } from "./support/test";
+
+test.use({ locale: "zh-CN" });
+
+test("in zh-CN the designer speaks Chinese, builds and runs the seed sample, and English is one switch away", async ({
+  designer,
+  page,
+}) => {
+  test.setTimeout(RUN_TIMEOUT + 60_000);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  const toolbar = page.getByRole("toolbar", { name: "工作流" });
+  for (const name of [
+    "新建",
+    "打开",
+    "导入 YAML",
+    "导出 YAML",
+    "撤销",
+    "重做",
+    "自动布局",
+    "运行",
+    "运行设置",
+  ])
+    await expect(toolbar.getByRole("button", { name, exact: true })).toBeVisible();
+
+  // New steps are named as PAI Designer names them, in Chinese.
+  const palette = page.getByRole("complementary", { name: "组件" });
+  const box = await designer.canvas.boundingBox();
+  if (!box) throw new Error("no canvas");
+  await palette
+    .getByRole("button", { name: "读数据表", exact: true })
+    .dragTo(designer.canvas, { targetPosition: { x: box.width * 0.3, y: box.height * 0.35 } });
+  await expect(designer.node("读数据表-1")).toBeVisible();
+  // Search matches both languages: the English name finds the Chinese one.
+  await palette.getByRole("searchbox", { name: "搜索组件" }).fill("Data Type Conversion");
+  await palette.getByRole("button", { name: "类型转换", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(designer.node("类型转换-1")).toBeVisible();
+  const from = await designer.node("类型转换-1").boundingBox();
+  if (!from) throw new Error("node not on screen");
+  await page.mouse.move(from.x + 40, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.62, box.y + box.height * 0.35 + from.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await dragConnection(designer, ["读数据表-1", "outputTable"], ["类型转换-1", "inputTable"]);
+  await expect(page.locator(".react-flow__edge")).toHaveCount(1);
+
+  // The inspector in Chinese: PAI's parameter labels beside the parameter names.
+  const inspector = page.getByRole("complementary", { name: "属性" });
+  await designer.node("读数据表-1").click();
+  await expect(inspector.getByRole("heading", { name: "参数" })).toBeVisible();
+  await inspector.getByLabel(/^表名 inputTableName/).fill("pai_online_project.wumai_data");
+  await designer.node("类型转换-1").click();
+  await inspector.getByLabel(/^转换为 double 类型的列 cols_to_double/).fill("time,hour,pm2,pm10,so2,co,no2");
+  await page.keyboard.press("Enter");
+  await expect(inspector.getByRole("button", { name: "移除列 no2" })).toBeVisible();
+
+  // Problems speak Chinese too: until the run, the list counts in Chinese.
+  await expect(page.getByRole("region", { name: "问题" })).toContainText(/\d+ 个错误，\d+ 个警告/);
+
+  await toolbar.getByRole("button", { name: "运行", exact: true }).click();
+  const bar = page.getByRole("region", { name: "运行状态" });
+  await expect(bar.locator(".pfd-run-word[data-status]")).toHaveAttribute("data-status", "Succeeded", {
+    timeout: RUN_TIMEOUT,
+  });
+  await expect(bar.locator(".pfd-run-word")).toHaveText("成功");
+  await expect(designer.node("类型转换-1")).toContainText(/成功 · \d+(毫秒|秒)/);
+  await designer.node("类型转换-1").click();
+  await expect(page.getByRole("region", { name: "运行详情" }).getByRole("log")).toBeVisible();
+  await designer.screenshot("zh-CN-run-seed-sample");
+
+  // English, remembered after a reload.
+  await page.getByRole("combobox", { name: "语言" }).selectOption("en");
+  await expect(page.getByRole("button", { name: "Run", exact: true })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Run", exact: true })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("en");
+  // Existing names are data: switching the language renames nothing.
+  await expect(designer.node("类型转换-1")).toBeVisible();
+});
