@@ -15,5 +15,6 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   const serious = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
-  expect(serious, `axe on ${screen}`).toEqual([]);
+  // Soft: one run reports every screen at fault, not only the first.
+  expect.soft(serious, `axe on ${screen}`).toEqual([]);
 }

@@ -69,6 +69,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
           className="port port-in"
           style={{ top: portTop(i, inputs.length, height) }}
           data-tip={`${p.name}: ${p.type}`}
+          // A labelled picture of the port until ports take the keyboard (a div may not carry a label alone).
+          role="img"
           aria-label={t("node.input", { name: p.name, type: p.type })}
         />
       ))}
@@ -81,6 +83,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
           className="port port-out"
           style={{ top: portTop(i, outputs.length, height) }}
           data-tip={`${p.name}: ${p.type}`}
+          role="img"
           aria-label={t("node.output", { name: p.name, type: p.type })}
         />
       ))}

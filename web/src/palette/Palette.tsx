@@ -106,10 +106,11 @@ const PaletteItem = memo(function PaletteItem({
   // The other language's name beneath: analysts often know a component by its Chinese name.
   const other = componentName(c, language === "zh" ? "en" : "zh");
   return (
+    // Named by its content: the name in the UI's language (the other language's name beneath is
+    // for the eye, hidden from the accessible name so it stays the component's name alone).
     <button
       type="button"
       className="palette-item"
-      aria-label={name}
       title={c.description}
       draggable
       onDragStart={(e: DragEvent) => {
@@ -131,7 +132,7 @@ const PaletteItem = memo(function PaletteItem({
         <span className="en" lang={language === "zh" ? "zh-CN" : "en"}>
           {name}
         </span>
-        <span className="zh" lang={language === "zh" ? "en" : "zh-CN"}>
+        <span className="zh" lang={language === "zh" ? "en" : "zh-CN"} aria-hidden="true">
           {other === name ? c.identifier : other}
         </span>
       </span>
