@@ -1,11 +1,14 @@
 /**
- * The run bar (accessible name "Run status"): the followed run's id, status word, elapsed time,
- * console link (cloud mode) and actions; or why the last Run was refused.
+ * The run bar (accessible name "Run status"): the followed run's id, who started it (with
+ * sign-in), status word, elapsed time, console link (cloud mode) and actions, each disabled
+ * with its reason when the user's role does not allow it; or why the last Run was refused.
  */
-import type { RunDetail } from "@pfd/shared";
+import type { RunDetail, RunVerb } from "@pfd/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
-import { useFormats, useT } from "../i18n";
+import { denialText } from "../auth/denial";
+import { actionRefusal } from "../auth/me";
+import { type MessageId, useFormats, useT } from "../i18n";
 import { problemText } from "../problems/format";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
@@ -40,11 +43,13 @@ export function RunBar() {
           ) : (
             <div role="alert" className="pfd-run-error">
               <span className="pfd-run-error-message">
-                {refusal.kind === "problems"
-                  ? t("run.notProblems", { count: refusal.problems.length })
-                  : t("run.notSettings", {
-                      fields: refusal.fields.map((f) => t(FIELD_LABELS[f])).join(t("common.listSeparator")),
-                    })}
+                {refusal.kind === "role"
+                  ? t("run.notRole", { reason: denialText(t, refusal.denial) })
+                  : refusal.kind === "problems"
+                    ? t("run.notProblems", { count: refusal.problems.length })
+                    : t("run.notSettings", {
+                        fields: refusal.fields.map((f) => t(FIELD_LABELS[f])).join(t("common.listSeparator")),
+                      })}
               </span>
               {refusal.kind === "problems" && (
                 <ul className="pfd-run-problems">
@@ -78,7 +83,7 @@ export function RunBar() {
 }
 
 function FollowedRun({ runId }: { runId: string }) {
-  const { api, follow, showStepDetails } = useRunContext();
+  const { api, me, follow, showStepDetails } = useRunContext();
   const { data: run, error } = useQuery(runQuery(api, runId));
   const terminal = isTerminal(run?.status);
   const now = useNow(Boolean(run) && !terminal);
@@ -91,6 +96,14 @@ function FollowedRun({ runId }: { runId: string }) {
       <span className="pfd-run-id">
         {t("runBar.run")} <code>{runId}</code>
       </span>
+      {run?.createdBy && me && me.authMode !== "none" && (
+        <span
+          className="pfd-run-by"
+          title={t("runBar.startedBy", { name: run.createdBy.name, id: run.createdBy.id })}
+        >
+          {t("runBar.by", { name: run.createdBy.name })}
+        </span>
+      )}
       {run && (
         <span
           className={`pfd-run-word pfd-run-${statusKind(run.status)}`}
@@ -128,7 +141,7 @@ function FollowedRun({ runId }: { runId: string }) {
 
 /** Terminate while it runs, Start when created without starting, Rerun once it ended. */
 export function RunActions({ run }: { run: RunDetail }) {
-  const { api } = useRunContext();
+  const { api, me } = useRunContext();
   const queryClient = useQueryClient();
   const action = useMutation({
     mutationFn: (verb: "terminate" | "start" | "rerun") => api[verb](run.pipelineRunId),
@@ -142,38 +155,25 @@ export function RunActions({ run }: { run: RunDetail }) {
   });
   const terminal = isTerminal(run.status);
   const t = useT();
+  const button = (verb: RunVerb, label: MessageId) => {
+    const forbidden = actionRefusal(me, verb, run);
+    return (
+      <button
+        type="button"
+        className="btn"
+        disabled={action.isPending || forbidden !== null}
+        title={forbidden ? denialText(t, forbidden) : undefined}
+        onClick={() => action.mutate(verb)}
+      >
+        {t(label)}
+      </button>
+    );
+  };
   return (
     <>
-      {run.status === "Initialized" && (
-        <button
-          type="button"
-          className="btn"
-          disabled={action.isPending}
-          onClick={() => action.mutate("start")}
-        >
-          {t("runBar.start")}
-        </button>
-      )}
-      {!terminal && run.status !== "Terminating" && (
-        <button
-          type="button"
-          className="btn"
-          disabled={action.isPending}
-          onClick={() => action.mutate("terminate")}
-        >
-          {t("runBar.terminate")}
-        </button>
-      )}
-      {terminal && (
-        <button
-          type="button"
-          className="btn"
-          disabled={action.isPending}
-          onClick={() => action.mutate("rerun")}
-        >
-          {t("runBar.rerun")}
-        </button>
-      )}
+      {run.status === "Initialized" && button("start", "runBar.start")}
+      {!terminal && run.status !== "Terminating" && button("terminate", "runBar.terminate")}
+      {terminal && button("rerun", "runBar.rerun")}
       {action.error && <ErrorNotice error={asRunApiError(action.error)} title={t("runBar.actionFailed")} />}
     </>
   );

@@ -1,6 +1,7 @@
 /**
- * The Runs panel: past runs with status, start and duration, newest first. Opening one shows
- * the graph that ran with its statuses and the manifest, read-only.
+ * The Runs panel: past runs with status, start and duration, newest first; with sign-in, who
+ * started each and a "Mine" filter. Opening one shows the graph that ran with its statuses and
+ * the manifest, read-only.
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
@@ -17,10 +18,18 @@ import { statusText } from "./text";
 const PAGE_SIZE = 20;
 
 export default function RunsPanel({ onClose }: { onClose: () => void }) {
-  const { api, followedRunId } = useRunContext();
+  const { api, me, followedRunId } = useRunContext();
   const [page, setPage] = useState(1);
+  const [mine, setMine] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const runs = useQuery(runsQuery(api, page, PAGE_SIZE));
+  const runs = useQuery(runsQuery(api, page, PAGE_SIZE, mine));
+  // Alone at this machine (no sign-in) every run is the same person's: nothing to tell apart.
+  const team = me !== undefined && me.authMode !== "none";
+  const hidden = runs.data?.hiddenCount ?? 0;
+  const show = (onlyMine: boolean) => {
+    setMine(onlyMine);
+    setPage(1);
+  };
   const ref = useRef<HTMLDialogElement>(null);
   const t = useT();
   const f = useFormats();
@@ -51,14 +60,27 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
         <RunHistoryView runId={open} />
       ) : (
         <>
+          {team && (
+            <fieldset aria-label={t("runs.show")} className="pfd-run-tabs pfd-run-filter">
+              <button type="button" aria-pressed={!mine} onClick={() => show(false)}>
+                {t("runs.all")}
+              </button>
+              <button type="button" aria-pressed={mine} onClick={() => show(true)}>
+                {t("runs.mine")}
+              </button>
+            </fieldset>
+          )}
           {runs.error && <ErrorNotice error={asRunApiError(runs.error)} title={t("runs.unavailable")} />}
           {runs.isPending && <div className="pfd-run-hint">{t("runs.loading")}</div>}
-          {runs.data && runs.data.runs.length === 0 && <div className="pfd-run-hint">{t("runs.none")}</div>}
+          {runs.data && runs.data.runs.length === 0 && hidden === 0 && (
+            <div className="pfd-run-hint">{t(mine ? "runs.noneMine" : "runs.none")}</div>
+          )}
           {runs.data && runs.data.runs.length > 0 && (
             <table className="pfd-run-table">
               <thead>
                 <tr>
                   <th scope="col">{t("runs.colRun")}</th>
+                  {team && <th scope="col">{t("runs.colBy")}</th>}
                   <th scope="col">{t("runs.colStatus")}</th>
                   <th scope="col">{t("runs.colStarted")}</th>
                   <th scope="col">{t("runs.colDuration")}</th>
@@ -87,6 +109,11 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
                           <code>{r.pipelineRunId}</code>
                         </div>
                       </td>
+                      {team && (
+                        <td title={r.createdBy ? r.createdBy.id : t("runs.outside")}>
+                          {r.createdBy?.name ?? "—"}
+                        </td>
+                      )}
                       <td>
                         <span
                           className={`pfd-run-word pfd-run-${statusKind(r.status)}`}
@@ -103,6 +130,7 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
               </tbody>
             </table>
           )}
+          {hidden > 0 && <div className="pfd-run-hint">{t("runs.hidden", { count: hidden })}</div>}
           {pages > 1 && (
             <nav className="pfd-run-pager" aria-label={t("runs.pages")}>
               <button type="button" className="btn" disabled={page <= 1} onClick={() => setPage(page - 1)}>

@@ -1,5 +1,6 @@
-/** The top bar: file actions, history, layout and view controls, and Run. */
+/** The top bar: file actions, history, layout and view controls, Run, and who is signed in. */
 import { useReactFlow } from "@xyflow/react";
+import { UserMenu } from "../auth/UserMenu";
 import { useT } from "../i18n";
 import { LanguageSwitch } from "../i18n/LanguageSwitch";
 import { FileActions, RunAction } from "../panels";
@@ -76,6 +77,7 @@ export function Toolbar() {
         </div>
       </div>
       <LanguageSwitch />
+      <UserMenu />
     </header>
   );
 }
