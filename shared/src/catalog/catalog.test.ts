@@ -6,7 +6,14 @@ import { parseManifest } from "../manifest/parse";
 import { serializeManifest } from "../manifest/serialize";
 import { addComponentStep, newPipelineGraph } from "./create";
 import { componentsFromManifest } from "./from-manifest";
-import { catalog, componentKey, componentName, findComponent, parameterLabel } from "./index";
+import {
+  catalog,
+  componentDescription,
+  componentKey,
+  componentName,
+  findComponent,
+  parameterLabel,
+} from "./index";
 import { CATEGORIES } from "./types";
 
 const RANGE = /^[[(]\s*(-INF|-?\d+(\.\d+)?)\s*,\s*(INF|-?\d+(\.\d+)?)\s*[\])]$/;
@@ -43,6 +50,9 @@ describe("catalog", () => {
         expect(p.description, `${c.identifier}.${p.name}`).not.toBe("");
         // PAI Designer's form labels each parameter in Chinese; so does the inspector in zh-CN.
         expect(parameterLabel(p, "zh"), `${c.identifier}.${p.name}`).toMatch(/\p{Script=Han}/u);
+      }
+      expect(componentDescription(c, "zh"), c.identifier).toMatch(/\p{Script=Han}/u);
+      for (const p of c.parameters) {
         if (p.range) expect(p.range, `${c.identifier}.${p.name}`).toMatch(RANGE);
         if (p.allowed && p.default !== undefined) expect(p.allowed).toContain(String(p.default));
       }

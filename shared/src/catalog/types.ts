@@ -58,7 +58,9 @@ export interface ComponentSpec {
   /** As PAI names the component in each language (`Read Table`, `读数据表`); see `componentName`. */
   displayName: { en: string; zh: string };
   category: Category;
+  /** One line in English; `descriptions` holds it in other languages (see `componentDescription`). */
   description: string;
+  descriptions?: Partial<Record<CatalogLanguage, string>>;
   inputs: PortSpec[];
   outputs: PortSpec[];
   /** The parameters a user sets; `execution` of MaxCompute components is not listed (see maxCompute). */

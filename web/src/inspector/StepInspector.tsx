@@ -1,5 +1,11 @@
 /** The selected step: names, its component, and one field per parameter. */
-import { componentLookup, componentName, type GraphStep, stepParameters } from "@pfd/shared";
+import {
+  componentDescription,
+  componentLookup,
+  componentName,
+  type GraphStep,
+  stepParameters,
+} from "@pfd/shared";
 import { useEffect, useId, useRef, useState } from "react";
 import { catalogLanguage, type Translator, useT } from "../i18n";
 import { problemText } from "../problems/format";
@@ -51,7 +57,9 @@ export function StepInspector({ step }: { step: GraphStep }) {
           </div>
         </div>
       </div>
-      {component?.description ? <p className="component-desc">{component.description}</p> : null}
+      {component?.description ? (
+        <p className="component-desc">{componentDescription(component, catalogLanguage(t.locale))}</p>
+      ) : null}
       {!component ? <p className="component-desc warn">{t("inspector.notInCatalog")}</p> : null}
       {stepErrors.length > 0 ? (
         <ul className="step-problems">

@@ -3,7 +3,13 @@
  * add at the centre of the view with Enter or a double-click.
  */
 
-import { type CatalogLanguage, type ComponentSpec, componentKey, componentName } from "@pfd/shared";
+import {
+  type CatalogLanguage,
+  type ComponentSpec,
+  componentDescription,
+  componentKey,
+  componentName,
+} from "@pfd/shared";
 import { type DragEvent, type KeyboardEvent, memo, useDeferredValue, useMemo, useState } from "react";
 import { catalogLanguage, useT } from "../i18n";
 import { selectComponents, useEditor, useEditorApi } from "../store";
@@ -111,7 +117,7 @@ const PaletteItem = memo(function PaletteItem({
     <button
       type="button"
       className="palette-item"
-      title={c.description}
+      title={componentDescription(c, language)}
       draggable
       onDragStart={(e: DragEvent) => {
         e.dataTransfer.setData(COMPONENT_MIME, key);

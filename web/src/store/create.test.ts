@@ -96,6 +96,19 @@ describe("editor store", () => {
     expect(store.getState().graph.steps).toHaveLength(2);
   });
 
+  it("names new steps in the UI's language, as PAI Designer does; existing names stay", () => {
+    const store = createEditorStore();
+    store.getState().addComponent("pai/data_source/v1");
+    store.getState().setNameLanguage("zh");
+    store.getState().addComponent("pai/data_source/v1");
+    store.getState().addComponent("pai/type_transform/v1");
+    expect(store.getState().graph.steps.map((s) => s.displayName)).toEqual([
+      "Read Table-1",
+      "读数据表-1",
+      "类型转换-1",
+    ]);
+  });
+
   it("refuses an unknown component key with a notice", () => {
     const store = seeded();
     expect(store.getState().addComponent("pai/data_source/v9")).toBeNull();

@@ -76,16 +76,36 @@ const ZH: Record<string, string> = {
   intervalNum: "分箱数",
 };
 
+/** What each component does, as PAI Designer's help says it in Chinese. */
+const DESCRIPTION_ZH: Record<string, string> = {
+  data_source: "读取 MaxCompute 表（可只读部分分区）。",
+  SqlWriteTable_1: "将输入数据写入 MaxCompute 表。",
+  type_transform: "将列转换为 double、bigint 或 string 类型，无法转换的值用默认值填充。",
+  split: "按随机比例或按某列的阈值将表拆分为两个。",
+  sql: `对最多四个输入（\${t1}..\${t4}）执行 MaxCompute SQL 语句。`,
+  normalize_1: "将数值列缩放到 [0, 1]（最小-最大归一化）。",
+  AppendColumns: "将行数相同的两个表的列并排合并。",
+  logisticregression_binary: "训练用于二分类标签的逻辑回归模型。",
+  random_forests_1: "训练随机森林分类模型。",
+  Prediction_1: "用训练好的模型对表进行预测打分。",
+  evaluate_1: "计算二分类预测的 AUC、KS、F1 及 ROC、Lift 曲线。",
+  fe_meta_runner: "展示每个特征的分布及其与标签的关系。",
+  histograms: "为每个选中的列绘制直方图。",
+};
+
 /** Components whose form labels a shared parameter name its own way. */
 const ZH_BY_COMPONENT: Record<string, Record<string, string>> = {
   evaluate_1: { scoreColName: "分数列" },
   SqlWriteTable_1: { hasPartition: "写入分区", outputTableName: "表名" },
 };
 
-/** The components with their parameters' Chinese labels filled in. */
-export function withParameterLabels(components: readonly ComponentSpec[]): ComponentSpec[] {
+/** The components with their Chinese descriptions and parameter labels filled in. */
+export function withChineseTexts(components: readonly ComponentSpec[]): ComponentSpec[] {
   return components.map((c) => ({
     ...c,
+    ...(DESCRIPTION_ZH[c.identifier]
+      ? { descriptions: { ...c.descriptions, zh: DESCRIPTION_ZH[c.identifier] } }
+      : {}),
     parameters: c.parameters.map((p) => {
       const zh = ZH_BY_COMPONENT[c.identifier]?.[p.name] ?? ZH[p.name];
       return zh === undefined ? p : { ...p, label: { ...p.label, zh } };
