@@ -12,6 +12,7 @@ import {
   componentKey,
   componentName,
   findComponent,
+  parameterDescription,
   parameterLabel,
 } from "./index";
 import { CATEGORIES } from "./types";
@@ -50,6 +51,7 @@ describe("catalog", () => {
         expect(p.description, `${c.identifier}.${p.name}`).not.toBe("");
         // PAI Designer's form labels each parameter in Chinese; so does the inspector in zh-CN.
         expect(parameterLabel(p, "zh"), `${c.identifier}.${p.name}`).toMatch(/\p{Script=Han}/u);
+        expect(parameterDescription(p, "zh"), `${c.identifier}.${p.name}`).toMatch(/\p{Script=Han}/u);
       }
       expect(componentDescription(c, "zh"), c.identifier).toMatch(/\p{Script=Han}/u);
       for (const p of c.parameters) {

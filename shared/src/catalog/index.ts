@@ -33,6 +33,14 @@ export function parameterLabel(p: Pick<ParamSpec, "label">, language: CatalogLan
   return p.label?.[language] || undefined;
 }
 
+/** A parameter's one-line description in `language`, the English one where the catalog has none in it. */
+export function parameterDescription(
+  p: Pick<ParamSpec, "description" | "descriptions">,
+  language: CatalogLanguage,
+): string {
+  return p.descriptions?.[language] || p.description;
+}
+
 /** `provider/identifier/version` (or `guid:<guid>`): a component's unique key. */
 export function componentKey(ref: ComponentRef): string {
   if (ref.guid !== undefined && ref.identifier === undefined) return `guid:${ref.guid}`;

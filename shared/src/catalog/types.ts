@@ -39,8 +39,9 @@ export interface ParamSpec {
   allowed?: string[];
   /** Numeric range, `[1, 10]`, `(0, 1)`, `[0, INF)`. */
   range?: string;
-  /** One line for the inspector. */
+  /** One line for the inspector, in English; `descriptions` in other languages (`parameterDescription`). */
   description: string;
+  descriptions?: Partial<Record<CatalogLanguage, string>>;
   /** The parameter's label in PAI Designer's form, by language, where PAI gives one (`表名`). */
   label?: Partial<Record<CatalogLanguage, string>>;
   /** A comma-separated list of column names. */

@@ -59,7 +59,7 @@ export function formatDuration(ms: number, locale = "en"): string {
 }
 
 /** A date and time (ISO text or epoch ms) as the locale writes it; `—` when absent, the text when unreadable. */
-export function formatDateTime(value: string | number | null | undefined, locale = "en"): string {
+function formatDateTime(value: string | number | null | undefined, locale = "en"): string {
   if (value === null || value === undefined || value === "") return "—";
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return String(value);
@@ -67,7 +67,7 @@ export function formatDateTime(value: string | number | null | undefined, locale
 }
 
 /** A number as the locale writes it (grouping, decimal sign). */
-export function formatNumber(n: number, locale = "en", options: Intl.NumberFormatOptions = {}): string {
+function formatNumber(n: number, locale = "en", options: Intl.NumberFormatOptions = {}): string {
   return numberFormat(locale, options).format(n);
 }
 

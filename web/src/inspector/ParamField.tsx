@@ -2,7 +2,7 @@
  * One step parameter in the inspector: the widget its type calls for, its default as a
  * placeholder, a required mark, inline errors, and binding to a pipeline input instead of a value.
  */
-import { checkValue, type ParamArg, type ParamSpec, parameterLabel } from "@pfd/shared";
+import { checkValue, type ParamArg, type ParamSpec, parameterDescription, parameterLabel } from "@pfd/shared";
 import { memo, useId, useState } from "react";
 import { catalogLanguage, useT } from "../i18n";
 import { problemText } from "../problems/format";
@@ -146,7 +146,9 @@ export const ParamField = memo(function ParamField({ step, spec, arg, errors }: 
         )}
       </div>
       {widget}
-      {spec.description ? <p className="field-desc">{spec.description}</p> : null}
+      {spec.description ? (
+        <p className="field-desc">{parameterDescription(spec, catalogLanguage(t.locale))}</p>
+      ) : null}
       {invalid ? (
         <p className="field-error" id={errorId}>
           {allErrors.join(" ")}

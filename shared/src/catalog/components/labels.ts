@@ -76,6 +76,86 @@ const ZH: Record<string, string> = {
   intervalNum: "分箱数",
 };
 
+/** What each parameter means, in Chinese, by name (a component listed below says it its own way). */
+const PARAM_DESCRIPTION_ZH: Record<string, string> = {
+  inputTableName: "要读取的表，写作 project.table（运行时必填；Designer 导出的草稿可不含）",
+  hasPartition: "表是否为分区表",
+  partition: `要读取的分区，例如 dt=20220101 或 dt=\${bizdate}`,
+  inputTablePartitions: "要读取的多个分区，用逗号分隔",
+  outputTableName: "输出表的名称（为空时使用临时表）",
+  outputTablePartition: `要写入的分区，例如 dt=\${bizdate}`,
+  cols_to_double: "要转换为 double 的列",
+  cols_to_int: "要转换为 bigint 的列",
+  cols_to_string: "要转换为 string 的列",
+  default_int_value: "无法转换为 bigint 时填入的值",
+  default_double_value: "无法转换为 double 时填入的值",
+  default_string_value: "无法转换为 string 时填入的值",
+  reserveOldFeat: "在转换后的列旁保留原列",
+  lifecycle: "输出表保留的天数",
+  coreNum: "核心数（为空时自动计算）",
+  memSizePerCore: "每个核心的内存，单位 MB（为空时自动计算）",
+  _advanced: "Designer 中显示高级选项的开关",
+  _splitMethod: "按随机比例或按列阈值拆分",
+  fraction: "第一部分所占的行比例",
+  randomSeed: "随机数种子（为空时随机）",
+  idColName: "ID 列：ID 相同的行分到同一部分",
+  thresholdColName: "与阈值比较的列",
+  threshold: "该列小于阈值的行分到第一部分",
+  output1TableName: "第一个输出表的名称（为空时使用临时表）",
+  output2TableName: "第二个输出表的名称（为空时使用临时表）",
+  output1TablePartition: `要写入的分区，例如 dt=\${bizdate}`,
+  output2TablePartition: `要写入的分区，例如 dt=\${bizdate}`,
+  sql: `SQL 语句；\${t1}..\${t4} 代表已连接的输入`,
+  scriptMode: "作为包含多条语句的脚本运行",
+  addCreateTableStatement: "将 SELECT 包装为创建输出表的 CREATE TABLE",
+  selectedColNames: "要归一化的列（为空时为全部数值列）",
+  keepOriginal: "保留原始列",
+  outputParaTableName: "参数表的名称（为空时使用临时表）",
+  leftColumns: "左表要保留的列，写作 source:alias:TYPE,...",
+  rightColumns: "右表要保留的列，写作 source:alias:TYPE,...",
+  featureColNames: "特征列",
+  labelColName: "标签列",
+  goodValue: "正类的标签值",
+  enableSparse: "特征为稀疏的 key:value 格式",
+  generatePmml: "同时以 PMML 格式输出模型",
+  regularizedType: "正则化方式",
+  regularizedLevel: "正则化强度",
+  maxIter: "最多迭代次数",
+  epsilon: "收敛误差",
+  modelName: "输出模型的名称（为空时使用临时模型）",
+  excludedColNames: "不作为特征的列",
+  weightColName: "行权重列",
+  forceCategorical: "作为类别处理的整数列",
+  treeNum: "树的棵数",
+  minNumObj: "叶节点的最少行数",
+  minNumPer: "叶节点行数占父节点的最小比例",
+  maxRecordSize: "每棵树抽样的行数",
+  maxTreeDeep: "树的最大深度",
+  randomColNum: "每次分裂时尝试的特征数",
+  algorithmTypes: "树的算法分布，写作 id3,cart 的数量，例如 0,50（为空时全部为 C4.5）",
+  appendColNames: "原样复制到输出的列",
+  resultColName: "预测标签列",
+  scoreColName: "分数列",
+  detailColName: "各类别明细列",
+  positiveLabel: "正类的标签值",
+  binCount: "阈值分箱数",
+  outputMetricTableName: "指标表的名称（为空时使用临时表）",
+  outputDetailTableName: "明细表的名称（为空时使用临时表）",
+  selectedCols: "要查看的列",
+  labelCol: "标签列",
+  isSparse: "列为稀疏的 key:value 格式",
+  maxBins: "每列最多的分箱数",
+  intervalNum: "分箱数",
+};
+
+/** Components whose parameters say what they mean their own way. */
+const PARAM_DESCRIPTION_ZH_BY_COMPONENT: Record<string, Record<string, string>> = {
+  SqlWriteTable_1: { hasPartition: "是否写入分区", outputTableName: "要写入的表，写作 project.table" },
+  Prediction_1: { featureColNames: "特征列（为空时使用模型的特征列）" },
+  evaluate_1: { labelColName: "真实标签列" },
+  histograms: { selectedColNames: "要绘制的列" },
+};
+
 /** What each component does, as PAI Designer's help says it in Chinese. */
 const DESCRIPTION_ZH: Record<string, string> = {
   data_source: "读取 MaxCompute 表（可只读部分分区）。",
@@ -108,7 +188,13 @@ export function withChineseTexts(components: readonly ComponentSpec[]): Componen
       : {}),
     parameters: c.parameters.map((p) => {
       const zh = ZH_BY_COMPONENT[c.identifier]?.[p.name] ?? ZH[p.name];
-      return zh === undefined ? p : { ...p, label: { ...p.label, zh } };
+      const description =
+        PARAM_DESCRIPTION_ZH_BY_COMPONENT[c.identifier]?.[p.name] ?? PARAM_DESCRIPTION_ZH[p.name];
+      return {
+        ...p,
+        ...(zh === undefined ? {} : { label: { ...p.label, zh } }),
+        ...(description === undefined ? {} : { descriptions: { ...p.descriptions, zh: description } }),
+      };
     }),
   }));
 }
