@@ -6,7 +6,7 @@
  */
 import type { StepStatus } from "@pfd/shared";
 import { memo, useLayoutEffect, useRef } from "react";
-import { useFormats, useT } from "../i18n";
+import { formatDuration, useT } from "../i18n";
 import { elapsedMs, statusKind } from "./status";
 import { statusText } from "./text";
 import { useNow } from "./useNow";
@@ -15,8 +15,8 @@ export const StepRunBadge = memo(function StepRunBadge({ step }: { step: StepSta
   const running = step?.status === "Running";
   const now = useNow(running);
   const ref = useRef<HTMLSpanElement>(null);
+  // One hook per badge: a 1,000-step canvas renders a thousand of them.
   const t = useT();
-  const { duration } = useFormats();
   const status = step?.status;
   useLayoutEffect(() => {
     const wrapper = ref.current?.closest(".react-flow__node");
@@ -33,7 +33,7 @@ export const StepRunBadge = memo(function StepRunBadge({ step }: { step: StepSta
     >
       {step && <span className="pfd-run-dot" aria-hidden="true" />}
       {step && statusText(t, step.status)}
-      {ms !== undefined && <span className="pfd-run-badge-time"> · {duration(ms)}</span>}
+      {ms !== undefined && <span className="pfd-run-badge-time"> · {formatDuration(ms, t.locale)}</span>}
     </span>
   );
 });
