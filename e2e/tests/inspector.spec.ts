@@ -201,7 +201,10 @@ test("Tab reaches the toolbar, the palette and the inspector", async ({ designer
       const labelled = el.id
         ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent
         : null;
-      return (el.getAttribute("aria-label") ?? labelled ?? el.textContent ?? "").trim();
+      // The accessible name's text: what is hidden from assistive technology does not count.
+      const shown = el.cloneNode(true) as HTMLElement;
+      for (const hidden of shown.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+      return (el.getAttribute("aria-label") ?? labelled ?? shown.textContent ?? "").trim();
     });
     if (wanted.has(name)) wanted.set(name, true);
   }
