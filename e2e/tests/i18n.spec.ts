@@ -3,7 +3,7 @@
  * 读数据表-1, 类型转换-1), builds and runs the seed sample in them, and switching to English is
  * remembered after a reload.
  */
-import { dragConnection } from "./canvas-drag";
+import { buildSeedGraph } from "./canvas-drag";
 import { RUN_TIMEOUT } from "./run-page";
 import { expect, test } from "./support/test";
 
@@ -30,26 +30,14 @@ test("in zh-CN the designer speaks Chinese, builds and runs the seed sample, and
     await expect(toolbar.getByRole("button", { name, exact: true })).toBeVisible();
 
   // New steps are named as PAI Designer names them, in Chinese.
-  const palette = page.getByRole("complementary", { name: "组件" });
-  const box = await designer.canvas.boundingBox();
-  if (!box) throw new Error("no canvas");
-  await palette
-    .getByRole("button", { name: "读数据表", exact: true })
-    .dragTo(designer.canvas, { targetPosition: { x: box.width * 0.3, y: box.height * 0.35 } });
-  await expect(designer.node("读数据表-1")).toBeVisible();
   // Search matches both languages: the English name finds the Chinese one.
-  await palette.getByRole("searchbox", { name: "搜索组件" }).fill("Data Type Conversion");
-  await palette.getByRole("button", { name: "类型转换", exact: true }).focus();
-  await page.keyboard.press("Enter");
-  await expect(designer.node("类型转换-1")).toBeVisible();
-  const from = await designer.node("类型转换-1").boundingBox();
-  if (!from) throw new Error("node not on screen");
-  await page.mouse.move(from.x + 40, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.62, box.y + box.height * 0.35 + from.height / 2, { steps: 10 });
-  await page.mouse.up();
-  await dragConnection(designer, ["读数据表-1", "outputTable"], ["类型转换-1", "inputTable"]);
-  await expect(page.locator(".react-flow__edge")).toHaveCount(1);
+  const palette = page.getByRole("complementary", { name: "组件" });
+  await buildSeedGraph(designer, {
+    palette,
+    search: palette.getByRole("searchbox", { name: "搜索组件" }),
+    read: { button: "读数据表", node: "读数据表-1" },
+    convert: { button: "类型转换", node: "类型转换-1", query: "Data Type Conversion" },
+  });
 
   // The inspector in Chinese: PAI's parameter labels beside the parameter names.
   const inspector = page.getByRole("complementary", { name: "属性" });

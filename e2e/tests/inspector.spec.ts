@@ -203,7 +203,9 @@ test("Tab reaches the toolbar, the palette and the inspector", async ({ designer
         : null;
       // The accessible name's text: what is hidden from assistive technology does not count.
       const shown = el.cloneNode(true) as HTMLElement;
-      for (const hidden of shown.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+      shown.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => {
+        hidden.remove();
+      });
       return (el.getAttribute("aria-label") ?? labelled ?? shown.textContent ?? "").trim();
     });
     if (wanted.has(name)) wanted.set(name, true);
