@@ -7,7 +7,9 @@ import { useT } from "./i18n";
 import { Inspector } from "./inspector/Inspector";
 import { Palette } from "./palette/Palette";
 import { AppEffects, ProblemsSlot, YamlSlot } from "./panels";
+import { TabNotice } from "./persistence/TabNotice";
 import { RunOverlay } from "./run/EditorRunProvider"; // run view (issue 5)
+import { useServerComponents } from "./serverComponents";
 import { Toolbar } from "./toolbar/Toolbar";
 import "./App.css";
 
@@ -16,9 +18,11 @@ const Canvas = lazy(() => import("./canvas/Canvas"));
 
 export function App() {
   const t = useT();
+  useServerComponents();
   return (
     <div className="app">
       <Toolbar />
+      <TabNotice />
       <div className="workspace">
         <Palette />
         <main className="centre">

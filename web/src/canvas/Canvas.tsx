@@ -20,7 +20,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { type Translator, useT } from "../i18n";
 import { RunEdge } from "../run/RunEdge"; // run view (issue 5)
-import { useEditor, useEditorApi } from "../store";
+import { selectReadOnly, useEditor, useEditorApi } from "../store";
 import "./canvas.css";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { ContextMenu } from "./ContextMenu";
@@ -79,7 +79,10 @@ function frameOpened(flow: ReactFlowInstance, flowStore: FlowStoreApi) {
   void flow.setViewport(openingViewport(flow.getNodesBounds(nodes), width, height));
 }
 
-/** Frame a pipeline when one is loaded (import, template, restore), once its nodes are measured. */
+/**
+ * Frame a pipeline when one is opened (import, template, reopen), once its nodes are measured; a
+ * newer version of the same one from another tab keeps the view.
+ */
 function useFitOnLoad(
   api: ReturnType<typeof useEditorApi>,
   flow: ReactFlowInstance,
@@ -87,8 +90,8 @@ function useFitOnLoad(
 ) {
   useEffect(
     () =>
-      api.subscribe((s, prev) => {
-        if (s.revision === prev.revision || s.lastChange !== "load") return;
+      api.events.on("graphLoaded", ({ reason }) => {
+        if (reason === "refresh") return;
         requestAnimationFrame(() => requestAnimationFrame(() => frameOpened(flow, flowStore)));
       }),
     [api, flow, flowStore],
@@ -134,6 +137,8 @@ export default function Canvas() {
   const nodes = useMemo(() => derive.nodes(input), [derive, input]);
   const edges = useMemo(() => derive.edges(input), [derive, input]);
 
+  // Read-only (open in another tab): steps can be selected and inspected, not moved or wired.
+  const readOnly = useEditor(selectReadOnly);
   const lowDetail = useFlowStore(selectLowDetail);
   const flowStore = useFlowStoreApi();
   useEditorShortcuts(api);
@@ -146,13 +151,15 @@ export default function Canvas() {
   const handlers = useCanvasHandlers(api, flow, wrapper);
 
   return (
-    <div className={lowDetail ? "canvas low-detail" : "canvas"} ref={wrapper}>
+    <div className={`canvas${lowDetail ? " low-detail" : ""}${readOnly ? " read-only" : ""}`} ref={wrapper}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         {...handlers}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -175,7 +182,7 @@ export default function Canvas() {
       </ReactFlow>
       <ContextMenu />
       <NoticeToast />
-      {nodes.length === 0 ? (
+      {nodes.length === 0 && !readOnly ? (
         <div className="canvas-empty" aria-hidden="true">
           <strong>{t("canvas.emptyTitle")}</strong>
           <span>{t("canvas.emptyHint")}</span>

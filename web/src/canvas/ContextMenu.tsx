@@ -6,11 +6,13 @@ import { componentKey, componentName } from "@pfd/shared";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { catalogLanguage, msg, useT } from "../i18n";
 import { matchComponent } from "../palette/search";
-import { selectComponents, selectContextMenu, useEditor, useEditorApi } from "../store";
+import { selectComponents, selectContextMenu, selectReadOnly, useEditor, useEditorApi } from "../store";
 import { readSteps, writeSteps } from "./clipboard";
 
 export function ContextMenu() {
   const menu = useEditor(selectContextMenu);
+  // Read-only: only what changes nothing (copy, select) is offered.
+  const readOnly = useEditor(selectReadOnly);
   const api = useEditorApi();
   const ref = useRef<HTMLDivElement>(null);
   const [adding, setAdding] = useState(false);
@@ -65,8 +67,16 @@ export function ContextMenu() {
     >
       {menu.kind === "node" && step ? (
         <>
-          <Item label={t("menu.rename")} hint="F2" onClick={done(() => s().setRenaming(step))} />
-          <Item label={t("menu.duplicate")} hint="Ctrl+D" onClick={done(() => s().duplicateSelection())} />
+          {readOnly ? null : (
+            <>
+              <Item label={t("menu.rename")} hint="F2" onClick={done(() => s().setRenaming(step))} />
+              <Item
+                label={t("menu.duplicate")}
+                hint="Ctrl+D"
+                onClick={done(() => s().duplicateSelection())}
+              />
+            </>
+          )}
           <Item
             label={t("menu.copy")}
             hint="Ctrl+C"
@@ -82,11 +92,15 @@ export function ContextMenu() {
               s().notify("info", msg("notice.copied", { step }));
             })}
           />
-          <hr />
-          <Item label={t("menu.delete")} hint="Del" danger onClick={done(() => s().removeSelection())} />
+          {readOnly ? null : (
+            <>
+              <hr />
+              <Item label={t("menu.delete")} hint="Del" danger onClick={done(() => s().removeSelection())} />
+            </>
+          )}
         </>
       ) : null}
-      {menu.kind === "edge" && menu.edge ? (
+      {menu.kind === "edge" && menu.edge && !readOnly ? (
         <Item
           label={t("menu.deleteConnection")}
           danger
@@ -101,13 +115,13 @@ export function ContextMenu() {
             <Item
               label={t("menu.paste")}
               hint="Ctrl+V"
-              disabled={!readSteps()}
+              disabled={readOnly || !readSteps()}
               onClick={done(() => {
                 const clip = readSteps();
                 if (clip) s().paste(clip, menu.flow);
               })}
             />
-            <Item label={t("menu.addComponent")} onClick={() => setAdding(true)} />
+            <Item label={t("menu.addComponent")} disabled={readOnly} onClick={() => setAdding(true)} />
             <Item label={t("menu.selectAll")} hint="Ctrl+A" onClick={done(() => s().selectAll())} />
           </>
         )

@@ -20,11 +20,17 @@ export type MessageValues = Record<string, string | number | boolean | Date | nu
 /** A message not worded yet: what a store or a pure module hands the UI to say in its language. */
 export interface Msg {
   id: MessageId;
-  values?: MessageValues;
+  values?: MsgValues;
 }
 
+/**
+ * A message's values, any of which may be a message itself, worded first in the same language
+ * (a pipeline with no name is "Untitled pipeline" in the notice that names it).
+ */
+export type MsgValues = Record<string, MessageValues[string] | Msg>;
+
 /** A message, for modules that have no `t` (the store, run logic). */
-export function msg(id: MessageId, values?: MessageValues): Msg {
+export function msg(id: MessageId, values?: MsgValues): Msg {
   return values === undefined ? { id } : { id, values };
 }
 

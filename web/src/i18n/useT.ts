@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import { type IntlShape, useIntl } from "react-intl";
 import type { Locale } from "./locale";
-import type { MessageId, MessageValues, Msg } from "./messages";
+import type { MessageId, MessageValues, Msg, MsgValues } from "./messages";
 
 export interface Translator {
   (id: MessageId, values?: MessageValues): string;
@@ -16,7 +16,7 @@ export interface Translator {
 /** The translator of an Intl object (react-intl's, or `createIntl`'s in tests). */
 export function translatorOf(intl: IntlShape): Translator {
   const t = ((id: MessageId, values?: MessageValues) => intl.formatMessage({ id }, values)) as Translator;
-  t.msg = (message) => t(message.id, message.values);
+  t.msg = (message) => t(message.id, message.values && worded(message.values, t));
   t.maybe = (id, values) => {
     const pattern = intl.messages[id];
     if (typeof pattern !== "string") return undefined;
@@ -30,6 +30,17 @@ export function translatorOf(intl: IntlShape): Translator {
   };
   t.locale = intl.locale as Locale;
   return t;
+}
+
+/** `values` with the messages among them worded by `t`. */
+function worded(values: MsgValues, t: Translator): MessageValues {
+  const out: MessageValues = {};
+  for (const [name, value] of Object.entries(values)) out[name] = isMsg(value) ? t.msg(value) : value;
+  return out;
+}
+
+function isMsg(value: MsgValues[string]): value is Msg {
+  return typeof value === "object" && value !== null && !(value instanceof Date);
 }
 
 /** The translator of the page's current language (re-made when the language changes). */

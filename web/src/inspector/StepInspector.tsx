@@ -108,7 +108,7 @@ function StepNameField({ name, t }: { name: string; t: Translator }) {
   const apply = () => {
     if (draft === name) return setError(null);
     const r = api.getState().renameStep(name, draft.trim());
-    setError(r.ok ? null : t(`rename.${r.code}`, r.params));
+    setError(r.ok ? null : r.code === "read-only" ? t.msg(r.message) : t(`rename.${r.code}`, r.params));
   };
   return (
     <div className={`field${error ? " has-error" : ""}`}>

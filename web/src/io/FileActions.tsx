@@ -31,7 +31,7 @@ export function FileActions() {
       return false;
     }
     const { loadGraph, notify } = api.getState();
-    loadGraph(result.graph, { source: "load", dirty: false });
+    loadGraph(result.graph, { reason: "import" });
     const n = result.warnings.length;
     notify("info", msg("notice.imported", { source, warnings: n }));
     return true;
@@ -142,7 +142,7 @@ export function FileActions() {
           onOpenAnyway={(graph) => {
             setFailure(null);
             setPasting(false);
-            api.getState().loadGraph(graph, { source: "load", dirty: false });
+            api.getState().loadGraph(graph, { reason: "import" });
             api.getState().notify("info", msg("notice.openedAnyway", { source: failure.source }));
           }}
         />

@@ -12,16 +12,15 @@ import {
 } from "@pfd/shared";
 import { type DragEvent, type KeyboardEvent, memo, useDeferredValue, useMemo, useState } from "react";
 import { catalogLanguage, useT } from "../i18n";
-import { selectComponents, useEditor, useEditorApi } from "../store";
+import { selectComponents, selectReadOnly, useEditor, useEditorApi } from "../store";
 import { CategoryIcon, ChevronIcon, categoryKind, SearchIcon } from "../theme/icons";
-import { useComponentCatalog } from "./catalog";
 import { COMPONENT_MIME } from "./dnd";
 import "./palette.css";
 import { matchComponent } from "./search";
 
 export function Palette() {
-  useComponentCatalog();
   const components = useEditor(selectComponents);
+  const readOnly = useEditor(selectReadOnly);
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -84,7 +83,7 @@ export function Palette() {
                 <ul>
                   {items.map((c) => (
                     <li key={componentKey(c)}>
-                      <PaletteItem component={c} language={language} />
+                      <PaletteItem component={c} language={language} readOnly={readOnly} />
                     </li>
                   ))}
                 </ul>
@@ -93,7 +92,7 @@ export function Palette() {
           );
         })}
       </div>
-      <p className="palette-hint">{t("palette.hint")}</p>
+      <p className="palette-hint">{t(readOnly ? "palette.hintReadOnly" : "palette.hint")}</p>
     </aside>
   );
 }
@@ -101,12 +100,15 @@ export function Palette() {
 const PaletteItem = memo(function PaletteItem({
   component: c,
   language,
+  readOnly,
 }: {
   component: ComponentSpec;
   language: CatalogLanguage;
+  readOnly: boolean;
 }) {
   const api = useEditorApi();
   const key = componentKey(c);
+  // Read-only, the store refuses the add with the reason as a notice: the item says why when used.
   const add = () => api.getState().addComponent(key);
   const name = componentName(c, language);
   // The other language's name beneath: analysts often know a component by its Chinese name.
@@ -117,8 +119,9 @@ const PaletteItem = memo(function PaletteItem({
     <button
       type="button"
       className="palette-item"
+      aria-disabled={readOnly || undefined}
       title={componentDescription(c, language)}
-      draggable
+      draggable={!readOnly}
       onDragStart={(e: DragEvent) => {
         e.dataTransfer.setData(COMPONENT_MIME, key);
         e.dataTransfer.effectAllowed = "copy";

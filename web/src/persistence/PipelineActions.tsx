@@ -5,7 +5,8 @@ import { PopoverButton } from "../io/Popover";
 import { useEditorApi } from "../store";
 import { openTemplate, TemplateList } from "../templates/TemplateList";
 import { useReplaceGuard } from "./ReplaceGuard";
-import { type PersistenceState, pipelineName, type SaveStatus } from "./session";
+import { pipelineName } from "./snapshot";
+import type { PersistenceState, SaveStatus } from "./state";
 import { usePersistence, usePersistenceSession } from "./usePersistence";
 
 const selectRecent = (s: PersistenceState) => s.recent;
@@ -22,10 +23,7 @@ export function NewPipelineButton() {
         type="button"
         className="btn"
         onClick={() =>
-          guard(
-            () => api.getState().loadGraph(newPipelineGraph(), { source: "load", dirty: false }),
-            "replace.new",
-          )
+          guard(() => api.getState().loadGraph(newPipelineGraph(), { reason: "new" }), "replace.new")
         }
       >
         {t("file.new")}

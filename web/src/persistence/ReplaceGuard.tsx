@@ -6,7 +6,7 @@ import { type ReactNode, useState } from "react";
 import { type MessageId, useT } from "../i18n";
 import { Modal } from "../io/Modal";
 import { useEditorApi } from "../store";
-import { pipelineName } from "./session";
+import { pipelineName } from "./snapshot";
 
 export interface ReplaceGuard {
   /** Runs `action` at once when nothing would be replaced, else after the user agrees to `verb`. */

@@ -13,7 +13,7 @@ export function openTemplate(editor: EditorStore, t: Template): boolean {
       .notify("error", msg("notice.templateBroken", { name: t.id, detail: read.problems[0]?.message ?? "" }));
     return false;
   }
-  editor.getState().loadGraph(read.graph, { source: "load", dirty: false });
+  editor.getState().loadGraph(read.graph, { reason: "template" });
   return true;
 }
 

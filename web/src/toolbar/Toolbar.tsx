@@ -4,7 +4,15 @@ import { UserMenu } from "../auth/UserMenu";
 import { useT } from "../i18n";
 import { LanguageSwitch } from "../i18n/LanguageSwitch";
 import { FileActions, RunAction } from "../panels";
-import { selectCanRedo, selectCanUndo, selectDirty, selectMetadata, useEditor, useEditorApi } from "../store";
+import {
+  selectCanRedo,
+  selectCanUndo,
+  selectDirty,
+  selectMetadata,
+  selectReadOnly,
+  useEditor,
+  useEditorApi,
+} from "../store";
 import { FitIcon, LayoutIcon, RedoIcon, UndoIcon } from "../theme/icons";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -15,6 +23,7 @@ export function Toolbar() {
   const canUndo = useEditor(selectCanUndo);
   const canRedo = useEditor(selectCanRedo);
   const dirty = useEditor(selectDirty);
+  const readOnly = useEditor(selectReadOnly);
   const metadata = useEditor(selectMetadata);
   const flow = useReactFlow();
   const t = useT();
@@ -28,7 +37,14 @@ export function Toolbar() {
         <span className="brand-name">{t("app.name")}</span>
         <span className="doc-name" title={t("toolbar.pipelineName")}>
           {metadata.name || metadata.identifier || t("pipeline.untitled")}
-          {dirty ? <span className="dirty-dot" title={t("toolbar.unsaved")} /> : null}
+          {dirty ? (
+            <span
+              className="dirty-dot"
+              role="img"
+              aria-label={t("toolbar.notExported")}
+              title={t("toolbar.notExportedTitle")}
+            />
+          ) : null}
         </span>
       </div>
       <div role="toolbar" aria-label={t("toolbar.label")} className="toolbar-groups">
@@ -61,6 +77,7 @@ export function Toolbar() {
           <button
             type="button"
             className="btn"
+            disabled={readOnly}
             onClick={() => {
               api.getState().autoLayout();
               requestAnimationFrame(() => flow.fitView({ duration: 250, padding: 0.2 }));

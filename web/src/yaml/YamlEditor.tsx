@@ -6,12 +6,12 @@
 import { yaml } from "@codemirror/lang-yaml";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { type Diagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
-import { Annotation, Compartment, EditorSelection, type EditorState, type Text } from "@codemirror/state";
+import { Annotation, Compartment, EditorSelection, EditorState, type Text } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import type { Problem } from "@pfd/shared";
 import { basicSetup } from "codemirror";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { RevealRequest } from "./bridge";
 
 export interface YamlEditorProps {
@@ -23,6 +23,8 @@ export interface YamlEditorProps {
   label: string;
   /** A problem in words, for its lint mark. */
   describe(problem: Problem): string;
+  /** Text can be read, selected and copied, not changed. */
+  readOnly: boolean;
 }
 
 /** Marks transactions that carry `value` in, so they are not echoed to `onChange`. */
@@ -60,9 +62,23 @@ const baseTheme = EditorView.theme({
   ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" },
 });
 
-const labelled = new Compartment();
+/** The editor's read-only switch: CodeMirror refuses edits, and says so to assistive technology. */
+const readOnlyExtension = (readOnly: boolean) =>
+  readOnly
+    ? [EditorState.readOnly.of(true), EditorView.contentAttributes.of({ "aria-readonly": "true" })]
+    : [];
 
-export default function YamlEditor({ value, onChange, problems, reveal, label, describe }: YamlEditorProps) {
+export default function YamlEditor({
+  value,
+  onChange,
+  problems,
+  reveal,
+  label,
+  describe,
+  readOnly,
+}: YamlEditorProps) {
+  const [labelled] = useState(() => new Compartment());
+  const [readOnlySwitch] = useState(() => new Compartment());
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
@@ -83,6 +99,7 @@ export default function YamlEditor({ value, onChange, problems, reveal, label, d
         lintGutter(),
         baseTheme,
         theme.of(darkQuery?.matches ? darkTheme : []),
+        readOnlySwitch.of(readOnlyExtension(readOnly)),
         labelled.of(EditorView.contentAttributes.of(contentAttributes(label))),
         EditorView.updateListener.of((u) => {
           if (u.docChanged && !u.transactions.some((t) => t.annotation(external))) {
@@ -116,7 +133,11 @@ export default function YamlEditor({ value, onChange, problems, reveal, label, d
     view.current?.dispatch({
       effects: labelled.reconfigure(EditorView.contentAttributes.of(contentAttributes(label))),
     });
-  }, [label]);
+  }, [label, labelled]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: readOnlySwitch.reconfigure(readOnlyExtension(readOnly)) });
+  }, [readOnly, readOnlySwitch]);
 
   useEffect(() => {
     const v = view.current;

@@ -6,6 +6,7 @@ import { hasErrors, type Problem } from "@pfd/shared";
 import { lazy, Suspense, useCallback, useState } from "react";
 import { type Translator, useT } from "../i18n";
 import { problemLabel, problemText } from "../problems/format";
+import { selectReadOnly, useEditor } from "../store";
 import { type RevealRequest, useYamlBridge } from "./bridge";
 import { hasUnappliedEdits } from "./sync";
 import { useYamlSync } from "./useYamlSync";
@@ -20,6 +21,7 @@ export function YamlPanel() {
   const { state, checking, updating, onEdit, takeCanvasVersion } = useYamlSync();
   const reveal = useYamlBridge(selectReveal);
   const revealLine = useYamlBridge((s) => s.revealLine);
+  const readOnly = useEditor(selectReadOnly);
   const unapplied = hasUnappliedEdits(state);
   const blocked = unapplied && !checking && hasErrors(state.problems);
   const t = useT();
@@ -34,6 +36,7 @@ export function YamlPanel() {
           {updating && !unapplied
             ? t("yaml.updating")
             : status(t, unapplied, checking, blocked, state.problems)}
+          {readOnly ? ` · ${t("yaml.readOnly")}` : ""}
         </output>
         <CopyButton text={state.text} t={t} />
       </header>
@@ -54,6 +57,7 @@ export function YamlPanel() {
             reveal={reveal}
             label={t("yaml.editor")}
             describe={describe}
+            readOnly={readOnly}
           />
         </Suspense>
       </div>
