@@ -1,11 +1,13 @@
 /**
  * The designer in Chinese: a browser whose language is zh-CN gets PAI Designer's words (运行,
  * 读数据表-1, 类型转换-1), builds and runs the seed sample in them, and switching to English is
- * remembered after a reload.
+ * remembered after a reload. A second tab on the same pipeline says it is read-only (只读) and
+ * offers to take it over (接管) in Chinese too.
  */
 import { buildSeedGraph } from "./canvas-drag";
 import { RUN_TIMEOUT } from "./run-page";
-import { expect, test } from "./support/test";
+import { expectAccessible } from "./support/axe";
+import { DesignerPage, expect, fixturePath, test } from "./support/test";
 
 test.use({ locale: "zh-CN" });
 
@@ -72,4 +74,40 @@ test("in zh-CN the designer speaks Chinese, builds and runs the seed sample, and
   await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("en");
   // Existing names are data: switching the language renames nothing.
   await expect(designer.node("类型转换-1")).toBeVisible();
+});
+
+test("in zh-CN a second tab on the pipeline is read-only (只读), says why in Chinese, and takes it over with 接管", async ({
+  designer,
+  page,
+}) => {
+  await page
+    .locator('input[type="file"][aria-label="导入 YAML"]')
+    .setInputFiles(fixturePath("seed-sample.yaml"));
+  await expect(designer.nodes).toHaveCount(2);
+  await expect(page.getByRole("status", { name: "自动保存" })).toHaveText("已保存");
+
+  const second = new DesignerPage(await page.context().newPage());
+  await second.goto();
+  const openElsewhere = (tab: DesignerPage) =>
+    tab.page.getByRole("status").filter({ hasText: "已在另一个标签页中打开" });
+  await expect(openElsewhere(second)).toContainText("此标签页以只读方式显示");
+  const inspector = second.page.getByRole("complementary", { name: "属性" });
+  await expect(inspector.getByRole("heading", { level: 2 })).toHaveText("工作流只读");
+  await expect(second.page.getByRole("complementary", { name: "组件" })).toContainText("接管后才能添加组件");
+  await expect(second.yamlPanel.getByRole("status")).toContainText("只读");
+  // An edit is refused, and the notice says why in Chinese.
+  await second.node("Read-Table-1").click();
+  await second.page.keyboard.press("Delete");
+  await expect(second.page.getByRole("alert").filter({ hasText: "接管后即可在这里编辑" })).toBeVisible();
+  await expect(second.nodes).toHaveCount(2);
+  await second.screenshot("zh-CN-tabs-read-only");
+  for (const colorScheme of ["light", "dark"] as const) {
+    await second.page.emulateMedia({ colorScheme });
+    await expectAccessible(second.page, `read-only tab, ${colorScheme}, zh-CN`);
+  }
+
+  await second.button("接管").click();
+  await expect(openElsewhere(second)).toBeHidden();
+  await expect(openElsewhere(designer)).toBeVisible();
+  await second.page.close();
 });
