@@ -16,6 +16,8 @@ import {
 } from "@pfd/shared";
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { msg } from "./i18n";
+import { errorMsg } from "./run/errors";
 import { useEditorApi } from "./store";
 import { workspaceApi } from "./workspace/api";
 
@@ -104,10 +106,7 @@ export function useServerComponents(): void {
             keys.delete(key);
             api
               .getState()
-              .notify(
-                "error",
-                `The ports and parameters of ${key} cannot be read: ${(error as Error).message}`,
-              );
+              .notify("error", msg("notice.componentUnreadable", { key, error: errorMsg(error) }));
           },
         );
       }
@@ -134,7 +133,7 @@ export function useComponentsSource(): {
     try {
       queryClient.setQueryData(componentsQuery.queryKey, await workspaceApi.refreshComponents());
     } catch (error) {
-      api.getState().notify("error", `Components were not refreshed: ${(error as Error).message}`);
+      api.getState().notify("error", msg("notice.refreshFailed", { error: errorMsg(error) }));
     } finally {
       setRefreshing(false);
     }

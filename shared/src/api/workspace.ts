@@ -12,7 +12,7 @@
  * - POST /api/components/refresh -> ComponentsResponse
  */
 import { z } from "zod";
-import { type Actor, effectiveRole } from "./auth";
+import { type Actor, type Denial, denialText, effectiveRole } from "./auth";
 import { ApiComponentSchema } from "./health";
 import { AccessibilitySchema } from "./runs";
 
@@ -119,8 +119,12 @@ export type ComponentResponse = z.infer<typeof ComponentResponseSchema>;
  * Why this user may not save to the workspace (save or create a draft, create a folder), or null.
  * Viewers open drafts and templates; saving changes what the whole team sees in PAI's console.
  */
+export function saveDraftDenial(actor: Actor): Denial | null {
+  return effectiveRole(actor) === "viewer" ? { code: "viewer-may-not-save-drafts", params: {} } : null;
+}
+
+/** `saveDraftDenial` in English, as the server's 403 says it. */
 export function whyCannotSaveDrafts(actor: Actor): string | null {
-  return effectiveRole(actor) === "viewer"
-    ? "Your role (viewer) may open PAI Designer drafts, not save them to the workspace"
-    : null;
+  const denial = saveDraftDenial(actor);
+  return denial ? denialText(denial) : null;
 }

@@ -77,7 +77,9 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 function checkNodes(nodes: unknown, problems: Problem[]): void {
   if (nodes === undefined) return;
   if (!Array.isArray(nodes)) {
-    problems.push(error("canvas-shape", "`nodes` must be a list", { field: "nodes" }));
+    problems.push(
+      error("canvas-shape", "`nodes` must be a list", { field: "nodes" }, { issue: "notList", key: "nodes" }),
+    );
     return;
   }
   const seen = new Set<string>();
@@ -85,22 +87,29 @@ function checkNodes(nodes: unknown, problems: Problem[]): void {
   for (let i = 0; i < nodes.length; i++) {
     const node: unknown = nodes[i];
     if (!isObject(node) || typeof node.id !== "string" || node.id === "") {
-      problems.push(error("canvas-shape", `node ${i + 1} has no id`, { field: `nodes.${i}` }));
+      problems.push(
+        error(
+          "canvas-shape",
+          `node ${i + 1} has no id`,
+          { field: `nodes.${i}` },
+          { issue: "nodeId", index: i + 1 },
+        ),
+      );
       continue;
     }
     const id = node.id;
-    const fail = (message: string) =>
-      problems.push(error("canvas-shape", message, { step: id, field: `nodes.${i}` }));
-    if (seen.has(id)) fail(`node id "${id}" is used twice`);
+    const fail = (message: string, issue: string) =>
+      problems.push(error("canvas-shape", message, { step: id, field: `nodes.${i}` }, { issue, node: id }));
+    if (seen.has(id)) fail(`node id "${id}" is used twice`, "duplicateId");
     seen.add(id);
     if (node.metadata !== undefined && !isObject(node.metadata))
-      fail(`node "${id}": metadata must be an object`);
+      fail(`node "${id}": metadata must be an object`, "nodeMetadata");
     const props = node.properties;
     if (props !== undefined && !(Array.isArray(props) && props.every(isProperty)))
-      fail(`node "${id}": properties must be a list of {name, value}`);
+      fail(`node "${id}": properties must be a list of {name, value}`, "nodeProperties");
     const p = node.position;
     if (p !== undefined && !(isObject(p) && Number.isFinite(p.x) && Number.isFinite(p.y)))
-      fail(`node "${id}": position must be {x, y} numbers`);
+      fail(`node "${id}": position must be {x, y} numbers`, "nodePosition");
   }
 }
 
@@ -109,7 +118,9 @@ const isProperty = (p: unknown) => isObject(p) && typeof p.name === "string";
 function checkEdges(edges: unknown, nodes: unknown, problems: Problem[]): void {
   if (edges === undefined) return;
   if (!Array.isArray(edges)) {
-    problems.push(error("canvas-shape", "`edges` must be a list", { field: "edges" }));
+    problems.push(
+      error("canvas-shape", "`edges` must be a list", { field: "edges" }, { issue: "notList", key: "edges" }),
+    );
     return;
   }
   const ids = new Set<unknown>();
@@ -124,18 +135,26 @@ function checkEdges(edges: unknown, nodes: unknown, problems: Problem[]): void {
       typeof edge.targetAnchor !== "string"
     ) {
       problems.push(
-        error("canvas-shape", `edge ${i + 1} needs source, sourceAnchor, target and targetAnchor`, {
-          field: `edges.${i}`,
-        }),
+        error(
+          "canvas-shape",
+          `edge ${i + 1} needs source, sourceAnchor, target and targetAnchor`,
+          {
+            field: `edges.${i}`,
+          },
+          { issue: "edgeEnds", index: i + 1 },
+        ),
       );
       continue;
     }
     for (const end of [edge.source, edge.target]) {
       if (!ids.has(end))
         problems.push(
-          warning("canvas-dangling-edge", `edge ${i + 1}: no node "${end}" (kept as is)`, {
-            field: `edges.${i}`,
-          }),
+          warning(
+            "canvas-dangling-edge",
+            `edge ${i + 1}: no node "${end}" (kept as is)`,
+            { field: `edges.${i}` },
+            { index: i + 1, node: end },
+          ),
         );
     }
   }
@@ -155,19 +174,32 @@ export function readCanvas(text: string): ReadCanvas {
   } catch (e) {
     const reason = (e as Error).message;
     const where = syntaxPosition(text, reason);
-    return { problems: [error("canvas-json", `the canvas is not valid JSON: ${reason}`, where)] };
+    return { problems: [error("canvas-json", `the canvas is not valid JSON: ${reason}`, where, { reason })] };
   }
   if (!isObject(value))
-    return { problems: [error("canvas-shape", "the canvas must be a JSON object with nodes and edges")] };
+    return {
+      problems: [
+        error(
+          "canvas-shape",
+          "the canvas must be a JSON object with nodes and edges",
+          {},
+          { issue: "notObject" },
+        ),
+      ],
+    };
   const problems: Problem[] = [];
   checkNodes(value.nodes, problems);
   checkEdges(value.edges, value.nodes, problems);
   for (const key of ["globalParams", "globalSettings"]) {
     if (value[key] !== undefined && !Array.isArray(value[key]))
-      problems.push(error("canvas-shape", `\`${key}\` must be a list`, { field: key }));
+      problems.push(
+        error("canvas-shape", `\`${key}\` must be a list`, { field: key }, { issue: "notList", key }),
+      );
   }
   if (value.metadata !== undefined && !isObject(value.metadata))
-    problems.push(error("canvas-shape", "`metadata` must be an object", { field: "metadata" }));
+    problems.push(
+      error("canvas-shape", "`metadata` must be an object", { field: "metadata" }, { issue: "metadata" }),
+    );
   if (problems.some((p) => p.severity === "error")) return { problems };
   return { base: { text, canvas: value as Canvas }, problems };
 }

@@ -87,19 +87,27 @@ function writeProperties(
     if (p.binding.kind !== "value") {
       const what = p.binding.kind === "input" ? `pipeline input "${p.binding.input}"` : p.binding.from;
       lost.push(
-        warning("not-in-draft", `${p.name} is bound to ${what}; a draft holds values only`, {
-          step: step.name,
-          field,
-        }),
+        warning(
+          "not-in-draft",
+          `${p.name} is bound to ${what}; a draft holds values only`,
+          { step: step.name, field },
+          {
+            issue: "bound",
+            param: p.name,
+            to: p.binding.kind === "input" ? p.binding.input : p.binding.from,
+          },
+        ),
       );
       continue;
     }
     if (p.extra)
       lost.push(
-        warning("not-in-draft", `${p.name}: ${Object.keys(p.extra).join(", ")} not kept`, {
-          step: step.name,
-          field,
-        }),
+        warning(
+          "not-in-draft",
+          `${p.name}: ${Object.keys(p.extra).join(", ")} not kept`,
+          { step: step.name, field },
+          { issue: "paramExtra", param: p.name, keys: Object.keys(p.extra).join(", ") },
+        ),
       );
     const value = p.binding.value;
     const i = before.findIndex((e) => e.name === p.name);
@@ -130,7 +138,10 @@ function lostStepFields(step: GraphStep, lost: Problem[]): void {
         value == null ||
         (Array.isArray(value) && value.length === 0) ||
         (isObject(value) && Object.keys(value).length === 0);
-      if (!empty) lost.push(warning("not-in-draft", `${key} cannot be kept in a draft`, where(key)));
+      if (!empty)
+        lost.push(
+          warning("not-in-draft", `${key} cannot be kept in a draft`, where(key), { issue: "field", key }),
+        );
     }
   }
   const annotations = isObject(step.raw.metadata) ? step.raw.metadata.annotations : undefined;
@@ -138,7 +149,10 @@ function lostStepFields(step: GraphStep, lost: Problem[]): void {
     for (const key in annotations)
       if (key !== POSITION_ANNOTATION)
         lost.push(
-          warning("not-in-draft", `annotation ${key} is not kept`, where(`metadata.annotations.${key}`)),
+          warning("not-in-draft", `annotation ${key} is not kept`, where(`metadata.annotations.${key}`), {
+            issue: "annotation",
+            key,
+          }),
         );
   }
   for (const dep of step.dependencies) {
@@ -148,6 +162,7 @@ function lostStepFields(step: GraphStep, lost: Problem[]): void {
           "not-in-draft",
           `the dependency on ${dep} without a connection is not kept`,
           where("dependencies"),
+          { issue: "dependency", target: dep },
         ),
       );
   }
@@ -158,6 +173,7 @@ function lostStepFields(step: GraphStep, lost: Problem[]): void {
           "not-in-draft",
           `input ${a.name} is not connected to a step; a draft holds connections only`,
           where(`arguments.artifacts.${a.name}`),
+          { issue: "unconnected", input: a.name },
         ),
       );
 }
@@ -271,14 +287,31 @@ function writeGlobals(graph: PipelineGraph, base: Canvas | undefined, lost: Prob
   for (const p of remaining.values()) out.push(globalParamItem(p, undefined));
   if (graph.inputs.artifacts.length > 0)
     lost.push(
-      warning("not-in-draft", "pipeline input artifacts are not kept in a draft", {
-        field: "inputs.artifacts",
-      }),
+      warning(
+        "not-in-draft",
+        "pipeline input artifacts are not kept in a draft",
+        { field: "inputs.artifacts" },
+        { issue: "inputArtifacts" },
+      ),
     );
   if (graph.outputs.parameters.length + graph.outputs.artifacts.length > 0)
-    lost.push(warning("not-in-draft", "pipeline outputs are not kept in a draft", { field: "outputs" }));
+    lost.push(
+      warning(
+        "not-in-draft",
+        "pipeline outputs are not kept in a draft",
+        { field: "outputs" },
+        { issue: "outputs" },
+      ),
+    );
   if (graph.components.length > 0)
-    lost.push(warning("not-in-draft", "inline component definitions are not kept in a draft"));
+    lost.push(
+      warning(
+        "not-in-draft",
+        "inline component definitions are not kept in a draft",
+        {},
+        { issue: "inline" },
+      ),
+    );
   return out;
 }
 

@@ -6,6 +6,7 @@
  */
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { createPortal } from "react-dom";
+import { useT } from "../i18n";
 import "./modal.css";
 
 export interface ModalProps {
@@ -80,10 +81,11 @@ export function Modal({ title, role = "dialog", onClose, children, footer, wide 
 }
 
 /** The dialog's button that closes it without doing anything (focus never starts on it). */
-export function CloseButton({ onClose, label = "Cancel" }: { onClose(): void; label?: string }) {
+export function CloseButton({ onClose, label }: { onClose(): void; label?: string }) {
+  const t = useT();
   return (
     <button type="button" className="btn" data-close onClick={onClose}>
-      {label}
+      {label ?? t("common.cancel")}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 /** The list of templates; choosing one opens it as a new pipeline. */
+import { msg, useT } from "../i18n";
 import { readManifestText } from "../io/codec";
 import type { EditorStore } from "../store";
 import { TEMPLATES, type Template } from "./index";
@@ -7,33 +8,64 @@ import { TEMPLATES, type Template } from "./index";
 export function openTemplate(editor: EditorStore, t: Template): boolean {
   const read = readManifestText(t.yaml);
   if (!read.ok) {
-    editor.getState().notify("error", `Template “${t.name}” is broken: ${read.problems[0]?.message}`);
+    editor
+      .getState()
+      .notify("error", msg("notice.templateBroken", { name: t.id, detail: read.problems[0]?.message ?? "" }));
     return false;
   }
   editor.getState().loadGraph(read.graph, { reason: "template" });
   return true;
 }
 
-/** A list of templates to choose from: the designer's own by default, or any others (the workspace's). */
-export function TemplateList<T extends Pick<Template, "id" | "name" | "description"> = Template>({
+/** A template as a list shows it: its name and one line, in the words the list is given. */
+export interface ListedTemplate {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** The designer's own templates, named in the page's language. */
+export function TemplateList({ onChoose }: { onChoose(t: Template): void }) {
+  const t = useT();
+  return (
+    <TemplateItems
+      label={t("open.templates")}
+      templates={TEMPLATES}
+      word={(template) => ({
+        id: template.id,
+        name: t(`template.${template.id}.name`),
+        description: t(`template.${template.id}.description`),
+      })}
+      onChoose={onChoose}
+    />
+  );
+}
+
+/** A list of templates to choose from (ours, or the workspace's as it names them). */
+export function TemplateItems<T>({
+  label,
+  templates,
+  word,
   onChoose,
-  templates = TEMPLATES as unknown as readonly T[],
-  label = "Templates",
 }: {
+  label: string;
+  templates: readonly T[];
+  word(t: T): ListedTemplate;
   onChoose(t: T): void;
-  templates?: readonly T[];
-  label?: string;
 }) {
   return (
     <ul aria-label={label}>
-      {templates.map((t) => (
-        <li key={t.id} className="pfd-popover__item">
-          <button type="button" onClick={() => onChoose(t)}>
-            <span>{t.name}</span>
-            <span className="pfd-popover__meta">{t.description}</span>
-          </button>
-        </li>
-      ))}
+      {templates.map((template) => {
+        const { id, name, description } = word(template);
+        return (
+          <li key={id} className="pfd-popover__item">
+            <button type="button" onClick={() => onChoose(template)}>
+              <span>{name}</span>
+              <span className="pfd-popover__meta">{description}</span>
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -3,6 +3,7 @@
  * at its first difference, so the differences stand out in a long pipeline.
  */
 import { useEffect, useRef } from "react";
+import { useT } from "../i18n";
 
 interface Side {
   title: string;
@@ -27,6 +28,7 @@ function Column({ side, other }: { side: Side; other: string | null }) {
   const marks = other === null ? lines.map(() => false) : unmatchedLines(lines, other.split("\n"));
   const changed = marks.filter(Boolean).length;
   const pre = useRef<HTMLPreElement>(null);
+  const t = useT();
   useEffect(() => {
     const first = pre.current?.querySelector<HTMLElement>(".pfd-ws-changed");
     if (pre.current && first)
@@ -38,12 +40,12 @@ function Column({ side, other }: { side: Side; other: string | null }) {
         {side.title}
         {other !== null && side.text !== null ? (
           <span className="pfd-ws-compare__count">
-            {changed === 0 ? "same lines" : `${changed} line${changed === 1 ? "" : "s"} not in the other`}
+            {changed === 0 ? t("compare.same") : t("compare.changed", { count: changed })}
           </span>
         ) : null}
       </h3>
       {side.text === null ? (
-        <p className="pfd-ws-empty">Loading…</p>
+        <p className="pfd-ws-empty">{t("common.loading")}</p>
       ) : (
         <pre ref={pre}>
           {lines.map((line, i) => (

@@ -3,13 +3,14 @@
  * what a draft cannot hold, a conflict (Reload theirs / Save mine as a copy / Compare), and
  * errors with PAI's code and request id. Saving never changes the open pipeline.
  */
-import { type DraftConflict, type PipelineGraph, type Problem, whyCannotSaveDrafts } from "@pfd/shared";
+import { type DraftConflict, type PipelineGraph, type Problem, saveDraftDenial } from "@pfd/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type Msg, msg, type Translator, useFormats, useT } from "../i18n";
 import { graphToYaml } from "../io/codec";
 import { CloseButton, Modal } from "../io/Modal";
 import { usePersistence, usePersistenceSession } from "../persistence/usePersistence";
-import type { RunApiError } from "../run/api";
+import { RunApiError } from "../run/api";
 import { ErrorNotice } from "../run/ErrorNotice";
 import { asRunApiError } from "../run/errors";
 import { useOptionalRunContext } from "../run/RunProvider";
@@ -17,20 +18,21 @@ import { type EditorState, useEditor, useEditorApi } from "../store";
 import { workspaceApi } from "./api";
 import { CompareView } from "./CompareView";
 import { draftContent, fetchDraft, linkOf } from "./drafts";
+import { LostList } from "./LostList";
 import { SaveAsDialog } from "./SaveAsDialog";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+/** Save's shortcut as this platform writes it. */
+export const SAVE_KEYS = isMac ? "⌘S" : "Ctrl+S";
 
 type Dialog =
   | { kind: "lost"; lost: Problem[]; proceed: () => void }
   | { kind: "saveAs" }
   | { kind: "conflict"; conflict: DraftConflict; graph: PipelineGraph; content: string }
   | { kind: "compare"; conflict: DraftConflict; graph: PipelineGraph; content: string; theirs: string | null }
-  | { kind: "error"; title: string; error: RunApiError };
+  | { kind: "error"; title: string; error: RunApiError | Msg };
 
 const selectReadOnlyReason = (s: EditorState) => s.readOnly?.reason ?? null;
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function DraftActions() {
   const editor = useEditorApi();
@@ -39,19 +41,23 @@ export function DraftActions() {
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useT();
+  const f = useFormats();
   // The rule is shared's, the server's too; until /api/me answers, the server has the last word.
   const me = useOptionalRunContext()?.me;
   // A tab showing the pipeline read-only (another tab edits it) leaves saving to that tab, which
   // keeps the draft's Version.
   const readOnly = useEditor(selectReadOnlyReason);
-  const refusal = (me ? whyCannotSaveDrafts(me) : null) ?? readOnly;
+  const denial = me ? saveDraftDenial(me) : null;
+  const refusalMsg: Msg | null = denial ? msg(`denial.${denial.code}`) : readOnly;
+  const refusal = refusalMsg && t.msg(refusalMsg);
   const close = () => setDialog(null);
   const fail = (title: string, error: unknown) =>
     setDialog({ kind: "error", title, error: asRunApiError(error) });
 
   const save = async (confirmed = false): Promise<void> => {
-    if (refusal) {
-      editor.getState().notify("refused", refusal);
+    if (refusalMsg) {
+      editor.getState().notify("refused", refusalMsg);
       return;
     }
     const link = session.state.getState().draft;
@@ -70,12 +76,14 @@ export function DraftActions() {
       const { draft: saved } = await workspaceApi.saveDraft(link.id, { content, version: link.version });
       session.draftSaved(linkOf(saved, content), graph);
       setDialog(null);
-      editor.getState().notify("info", `Saved to PAI: “${saved.name}”, version ${saved.version}`);
+      editor
+        .getState()
+        .notify("info", msg("notice.draftSaved", { name: saved.name, version: saved.version }));
     } catch (error) {
       const e = asRunApiError(error);
       if (e.code === "DraftConflict" && e.details.conflict)
         setDialog({ kind: "conflict", conflict: e.details.conflict, graph, content });
-      else fail(`“${link.name}” was not saved.`, e);
+      else fail(t("draft.notSaved", { name: link.name }), e);
     } finally {
       setBusy(false);
     }
@@ -101,14 +109,17 @@ export function DraftActions() {
     setBusy(true);
     try {
       const read = await fetchDraft(link.id, editor.getState().components);
-      if ("error" in read) return fail(`“${link.name}” cannot be opened.`, read.error.message);
+      if ("error" in read)
+        return setDialog({
+          kind: "error",
+          title: t("draft.cannotOpen", { name: link.name }),
+          error: read.error.message,
+        });
       session.openDraft(read.graph, read.link);
       setDialog(null);
-      editor
-        .getState()
-        .notify("info", `Opened version ${read.link.version}; your edits stay in Open › Recent pipelines`);
+      editor.getState().notify("info", msg("notice.reloadedTheirs", { version: read.link.version }));
     } catch (error) {
-      fail(`“${link.name}” cannot be reloaded.`, error);
+      fail(t("draft.cannotReload", { name: link.name }), error);
     } finally {
       setBusy(false);
     }
@@ -119,7 +130,7 @@ export function DraftActions() {
     setBusy(true);
     try {
       const { draft: copy } = await workspaceApi.createDraft({
-        name: `${link?.name ?? "Draft"} (copy)`,
+        name: t("draft.copyName", { name: link?.name ?? t("draft.defaultName") }),
         content,
         accessibility: "PRIVATE",
       });
@@ -128,9 +139,12 @@ export function DraftActions() {
       setDialog(null);
       editor
         .getState()
-        .notify("info", `Saved as a new draft: “${copy.name}”; “${link?.name}” keeps its version`);
+        .notify(
+          "info",
+          msg("notice.savedCopy", { copy: copy.name, name: link?.name ?? t("draft.defaultName") }),
+        );
     } catch (error) {
-      fail("The copy was not saved.", error);
+      fail(t("draft.copyFailed"), error);
     } finally {
       setBusy(false);
     }
@@ -142,10 +156,10 @@ export function DraftActions() {
     setDialog({ ...d, kind: "compare", theirs: null });
     try {
       const read = await fetchDraft(link.id, editor.getState().components);
-      const theirs = "error" in read ? `# ${read.error.message}` : graphToYaml(read.graph);
+      const theirs = "error" in read ? `# ${t.msg(read.error.message)}` : graphToYaml(read.graph);
       setDialog({ ...d, kind: "compare", theirs });
     } catch (error) {
-      fail("Their version cannot be read.", error);
+      fail(t("draft.theirsUnreadable"), error);
     }
   };
 
@@ -154,7 +168,7 @@ export function DraftActions() {
       <CloseButton onClose={close} />
       {d.kind === "conflict" && (
         <button type="button" className="btn" disabled={busy} onClick={() => void compare(d)}>
-          Compare
+          {t("conflict.compare")}
         </button>
       )}
       <button
@@ -163,18 +177,15 @@ export function DraftActions() {
         disabled={busy}
         onClick={() => void saveMineAsCopy(d.graph, d.content)}
       >
-        Save mine as a copy
+        {t("conflict.saveCopy")}
       </button>
       <button type="button" className="btn primary" disabled={busy} onClick={() => void reloadTheirs()}>
-        Reload theirs
+        {t("conflict.reload")}
       </button>
     </>
   );
 
-  const conflictText = (c: DraftConflict) =>
-    `“${draft?.name}” was changed since you opened it: it is now version ${c.version}, saved by ${
-      c.savedBy ?? (c.throughDesigner ? "another PAIFlow Designer session" : "someone in PAI's console")
-    }${c.modifiedAt ? ` on ${when.format(new Date(c.modifiedAt))}` : ""}. Nothing was overwritten: your changes are still here, not saved.`;
+  const conflictText = (c: DraftConflict) => conflictWords(t, f.dateTime, draft?.name ?? "", c);
 
   return (
     <>
@@ -182,78 +193,64 @@ export function DraftActions() {
         type="button"
         className="btn"
         disabled={busy || refusal !== null}
-        title={
-          refusal ??
-          (draft
-            ? `Save to the PAI Designer draft (${isMac ? "⌘" : "Ctrl+"}S)`
-            : "Save as a PAI Designer draft")
-        }
+        title={refusal ?? (draft ? t("draft.saveTitle", { keys: SAVE_KEYS }) : t("draft.saveNewTitle"))}
+        aria-keyshortcuts={isMac ? "Meta+S" : "Control+S"}
         onClick={() => void save()}
       >
-        {busy ? "Saving…" : "Save"}
+        {t(busy ? "draft.saving" : "common.save")}
       </button>
       <button
         type="button"
         className="btn"
-        aria-label="Save as draft"
+        aria-label={t("saveAs.title")}
         disabled={refusal !== null}
-        title={refusal ?? "Save as a new PAI Designer draft, in a folder of the workspace"}
+        title={refusal ?? t("draft.saveAsTitle")}
         onClick={() => setDialog({ kind: "saveAs" })}
       >
-        Save as…
+        {t("draft.saveAs")}
       </button>
       {dialog?.kind === "lost" && (
         <Modal
           role="alertdialog"
-          title="Not everything fits in a PAI Designer draft"
+          title={t("lost.title")}
           onClose={close}
           footer={
             <>
               <CloseButton onClose={close} />
               <button type="button" className="btn primary" onClick={dialog.proceed}>
-                Save without them
+                {t("lost.proceed")}
               </button>
             </>
           }
         >
-          <p>The pipeline says more than a draft's canvas can hold. Saving leaves these out of the draft:</p>
-          <ul className="pfd-modal__problems">
-            {dialog.lost.map((p, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the list never changes while shown
-              <li key={i}>
-                {p.location.step ? <code>{p.location.step}</code> : null} {p.message}
-              </li>
-            ))}
-          </ul>
+          <p>{t("lost.body")}</p>
+          <LostList lost={dialog.lost} />
         </Modal>
       )}
       {dialog?.kind === "saveAs" && <SaveAsDialog onClose={close} onError={fail} />}
       {dialog?.kind === "conflict" && (
         <Modal
           role="alertdialog"
-          title="Someone else saved this draft"
+          title={t("conflict.title")}
           onClose={close}
           footer={conflictButtons(dialog)}
         >
           <p>{conflictText(dialog.conflict)}</p>
-          <p className="pfd-ws-hint">
-            Reload theirs opens their version (yours stays in Open › Recent pipelines); Save mine as a copy
-            keeps theirs and saves yours as a new draft; Compare shows both manifests side by side.
-          </p>
+          <p className="pfd-ws-hint">{t("conflict.hint")}</p>
         </Modal>
       )}
       {dialog?.kind === "compare" && (
         <Modal
           role="alertdialog"
-          title="Compare: yours and theirs"
+          title={t("compare.title")}
           wide
           onClose={close}
           footer={conflictButtons(dialog)}
         >
           <p>{conflictText(dialog.conflict)}</p>
           <CompareView
-            left={{ title: "Yours (not saved)", text: graphToYaml(dialog.graph) }}
-            right={{ title: `Theirs (version ${dialog.conflict.version})`, text: dialog.theirs }}
+            left={{ title: t("compare.yours"), text: graphToYaml(dialog.graph) }}
+            right={{ title: t("compare.theirs", { version: dialog.conflict.version }), text: dialog.theirs }}
           />
         </Modal>
       )}
@@ -262,11 +259,30 @@ export function DraftActions() {
           role="alertdialog"
           title={dialog.title}
           onClose={close}
-          footer={<CloseButton onClose={close} label="Close" />}
+          footer={<CloseButton onClose={close} label={t("common.close")} />}
         >
-          <ErrorNotice error={dialog.error} />
+          {dialog.error instanceof RunApiError ? (
+            <ErrorNotice error={dialog.error} />
+          ) : (
+            <p role="alert">{t.msg(dialog.error)}</p>
+          )}
         </Modal>
       )}
     </>
   );
+}
+
+/** Who changed the draft and when, and that nothing was lost, in the page's language. */
+function conflictWords(
+  t: Translator,
+  dateTime: (iso: string) => string,
+  name: string,
+  c: DraftConflict,
+): string {
+  return t("conflict.body", {
+    name,
+    version: c.version,
+    by: c.savedBy ?? t(c.throughDesigner ? "conflict.byDesigner" : "conflict.byConsole"),
+    when: c.modifiedAt ? dateTime(c.modifiedAt) : "none",
+  });
 }

@@ -3,28 +3,35 @@
  * which draft, its version, saved to PAI or not (the tooltip says by whom and when).
  */
 import type { ReactNode } from "react";
+import { useFormats, useT } from "../i18n";
 import { usePersistence } from "../persistence/usePersistence";
+import { SAVE_KEYS } from "./DraftActions";
 import "./workspace.css";
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function DraftStatus({ children }: { children: ReactNode }) {
   const draft = usePersistence((s) => s.draft);
+  const t = useT();
+  const f = useFormats();
   if (!draft) return children;
-  const saved = draft.modifiedAt ? ` on ${when.format(new Date(draft.modifiedAt))}` : "";
-  const by = draft.savedBy ? ` by ${draft.savedBy}` : "";
+  const unsaved = draft.unsaved;
   return (
     <span
       role="status"
-      aria-label="PAI Designer draft"
-      className={`pfd-ws-status${draft.unsaved ? " pfd-ws-status--unsaved" : ""}`}
-      title={`PAI Designer draft “${draft.name}” (${draft.id}): version ${draft.version}, saved${by}${saved}${
-        draft.unsaved ? "; your edits since are not saved to PAI (Ctrl/⌘+S)" : ""
-      }`}
+      aria-label={t("draftStatus.label")}
+      className={`pfd-ws-status${unsaved ? " pfd-ws-status--unsaved" : ""}`}
+      title={t("draftStatus.title", {
+        name: draft.name,
+        id: draft.id,
+        version: draft.version,
+        by: draft.savedBy ?? "none",
+        when: draft.modifiedAt ? f.dateTime(draft.modifiedAt) : "none",
+        unsaved,
+        keys: SAVE_KEYS,
+      })}
     >
       <span className="pfd-ws-status__name">{draft.name}</span>
       <span className="pfd-ws-status__state">
-        v{draft.version} · {draft.unsaved ? "Unsaved changes" : "Saved to PAI"}
+        {t("draftStatus.state", { version: draft.version, unsaved })}
       </span>
     </span>
   );

@@ -5,6 +5,7 @@
 import type { Accessibility, FolderEntry } from "@pfd/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { type Translator, useFormats, useT } from "../i18n";
 import { ErrorNotice } from "../run/ErrorNotice";
 import { asRunApiError } from "../run/errors";
 import { workspaceApi } from "./api";
@@ -12,14 +13,16 @@ import "./workspace.css";
 
 export interface FolderPlace {
   id: string;
-  /** Names from the top, `Workspace` first. */
+  /** Folder names below the workspace's top (empty at the top). */
   path: string[];
 }
 
-export const ROOT_PLACE: FolderPlace = { id: "root", path: ["Workspace"] };
+export const ROOT_PLACE: FolderPlace = { id: "root", path: [] };
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const time = (iso: string | null) => (iso ? when.format(new Date(iso)) : "");
+/** `工作空间 / 实验 / 2024`: where a folder is, from the workspace's top, in the page's language. */
+export function placeText(t: Translator, place: FolderPlace): string {
+  return [t("folders.root"), ...place.path].join(" / ");
+}
 
 const folderQueryKey = (id: string, accessibility: string) => ["workspace", "folder", id, accessibility];
 
@@ -35,9 +38,12 @@ export function FolderBrowser({
   /** The draft being opened (its button shows it). */
   busyDraft?: string | null;
 }) {
-  const [trail, setTrail] = useState<{ id: string; name: string }[]>([{ id: "root", name: "Workspace" }]);
+  // The folders entered below the top (`root`), outermost first.
+  const [trail, setTrail] = useState<{ id: string; name: string }[]>([]);
   const [access, setAccess] = useState<Accessibility | "">("");
-  const here = trail[trail.length - 1] ?? { id: "root", name: "Workspace" };
+  const t = useT();
+  const f = useFormats();
+  const here = trail[trail.length - 1] ?? { id: ROOT_PLACE.id, name: "" };
   const listing = useQuery({
     queryKey: folderQueryKey(here.id, access),
     queryFn: () => workspaceApi.folder(here.id, access || undefined),
@@ -45,47 +51,50 @@ export function FolderBrowser({
   });
   const go = (next: { id: string; name: string }[]) => {
     setTrail(next);
-    const last = next[next.length - 1];
-    if (last) onPlace?.({ id: last.id, path: next.map((t) => t.name) });
+    onPlace?.({ id: next[next.length - 1]?.id ?? ROOT_PLACE.id, path: next.map((folder) => folder.name) });
   };
+  const crumbs = [{ id: ROOT_PLACE.id, name: t("folders.root") }, ...trail];
   const entries = (listing.data?.entries ?? []).filter((e) => onOpenDraft || e.kind === "folder");
 
   return (
     <div className="pfd-ws-browser">
       <div className="pfd-ws-browser__bar">
-        <nav aria-label="Folder" className="pfd-ws-crumbs">
-          {trail.map((t, i) => (
-            <span key={t.id}>
+        <nav aria-label={t("folders.path")} className="pfd-ws-crumbs">
+          {crumbs.map((crumb, i) => (
+            <span key={crumb.id}>
               {i > 0 && <span aria-hidden="true"> / </span>}
               <button
                 type="button"
                 className="pfd-ws-crumb"
-                aria-current={i === trail.length - 1 ? "location" : undefined}
-                onClick={() => go(trail.slice(0, i + 1))}
+                aria-current={i === crumbs.length - 1 ? "location" : undefined}
+                onClick={() => go(trail.slice(0, i))}
               >
-                {t.name}
+                {crumb.name}
               </button>
             </span>
           ))}
         </nav>
         <label className="pfd-ws-filter">
-          Show{" "}
+          {t("folders.show")}{" "}
           <select value={access} onChange={(e) => setAccess(e.target.value as Accessibility | "")}>
-            <option value="">All</option>
-            <option value="PUBLIC">Public</option>
-            <option value="PRIVATE">Private</option>
+            <option value="">{t("folders.all")}</option>
+            <option value="PUBLIC">{t("folders.public")}</option>
+            <option value="PRIVATE">{t("folders.private")}</option>
           </select>
         </label>
       </div>
-      {listing.isPending && <p className="pfd-ws-empty">Loading…</p>}
+      {listing.isPending && <p className="pfd-ws-empty">{t("common.loading")}</p>}
       {listing.isError && (
-        <ErrorNotice error={asRunApiError(listing.error)} title="The folder cannot be read." />
+        <ErrorNotice error={asRunApiError(listing.error)} title={t("folders.cannotRead")} />
       )}
       {listing.isSuccess && entries.length === 0 && (
-        <p className="pfd-ws-empty">{onOpenDraft ? "No drafts or folders here." : "No folders here."}</p>
+        <p className="pfd-ws-empty">{t(onOpenDraft ? "folders.emptyDrafts" : "folders.emptyFolders")}</p>
       )}
       {entries.length > 0 && (
-        <ul className="pfd-ws-list" aria-label={onOpenDraft ? "Drafts and folders" : "Folders"}>
+        <ul
+          className="pfd-ws-list"
+          aria-label={t(onOpenDraft ? "folders.listDrafts" : "folders.listFolders")}
+        >
           {entries.map((e) =>
             e.kind === "folder" ? (
               <li key={e.id}>
@@ -98,7 +107,7 @@ export function FolderBrowser({
                     ▸
                   </span>
                   <span className="pfd-ws-entry__name">{e.name}</span>
-                  <span className="pfd-ws-entry__meta">{e.empty ? "empty folder" : "folder"}</span>
+                  <span className="pfd-ws-entry__meta">{t("folders.folder", { empty: e.empty })}</span>
                 </button>
               </li>
             ) : (
@@ -107,17 +116,17 @@ export function FolderBrowser({
                   type="button"
                   className="pfd-ws-entry"
                   disabled={busyDraft === e.id}
-                  aria-label={`Open draft ${e.name}`}
+                  aria-label={t("folders.openDraft", { name: e.name })}
                   onClick={() => onOpenDraft?.(e)}
                 >
                   <span className="pfd-ws-entry__icon" aria-hidden="true">
                     ◆
                   </span>
                   <span className="pfd-ws-entry__name">
-                    {busyDraft === e.id ? `${e.name} (opening…)` : e.name}
+                    {busyDraft === e.id ? t("folders.opening", { name: e.name }) : e.name}
                   </span>
                   <span className="pfd-ws-entry__meta">
-                    {time(e.modifiedAt)}
+                    {e.modifiedAt ? f.dateTime(e.modifiedAt) : ""}
                     {e.creator ? ` · ${e.creator}` : ""}
                   </span>
                 </button>

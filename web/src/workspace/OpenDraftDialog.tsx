@@ -5,9 +5,10 @@
  */
 import type { PipelineGraph } from "@pfd/shared";
 import { useState } from "react";
+import { type Msg, useT } from "../i18n";
 import { CloseButton, Modal } from "../io/Modal";
 import type { DraftLink } from "../persistence/record";
-import type { RunApiError } from "../run/api";
+import { RunApiError } from "../run/api";
 import { ErrorNotice } from "../run/ErrorNotice";
 import { asRunApiError } from "../run/errors";
 import { useEditorApi } from "../store";
@@ -24,7 +25,9 @@ export function OpenDraftDialog({
 }) {
   const editor = useEditorApi();
   const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<RunApiError | null>(null);
+  // What stopped the last draft from opening: the server's error, or what is wrong in its canvas.
+  const [problem, setProblem] = useState<RunApiError | Msg | null>(null);
+  const t = useT();
 
   const open = async (draftId: string) => {
     setBusy(draftId);
@@ -32,7 +35,7 @@ export function OpenDraftDialog({
     try {
       const read = await fetchDraft(draftId, editor.getState().components);
       if ("error" in read) {
-        setProblem(asRunApiError(new Error(read.error.message)));
+        setProblem(read.error.message);
         return;
       }
       onClose();
@@ -45,10 +48,17 @@ export function OpenDraftDialog({
   };
 
   return (
-    <Modal title="Open from workspace" onClose={onClose} footer={<CloseButton onClose={onClose} />}>
-      <p className="pfd-ws-hint">PAI Designer drafts of the workspace, the same ones PAI's console edits.</p>
+    <Modal title={t("openDraft.title")} onClose={onClose} footer={<CloseButton onClose={onClose} />}>
+      <p className="pfd-ws-hint">{t("openDraft.hint")}</p>
       <FolderBrowser busyDraft={busy} onOpenDraft={(d) => void open(d.id)} />
-      {problem && <ErrorNotice error={problem} title="The draft was not opened." />}
+      {problem instanceof RunApiError ? (
+        <ErrorNotice error={problem} title={t("openDraft.failed")} />
+      ) : problem ? (
+        <div className="pfd-run-error" role="alert">
+          <strong>{t("openDraft.failed")} </strong>
+          <span className="pfd-run-error-message">{t.msg(problem)}</span>
+        </div>
+      ) : null}
     </Modal>
   );
 }

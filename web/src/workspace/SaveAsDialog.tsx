@@ -2,6 +2,7 @@
 import type { Accessibility } from "@pfd/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { msg, useT } from "../i18n";
 import { CloseButton, Modal } from "../io/Modal";
 import { usePersistenceSession } from "../persistence/usePersistence";
 import type { RunApiError } from "../run/api";
@@ -10,7 +11,8 @@ import { asRunApiError } from "../run/errors";
 import { useEditorApi } from "../store";
 import { workspaceApi } from "./api";
 import { draftContent, linkOf } from "./drafts";
-import { FolderBrowser, type FolderPlace, ROOT_PLACE } from "./FolderBrowser";
+import { FolderBrowser, type FolderPlace, placeText, ROOT_PLACE } from "./FolderBrowser";
+import { LostList } from "./LostList";
 
 export function SaveAsDialog({
   onClose,
@@ -19,6 +21,7 @@ export function SaveAsDialog({
   onClose(): void;
   onError(title: string, error: unknown): void;
 }) {
+  const t = useT();
   const editor = useEditorApi();
   const session = usePersistenceSession();
   const queryClient = useQueryClient();
@@ -60,11 +63,11 @@ export function SaveAsDialog({
       onClose();
       editor
         .getState()
-        .notify("info", `Saved as PAI Designer draft “${draft.name}” in ${place.path.join(" / ")}`);
+        .notify("info", msg("notice.savedAsDraft", { name: draft.name, path: placeText(t, place) }));
     } catch (error) {
       const e = asRunApiError(error);
       if (e.code === "InvalidRequest") setProblem(e);
-      else onError("The draft was not created.", e);
+      else onError(t("saveAs.failed"), e);
     } finally {
       setBusy(false);
     }
@@ -72,7 +75,7 @@ export function SaveAsDialog({
 
   return (
     <Modal
-      title="Save as draft"
+      title={t("saveAs.title")}
       onClose={onClose}
       footer={
         <>
@@ -83,14 +86,14 @@ export function SaveAsDialog({
             disabled={busy || name.trim() === ""}
             onClick={() => void submit()}
           >
-            {busy ? "Saving…" : "Save draft"}
+            {t(busy ? "draft.saving" : "saveAs.submit")}
           </button>
         </>
       }
     >
       <div className="pfd-ws-form">
         <label>
-          Name
+          {t("saveAs.name")}
           <input
             className="field-input"
             data-autofocus
@@ -100,13 +103,13 @@ export function SaveAsDialog({
           />
         </label>
         <div className="pfd-ws-field">
-          <span>Folder: {place.path.join(" / ")}</span>
+          <span>{t("saveAs.folder", { path: placeText(t, place) })}</span>
           <FolderBrowser onPlace={setPlace} />
           <div className="pfd-ws-newfolder">
             <input
               className="field-input"
-              aria-label="New folder name"
-              placeholder="New folder here"
+              aria-label={t("saveAs.newFolderName")}
+              placeholder={t("saveAs.newFolderPlaceholder")}
               value={newFolder}
               onChange={(e) => setNewFolder(e.target.value)}
             />
@@ -116,12 +119,12 @@ export function SaveAsDialog({
               disabled={newFolder.trim() === ""}
               onClick={() => void addFolder()}
             >
-              Create folder
+              {t("saveAs.createFolder")}
             </button>
           </div>
         </div>
         <fieldset className="pfd-ws-access">
-          <legend>Who can see it</legend>
+          <legend>{t("saveAs.visibility")}</legend>
           <label>
             <input
               type="radio"
@@ -129,7 +132,7 @@ export function SaveAsDialog({
               checked={access === "PRIVATE"}
               onChange={() => setAccess("PRIVATE")}
             />
-            Private: you and the workspace's administrators
+            {t("saveAs.private")}
           </label>
           <label>
             <input
@@ -138,20 +141,13 @@ export function SaveAsDialog({
               checked={access === "PUBLIC"}
               onChange={() => setAccess("PUBLIC")}
             />
-            Public: everyone in the workspace
+            {t("saveAs.public")}
           </label>
         </fieldset>
         {lost.length > 0 && (
           <div className="pfd-ws-hint">
-            Left out of the draft (a draft's canvas cannot hold them):
-            <ul className="pfd-modal__problems">
-              {lost.map((p, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the list never changes while shown
-                <li key={i}>
-                  {p.location.step ? <code>{p.location.step}</code> : null} {p.message}
-                </li>
-              ))}
-            </ul>
+            {t("saveAs.lost")}
+            <LostList lost={lost} />
           </div>
         )}
         {problem && <ErrorNotice error={problem} />}

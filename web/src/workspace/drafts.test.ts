@@ -1,5 +1,6 @@
 import { catalog } from "@pfd/shared";
 import { describe, expect, it } from "vitest";
+import { testT } from "../i18n/test-utils";
 import { unmatchedLines } from "./CompareView";
 import { draftContent, draftToGraph } from "./drafts";
 
@@ -25,7 +26,7 @@ const content = JSON.stringify({
 describe("a draft in the editor", () => {
   it("opens with a position for every step, and saves back what it does not model", () => {
     const read = draftToGraph(content, { id: "draft-1", name: "d" }, catalog);
-    if (!read.ok) throw new Error(read.message);
+    if (!read.ok) throw new Error(testT().msg(read.message));
     expect(read.graph.steps.map((s) => [s.name, Boolean(s.position)])).toEqual([
       ["id-1", true],
       ["id-2", true],
@@ -36,19 +37,34 @@ describe("a draft in the editor", () => {
     expect(saved.nodes[0].position).toEqual(read.graph.steps[0]?.position);
   });
 
-  it("refuses an unreadable canvas, naming the draft, what and where", () => {
+  it("refuses an unreadable canvas, naming the draft, what and where, in either language", () => {
     const read = draftToGraph('{"nodes": [}', { id: "draft-9", name: "bad" }, catalog);
-    expect(read).toMatchObject({
-      ok: false,
-      message: expect.stringMatching(
-        /^Draft draft-9: the canvas is not valid JSON: .*\(line 1, column \d+\)$/,
-      ),
-    });
+    if (read.ok) throw new Error("read");
+    expect(testT().msg(read.message)).toMatch(
+      /^Draft draft-9 cannot be read: The canvas is not valid JSON: .*\(line 1, column \d+\)$/,
+    );
+    expect(testT("zh-CN").msg(read.message)).toMatch(
+      /^无法读取草稿 draft-9：画布不是有效的 JSON：.*（第 1 行，第 \d+ 列）$/,
+    );
     const template = draftToGraph("[]", { name: "T" }, catalog);
-    expect(template).toMatchObject({
-      ok: false,
-      message: "“T”: the canvas must be a JSON object with nodes and edges",
-    });
+    if (template.ok) throw new Error("read");
+    expect(testT().msg(template.message)).toBe(
+      "Template “T” cannot be read: The canvas must be a JSON object with nodes and edges",
+    );
+    expect(testT("zh-CN").msg(template.message)).toBe(
+      "无法读取模板“T”：画布必须是包含 nodes 和 edges 的 JSON 对象",
+    );
+  });
+
+  it("says in Chinese what a draft cannot hold", () => {
+    const read = draftToGraph(content, { id: "draft-1", name: "d" }, catalog);
+    if (!read.ok) throw new Error("read");
+    const graph = { ...read.graph, outputs: { parameters: [], artifacts: [{ name: "out", from: "x" }] } };
+    const { lost } = draftContent(graph as typeof read.graph, content, catalog);
+    const t = testT("zh-CN");
+    expect(lost.map((p) => t(`problem.${p.code}` as "problem.not-in-draft", p.params))).toContain(
+      "草稿不保留工作流的输出",
+    );
   });
 });
 

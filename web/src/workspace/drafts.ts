@@ -13,10 +13,12 @@ import {
   type Problem,
   readCanvas,
 } from "@pfd/shared";
+import { type Msg, msg } from "../i18n";
 import type { DraftLink } from "../persistence/record";
 import { workspaceApi } from "./api";
 
-type ReadDraft = { ok: true; graph: PipelineGraph } | { ok: false; message: string; problems: Problem[] };
+/** A draft that cannot be read: what to say (the draft or template, the first problem, where) and every problem. */
+type ReadDraft = { ok: true; graph: PipelineGraph } | { ok: false; message: Msg; problems: Problem[] };
 
 /** The graph of a draft's (or template's) canvas; steps without a position get one. Never throws. */
 export function draftToGraph(
@@ -27,11 +29,22 @@ export function draftToGraph(
   const read = readCanvas(content);
   if (!read.base) {
     const first = read.problems[0];
-    const where = first?.location.line ? ` (line ${first.location.line}, column ${first.location.col})` : "";
-    const what = draft.id ? `Draft ${draft.id}` : `“${draft.name}”`;
+    const values = {
+      kind: draft.id ? "draft" : "template",
+      id: draft.id ?? "",
+      name: draft.name,
+      // Worded in the page's language by its code, like every problem (see problems/format.ts).
+      problem: first
+        ? msg(`problem.${first.code}` as Msg["id"], first.params ?? {})
+        : msg("apiError.InvalidDraft"),
+    };
+    const { line, col } = first?.location ?? {};
     return {
       ok: false,
-      message: `${what}: ${first?.message ?? "unreadable canvas"}${where}`,
+      message:
+        line === undefined
+          ? msg("draft.unreadable", values)
+          : msg("draft.unreadableAt", { ...values, line, col: col ?? 1 }),
       problems: read.problems,
     };
   }
