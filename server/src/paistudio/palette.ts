@@ -16,6 +16,7 @@ import {
   OFFICIAL_PROVIDER,
   type WorkspacePalette as PaletteStatus,
   parseManifest,
+  treeNameLanguage,
   treeTimestamp,
   unknownComponentRunsOnMaxCompute,
 } from "@pfd/shared";
@@ -188,7 +189,7 @@ export class WorkspacePalette {
     if (!builtin || keyOf(builtin) !== keyOf(entry)) return undefined;
     return {
       ...builtin,
-      displayName: { en: builtin.displayName.en, zh: entry.name },
+      displayName: displayNameOf(entry, builtin.displayName),
       category: entry.category,
       source: "workspace",
       ...(entry.doc ? { docUrl: entry.doc } : {}),
@@ -227,12 +228,14 @@ export class WorkspacePalette {
       const why = parsed.problems[0]?.message ?? "it declares no component";
       throw new DefinitionUnavailable(`The manifest of ${what} cannot be read: ${why}`);
     }
+    // A manifest's own displayName, when it has one, may name it in the tree's other language.
+    const named = spec.displayName.en !== spec.identifier ? spec.displayName.en : undefined;
     const defined: ComponentSpec = {
       ...spec,
       provider: entry.provider,
       identifier: entry.identifier,
       version: entry.version,
-      displayName: { en: entry.name, zh: entry.name },
+      displayName: displayNameOf(entry, named ? { en: named, zh: named } : undefined),
       category: entry.category,
       source: "workspace",
       ...(entry.doc ? { docUrl: entry.doc } : {}),
@@ -244,13 +247,25 @@ export class WorkspacePalette {
   }
 }
 
+/**
+ * A component's names: the tree's in its language, the other language's from `other` (the
+ * built-in catalog's, or the manifest's) when it has one, else the tree's name again.
+ */
+function displayNameOf(entry: Entry, other?: { en: string; zh: string }): { en: string; zh: string } {
+  const language = treeNameLanguage(entry.name);
+  const otherLanguage = language === "zh" ? "en" : "zh";
+  const given = other?.[otherLanguage];
+  const inOther = given && treeNameLanguage(given) === otherLanguage ? given : entry.name;
+  return language === "zh" ? { en: inOther, zh: entry.name } : { en: entry.name, zh: inOther };
+}
+
 /** A palette entry whose ports and parameters are not loaded yet. */
 function pendingSpec(entry: Entry): ComponentSpec {
   return {
     provider: entry.provider,
     identifier: entry.identifier,
     version: entry.version,
-    displayName: { en: entry.name, zh: entry.name },
+    displayName: displayNameOf(entry),
     category: entry.category,
     description: "",
     inputs: [],

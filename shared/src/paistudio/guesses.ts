@@ -9,6 +9,7 @@
  *
  * To correct a guess after a live call: change it here, run `npm test`, and note the source.
  */
+import type { CatalogLanguage } from "../catalog/types";
 import type { Parameter } from "../manifest/types";
 
 // ---- drafts and Version (PAISTUDIO.md §3, §9.4) -----------------------------------------------
@@ -60,6 +61,15 @@ export const TREE_CATEGORY = { nodeType: "folder", childrenKey: "children" } as 
  */
 export function treeTimestamp(value: unknown): string {
   return typeof value === "number" || typeof value === "string" ? String(value) : "";
+}
+
+/**
+ * The language of a component's name in the algorithm tree. GUESS (§6: "whether `name` is
+ * localised ... is not published"): the tree speaks one language, the console's; a name written
+ * with Chinese characters is Chinese (`读数据表`), any other English (`Tensorflow`).
+ */
+export function treeNameLanguage(name: string): CatalogLanguage {
+  return /\p{Script=Han}/u.test(name) ? "zh" : "en";
 }
 
 // ---- component definitions (PAISTUDIO.md §6) --------------------------------------------------
