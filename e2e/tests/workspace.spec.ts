@@ -3,61 +3,10 @@
  * does): open a draft, edit, save (Ctrl/⌘+S), reload with unsaved edits, reopen; a conflicting
  * save keeps both versions; Save as draft, then Open finds it; the workspace's templates.
  */
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expectAccessibleInBothThemes as checkBothThemes } from "./support/axe";
+import { canvas, readDraft, seedDraft } from "./support/drafts";
 import { type DesignerPage, expect, test } from "./support/test";
-
-const READ = "id-e2e1-1700000000001-00001";
-const CONVERT = "id-e2e1-1700000000002-00002";
-
-/** A draft's canvas as PAI's console writes it, with a field the designer does not know. */
-function canvas(name: string, fill: string): string {
-  return JSON.stringify({
-    metadata: { name, desc: "e2e" },
-    nodes: [
-      {
-        id: READ,
-        name: "读数据表-订单",
-        metadata: { identifier: "data_source", version: "v1", provider: "pai" },
-        properties: [{ name: "inputTableName", value: "pai_online_project.wumai_data" }],
-        position: { x: 120, y: 80 },
-        viewState: { collapsed: false },
-      },
-      {
-        id: CONVERT,
-        name: "类型转换-订单",
-        metadata: { identifier: "type_transform", version: "v1", provider: "pai" },
-        properties: [
-          { name: "cols_to_double", value: "pm2,pm10" },
-          { name: "default_string_value", value: fill },
-        ],
-        position: { x: 120, y: 240 },
-      },
-    ],
-    edges: [{ source: READ, sourceAnchor: "outputTable", target: CONVERT, targetAnchor: "inputTable" }],
-    globalParams: [],
-    globalSettings: [],
-  });
-}
-
-interface Draft {
-  id: string;
-  name: string;
-  version: number;
-}
-
-async function seedDraft(request: APIRequestContext, name: string): Promise<Draft> {
-  const res = await request.post("/api/workspace/drafts", {
-    data: { name, content: canvas(name, "NA"), accessibility: "PUBLIC" },
-  });
-  expect(res.status()).toBe(201);
-  return (await res.json()).draft;
-}
-
-async function readDraft(request: APIRequestContext, id: string): Promise<{ draft: Draft; content: string }> {
-  const res = await request.get(`/api/workspace/drafts/${id}`);
-  expect(res.ok()).toBe(true);
-  return res.json();
-}
 
 async function openFromWorkspace(designer: DesignerPage, page: Page, name: string): Promise<void> {
   await designer.button("Open").click();
@@ -75,6 +24,7 @@ test("open a workspace draft, edit a parameter, reload, save with Ctrl/⌘+S, re
   page,
   request,
 }) => {
+  test.setTimeout(120_000); // axe, light and dark, takes seconds per screen on a shared machine
   const name = `订单清洗 ${Date.now()}`;
   const seeded = await seedDraft(request, name);
   await designer.button("Open").click();
@@ -82,6 +32,7 @@ test("open a workspace draft, edit a parameter, reload, save with Ctrl/⌘+S, re
   const dialog = page.getByRole("dialog", { name: "Open from workspace" });
   await expect(dialog.getByRole("button", { name: `Open draft ${name}` })).toBeVisible();
   await designer.screenshot("workspace-open");
+  await checkBothThemes(page, "Open from workspace");
   await dialog.getByRole("button", { name: `Open draft ${name}` }).click();
 
   await expect(designer.node("类型转换-订单")).toBeVisible();
@@ -126,6 +77,7 @@ test("a conflicting save overwrites nothing; Compare, then Save mine as a copy k
   page,
   request,
 }) => {
+  test.setTimeout(120_000); // axe, light and dark, takes seconds per screen on a shared machine
   const name = `冲突 ${Date.now()}`;
   const seeded = await seedDraft(request, name);
   await openFromWorkspace(designer, page, name);
@@ -146,12 +98,14 @@ test("a conflicting save overwrites nothing; Compare, then Save mine as a copy k
   await expect(conflict).toContainText(`now version ${seeded.version + 1}`);
   await expect(conflict).toContainText("Nothing was overwritten");
   await designer.screenshot("draft-conflict");
+  await checkBothThemes(page, "draft conflict");
 
   await conflict.getByRole("button", { name: "Compare" }).click();
   const compare = page.getByRole("alertdialog", { name: "Compare: yours and theirs" });
   await expect(compare.getByRole("region", { name: "Yours (not saved)" })).toContainText("mine_only");
   await expect(compare.getByRole("region", { name: /^Theirs/ })).toContainText("theirs_only");
   await designer.screenshot("draft-compare");
+  await checkBothThemes(page, "Compare");
 
   await compare.getByRole("button", { name: "Save mine as a copy" }).click();
   await expect(compare).toBeHidden();
@@ -163,7 +117,8 @@ test("a conflicting save overwrites nothing; Compare, then Save mine as a copy k
   await designer.button("Open").click();
   await page.getByRole("button", { name: /From workspace/ }).click();
   const dialog = page.getByRole("dialog", { name: "Open from workspace" });
-  await expect(dialog.getByRole("button", { name: `Open draft ${name}`, exact: true })).toBeVisible();
+  // The draft (theirs) and the copy (mine).
+  await expect(dialog.getByRole("button", { name: `Open draft ${name}` })).toHaveCount(2);
   await dialog.getByRole("button", { name: `Open draft ${name} (copy)` }).click();
   await designer.node("类型转换-订单").click();
   await expect(inspector(page).getByLabel(/^default_string_value/)).toHaveValue("mine_only");
@@ -198,6 +153,7 @@ test("Reload theirs opens their version; mine stays in Recent pipelines", async 
 });
 
 test("Save as draft into a new folder, then Open finds it there", async ({ designer, page }) => {
+  test.setTimeout(120_000); // axe, light and dark, takes seconds per screen on a shared machine
   await designer.button("Open").click();
   await page
     .getByRole("list", { name: "Templates" })
@@ -217,6 +173,7 @@ test("Save as draft into a new folder, then Open finds it there", async ({ desig
   await dialog.getByRole("radio", { name: /^Public/ }).check();
   await expect(dialog.getByText("No folders here.")).toBeVisible();
   await designer.screenshot("draft-save-as");
+  await checkBothThemes(page, "Save as draft");
   await dialog.getByRole("button", { name: "Save draft" }).click();
   await expect(dialog).toBeHidden();
   await expect(draftStatus(page)).toContainText(name);

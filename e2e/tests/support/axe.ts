@@ -18,3 +18,12 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   // Soft: one run reports every screen at fault, not only the first.
   expect.soft(serious, `axe on ${screen}`).toEqual([]);
 }
+
+/** `expectAccessible` in the light and the dark theme, leaving the page light. */
+export async function expectAccessibleInBothThemes(page: Page, screen: string): Promise<void> {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectAccessible(page, `${screen}, ${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}

@@ -47,7 +47,12 @@ function Column({ side, other }: { side: Side; other: string | null }) {
       {side.text === null ? (
         <p className="pfd-ws-empty">{t("common.loading")}</p>
       ) : (
-        <pre ref={pre}>
+        <pre
+          ref={pre}
+          aria-label={side.title}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a long manifest must be reachable to scroll by keyboard
+          tabIndex={0}
+        >
           {lines.map((line, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
             <span key={i} className={marks[i] ? "pfd-ws-line pfd-ws-changed" : "pfd-ws-line"}>

@@ -116,13 +116,14 @@ export function FolderBrowser({
                   type="button"
                   className="pfd-ws-entry"
                   disabled={busyDraft === e.id}
-                  aria-label={t("folders.openDraft", { name: e.name })}
                   onClick={() => onOpenDraft?.(e)}
                 >
                   <span className="pfd-ws-entry__icon" aria-hidden="true">
                     ◆
                   </span>
+                  {/* Named by what it shows, the action said first for a screen reader. */}
                   <span className="pfd-ws-entry__name">
+                    <span className="visually-hidden">{t("folders.openDraft")} </span>
                     {busyDraft === e.id ? t("folders.opening", { name: e.name }) : e.name}
                   </span>
                   <span className="pfd-ws-entry__meta">
