@@ -57,6 +57,7 @@ test("zh-CN: open a draft from the workspace, edit, save with Ctrl/⌘+S, then a
   for (const button of ["取消", "对比", "将我的另存为副本", "加载对方版本"])
     await expect(conflict.getByRole("button", { name: button, exact: true })).toBeVisible();
   await expectAccessibleInBothThemes(page, "草稿冲突");
+  await designer.screenshot("draft-conflict-zh");
 
   await conflict.getByRole("button", { name: "对比" }).click();
   const compare = page.getByRole("alertdialog", { name: "对比：我的版本与对方版本" });

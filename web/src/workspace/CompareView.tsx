@@ -49,7 +49,6 @@ function Column({ side, other }: { side: Side; other: string | null }) {
       ) : (
         <pre
           ref={pre}
-          aria-label={side.title}
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a long manifest must be reachable to scroll by keyboard
           tabIndex={0}
         >
