@@ -65,6 +65,8 @@ function stepNode(run: RunRecord, node: NodeRecord, step: PlannedStep | undefine
       Status: node.Status,
       Message: node.Message,
       Conditions: [],
+      // Local extension: where a Reused step's outputs (and logs) come from.
+      ...(node.ReusedFrom ? { ReusedFrom: node.ReusedFrom } : {}),
     },
     PipelineRunId: run.PipelineRunId,
   };
@@ -80,7 +82,7 @@ export function getNode(
   const { run, node } = svc.node(runId, nodeId);
   const steps = new Map(svc.planOf(run).steps.map((s) => [s.name, s]));
   if (node) return stepNode(run, node, steps.get(node.Name));
-  const done = run.Nodes.filter((n) => n.Status === "Succeeded").length;
+  const done = run.Nodes.filter((n) => n.Status === "Succeeded" || n.Status === "Reused").length;
   return {
     ApiVersion: "core/v1",
     Metadata: {
@@ -145,7 +147,7 @@ export async function listNodeLogs(
   nodeId: string,
   query: Record<string, string>,
 ): Promise<Record<string, unknown>> {
-  svc.node(runId, nodeId);
+  const { node } = svc.node(runId, nodeId);
   const offset = intParam(query.Offset, "Offset", 0, 0, 100_000_000);
   const size = intParam(query.PageSize, "PageSize", 100, 1, 1000);
   const from = query.FromTimeInSeconds
@@ -155,9 +157,13 @@ export async function listNodeLogs(
     ? intParam(query.ToTimeInSeconds, "ToTimeInSeconds", 0, 0, 1e11) * 1000
     : Infinity;
   const keyword = query.Keyword;
-  let lines = (await svc.store.readLogs(runId, nodeId)).filter(
-    (l) => l.t >= from && l.t <= to && (!keyword || l.msg.includes(keyword)),
-  );
+  // A reused step's log is its own note, then the log of the step whose outputs it took.
+  const source = node?.ReusedFrom;
+  const all = [
+    ...(await svc.store.readLogs(runId, nodeId)),
+    ...(source ? await svc.store.readLogs(source.PipelineRunId, source.NodeId) : []),
+  ];
+  let lines = all.filter((l) => l.t >= from && l.t <= to && (!keyword || l.msg.includes(keyword)));
   if (query.Reverse === "true") lines = lines.reverse();
   return {
     TotalCount: lines.length,

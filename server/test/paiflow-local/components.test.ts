@@ -118,13 +118,6 @@ describe("sql", () => {
   });
 });
 
-describe("sql sandbox", () => {
-  it("keeps pipeline SQL away from the file system", async () => {
-    const id = await h.create(manifest([values("s", "select * from read_csv('/etc/hostname')")]));
-    expect(String((await h.wait(id)).Message)).toMatch(/SQL error: .*file system operations are disabled/);
-  });
-});
-
 describe("split", () => {
   it("splits by fraction deterministically and by threshold exactly", async () => {
     const steps: StepSpec[] = [
@@ -293,8 +286,8 @@ describe("statistics", () => {
       },
     ]);
     expect(await h.rows(id, "v", "outputTable")).toEqual([
-      { feature: "x", bin: 0, lower: 0, upper: 4.5, label: "0", count: 5 },
-      { feature: "x", bin: 1, lower: 4.5, upper: 9, label: "1", count: 5 },
+      { feature: "x", bin: 0, lower: 0, upper: 4.5, value: null, label: "0", count: 5 },
+      { feature: "x", bin: 1, lower: 4.5, upper: 9, value: null, label: "1", count: 5 },
     ]);
     const node = (await h.steps(id)).get("v");
     const outs = await h.call<{
@@ -306,6 +299,48 @@ describe("statistics", () => {
     expect(stats).toMatchObject({ feature: "x", mean: 4.5 });
     // Each bin: (5.5/6 - 0.5/6) * ln(11) twice.
     expect(stats?.iv).toBeCloseTo(2 * (10 / 12) * Math.log(11), 6);
+  });
+
+  it("data view counts text columns by value and gives each column a small distribution", async () => {
+    const id = await run([
+      values(
+        "t",
+        "select * from (values ('a', 1.0, 'p'), ('b', 2.0, 'p'), ('a', 3.0, 'q'), ('c', 4.0, 'q'), ('a', NULL, 'q')) v(city, x, y)",
+      ),
+      {
+        name: "v",
+        component: "fe_meta_runner",
+        params: { labelCol: "y", maxBins: "3" },
+        inputs: { inputTable: "t.outputTable" },
+      },
+    ]);
+    // Text: the 2 most frequent values get a bin each (maxBins 3), the rest share the last one.
+    const rows = (await h.rows(id, "v", "outputTable")).filter((r) => r.feature === "city");
+    expect(rows).toEqual([
+      { feature: "city", bin: 0, lower: null, upper: null, value: "a", label: "p", count: 1 },
+      { feature: "city", bin: 0, lower: null, upper: null, value: "a", label: "q", count: 2 },
+      { feature: "city", bin: 1, lower: null, upper: null, value: "b", label: "p", count: 1 },
+      { feature: "city", bin: 2, lower: null, upper: null, value: null, label: "q", count: 1 },
+    ]);
+    const node = (await h.steps(id)).get("v");
+    const outs = await h.call<{ Outputs: { Info: { value: Record<string, unknown>[] } }[] }>(
+      "ListPipelineRunNodeOutputs",
+      "GET",
+      `/api/v1/pipelineruns/${id}/nodes/${node?.NodeId}/outputs`,
+      { query: { Depth: "1", Type: "Metrics" } },
+    );
+    const [city, x] = outs.Outputs[0]?.Info.value ?? [];
+    expect(city).toMatchObject({ feature: "city", type: "text", count: 5, missing: 0 });
+    expect(city?.top).toEqual([
+      { value: "a", count: 3 },
+      { value: "b", count: 1 },
+      { value: "c", count: 1 },
+    ]);
+    expect(x).toMatchObject({ feature: "x", type: "numeric", count: 4, missing: 1, min: 1, max: 4 });
+    const histogram = x?.histogram as { lower: number; upper: number; counts: number[] };
+    expect(histogram.counts).toHaveLength(20);
+    expect(histogram.counts.reduce((a, b) => a + b, 0)).toBe(4);
+    expect([histogram.counts[0], histogram.counts[19]]).toEqual([1, 1]);
   });
 });
 
@@ -330,9 +365,48 @@ describe("evaluate_1", () => {
     expect(m.Precision).toBeCloseTo(0.75, 10);
     expect(m.Recall).toBe(1);
     expect(m.F1).toBeCloseTo(6 / 7, 10);
+    // binCount 10 over 6 rows: every score is a threshold, strictest first.
     const detail = await h.rows(id, "e", "outputDetailTable");
-    expect(detail).toHaveLength(10);
-    expect(detail[5]).toMatchObject({ threshold: 0.5, tp: 3, fp: 1, tn: 2, fn: 0 });
+    expect(detail.map((r) => r.threshold)).toEqual([0.9, 0.8, 0.7, 0.6, 0.4, 0.2]);
+    expect(detail[3]).toMatchObject({
+      threshold: 0.6,
+      tp: 3,
+      fp: 1,
+      tn: 2,
+      fn: 0,
+      precision: 0.75,
+      recall: 1,
+    });
+    expect(detail[3]?.f1).toBeCloseTo(6 / 7, 10);
+    expect(detail[3]?.accuracy).toBeCloseTo(5 / 6, 10);
+    expect(detail[3]?.fpr).toBeCloseTo(1 / 3, 10);
+    expect(detail[3]?.ks).toBeCloseTo(2 / 3, 10);
+    expect(detail[3]?.depth).toBeCloseTo(4 / 6, 10);
+    expect(detail[3]?.lift).toBeCloseTo(1.5, 10);
+    // The curves end at (1, 1); the largest tpr - fpr is the KS metric.
+    expect(detail.at(-1)).toMatchObject({ tpr: 1, fpr: 1, depth: 1, lift: 1 });
+    expect(Math.max(...detail.map((r) => Number(r.ks)))).toBeCloseTo(m.KS as number, 10);
+  });
+
+  it("cuts the threshold table into binCount equal-frequency bins", async () => {
+    const id = await run([
+      values(
+        "t",
+        "select * from (values (1, 0.9), (1, 0.8), (0, 0.7), (1, 0.6), (0, 0.4), (0, 0.2)) v(label, score)",
+      ),
+      {
+        name: "e",
+        component: "evaluate_1",
+        params: { labelColName: "label", scoreColName: "score", binCount: "3" },
+        inputs: { inputTable: "t.outputTable" },
+      },
+    ]);
+    const detail = await h.rows(id, "e", "outputDetailTable");
+    expect(detail.map((r) => [r.threshold, r.tp, r.fp])).toEqual([
+      [0.8, 2, 0],
+      [0.6, 3, 1],
+      [0.2, 3, 3],
+    ]);
   });
 });
 

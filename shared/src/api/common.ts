@@ -31,6 +31,8 @@ export const API_ERROR_CODES = [
   "NotFound",
   "StepNotFound",
   "PreviewUnavailable",
+  "TablesUnavailable",
+  "StepOutputMissing",
   "PayloadTooLarge",
   "UnsupportedMediaType",
   "ForbiddenOrigin",

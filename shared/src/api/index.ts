@@ -12,9 +12,14 @@
  * - GET  /api/runs/:runId/steps/:stepName/outputs -> StepOutputsResponse
  * - GET  /api/runs/:runId/steps/:stepName/outputs/:output/preview?limit -> PreviewResponse
  *   (local mode only; cloud mode answers 501 PreviewUnavailable)
+ * - POST /api/schemas    SchemasRequest   -> SchemasResponse (always 200: unknown parts say why)
+ * - GET  /api/tables?keyword              -> ListTablesResponse (local mode; cloud 501 TablesUnavailable)
+ * - GET  /api/tables/:name/preview?limit&partition -> TablePreviewResponse
  * Every error is `{ error: { code, message, ... } }` (ApiErrorSchema).
  */
 export * from "./common";
 export * from "./health";
 export * from "./paths";
 export * from "./runs";
+export * from "./schemas";
+export * from "./tables";

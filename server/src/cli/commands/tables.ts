@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { importTable, listTables } from "../../paiflow-local/catalog";
 import { DEFAULT_DATA_DIR } from "../../paiflow-local/index";
-import { installSampleTables } from "../../paiflow-local/sample-data";
+import { prepareCatalog } from "../../paiflow-local/sample-data";
 import { Warehouse } from "../../paiflow-local/warehouse";
 import { type CliIo, type Command, EXIT, parseArgs, UsageError } from "../command";
 
@@ -50,7 +50,7 @@ export const tables: Command = {
       if (!warehouse) return EXIT.failed;
       try {
         const list = await warehouse.with(async (conn) => {
-          await installSampleTables(conn);
+          await prepareCatalog(conn);
           return listTables(conn);
         });
         if (flags.has("--json")) {
@@ -87,7 +87,7 @@ export const tables: Command = {
       if (!warehouse) return EXIT.failed;
       try {
         const rows = await warehouse.with(async (conn) => {
-          await installSampleTables(conn);
+          await prepareCatalog(conn);
           return importTable(conn, source, name, { replace: flags.has("--replace") });
         });
         io.out(`imported ${rows} rows from ${file} as ${name}\n`);
