@@ -11,6 +11,7 @@ import { isLoopbackHost } from "./config/env";
 import { ManifestChecker } from "./paiflow/check";
 import { RecentManifests } from "./paiflow/run-manifest";
 import type { AppContext } from "./routes/context";
+import { designRoutes } from "./routes/design";
 import { errorHandler, notFound } from "./routes/errors";
 import { metaRoutes } from "./routes/health";
 import { runRoutes } from "./routes/runs";
@@ -66,6 +67,7 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   app.use("/api", metaRoutes(ctx, checker));
   app.use("/api", runRoutes(ctx, checker, new RecentManifests(), createLimit));
   app.use("/api", stepRoutes(ctx));
+  app.use("/api", designRoutes(ctx));
   app.use("/api", notFound);
   app.use(webRoutes(ctx.webDist));
   app.use(notFound);

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { ApiError } from "./errors";
+import { EXTENSION_ROUTES } from "./extensions";
 import { newRequestId } from "./ids";
 import { getNode, listNodeLogs, listNodeOutputs, listNodeStatus, previewOutput } from "./nodes";
 import type { PaiflowService } from "./service";
@@ -83,6 +84,7 @@ const ROUTES: { method: string; path: RegExp; handler: Handler }[] = [
     handler: (s, c) =>
       previewOutput(s, c.params[0] as string, c.params[1] as string, c.params[2] as string, c.query),
   },
+  ...EXTENSION_ROUTES,
 ];
 
 export interface HttpOptions {

@@ -4,7 +4,7 @@
  * NodeId) is a Dag whose children are the steps.
  */
 import type { PlannedStep } from "./engine/plan";
-import { describe, qualified } from "./engine/sql";
+import { describe, jsonCell, qualified } from "./engine/sql";
 import { ApiError, intParam, invalidParameter, missingParameter } from "./errors";
 import type { NodeRecord, OutputRecord, RunRecord } from "./model";
 import type { PaiflowService } from "./service";
@@ -204,17 +204,6 @@ export function listNodeOutputs(
   return { TotalCount: outputs.length, Outputs: outputs.slice((page - 1) * size, page * size) };
 }
 
-/** JSON-safe cell values: BIGINTs as numbers when exact (else strings), dates and others as text. */
-function cell(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "bigint")
-    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value.toISOString();
-  return String(value);
-}
-
 export async function previewOutput(
   svc: PaiflowService,
   runId: string,
@@ -244,7 +233,7 @@ export async function previewOutput(
       Number((await conn.runAndReadAll(`SELECT count(*) FROM ${relation}`)).getRowsJS()[0]?.[0]);
     return {
       Columns: columns.map((c) => ({ Name: c.name, Type: c.type })),
-      Rows: reader.getRowsJS().map((r) => r.map(cell)),
+      Rows: reader.getRowsJS().map((r) => r.map(jsonCell)),
       TotalCount: total,
     };
   });

@@ -11,7 +11,7 @@ import { RunScopeSchema } from "@pfd/shared";
 import type { Component } from "./engine/component";
 import { stepFingerprint } from "./engine/fingerprint";
 import type { Plan } from "./engine/plan";
-import { scopeSteps } from "./engine/scope";
+import { planScope } from "./engine/scope";
 import { ApiError, invalidParameter } from "./errors";
 import { newId } from "./ids";
 import type { LocalRunOptions, NodeRecord } from "./model";
@@ -70,7 +70,7 @@ export async function planNodes(
     };
   };
   if (!local.scope) return plan.steps.map((s) => fresh(s.name));
-  const { run, needed } = scopeSteps(plan, local.scope);
+  const { run, needed } = planScope(plan, local.scope);
   const taken = new Map<string, NodeRecord>();
   let catalog: Promise<Map<string, string>> | undefined;
   const at = new Date().toISOString();

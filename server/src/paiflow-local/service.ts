@@ -4,6 +4,7 @@
  * the RequestId.
  */
 import { parseAllDocuments } from "yaml";
+import { DesignService } from "./design";
 import type { Component } from "./engine/component";
 import { type Plan, planManifest } from "./engine/plan";
 import { INTERRUPTED_MESSAGE, RunExecution } from "./engine/runner";
@@ -72,9 +73,12 @@ export class PaiflowService {
   private readonly plans = new Map<string, Plan>();
   /** Succeeded steps by fingerprint, for reuse and scoped runs. */
   readonly reuse: ReuseIndex;
+  /** Design-time schemas and the table catalog (extensions.ts). */
+  readonly design: DesignService;
 
   constructor(private readonly deps: ServiceDeps) {
     this.reuse = new ReuseIndex(deps.store, deps.warehouse);
+    this.design = new DesignService(deps.warehouse, deps.components);
   }
 
   /** Loads persisted runs; a run that was in flight when the process died is marked Failed. */

@@ -1,5 +1,6 @@
 /** Run routes: create, list, follow, terminate/rerun/start, and the manifest that ran. */
 import {
+  type CreateRunRequest,
   CreateRunRequestSchema,
   type CreateRunResponse,
   ListRunsQuerySchema,
@@ -9,13 +10,36 @@ import {
   type RunManifestResponse,
 } from "@pfd/shared";
 import { type RequestHandler, Router } from "express";
-import type { ManifestChecker } from "../paiflow/check";
+import type { CheckedManifest, ManifestChecker } from "../paiflow/check";
 import { getRunDetail } from "../paiflow/follow";
 import { toRunSummary } from "../paiflow/map";
+import { deriveScopedManifest, reusedSteps } from "../paiflow/partial";
 import { manifestText, type RecentManifests } from "../paiflow/run-manifest";
-import { prepareRun } from "../paiflow/submit";
+import { pipelineNameOf, prepareRun } from "../paiflow/submit";
 import type { AppContext } from "./context";
 import { HttpError, invalidRequest } from "./errors";
+
+/**
+ * In cloud mode a scoped run submits a derived manifest (paiflow/partial.ts); the check of the
+ * full manifest stands for it. Local mode passes the scope to the engine.
+ */
+async function cloudScope(
+  ctx: AppContext,
+  request: CreateRunRequest,
+  checked: CheckedManifest,
+): Promise<CreateRunRequest> {
+  if (ctx.mode !== "cloud" || !request.scope || !checked.entry) return request;
+  const derived = await deriveScopedManifest(
+    ctx.paiflow,
+    { ...request, scope: request.scope },
+    {
+      workspaceId: request.workspaceId ?? ctx.config.workspaceId,
+      pipelineName: pipelineNameOf(checked.entry),
+    },
+  );
+  if (!derived.ok) throw new HttpError(400, derived.code, derived.message, { field: derived.field });
+  return { ...request, manifest: derived.manifest, scope: undefined };
+}
 
 export function runRoutes(
   ctx: AppContext,
@@ -31,7 +55,8 @@ export function runRoutes(
     if (!parsed.success) throw invalidRequest(parsed.error, "body");
     const { components } = await ctx.components();
     const checked = checker.check(parsed.data.manifest, components);
-    const prepared = prepareRun(parsed.data, checked, { config: ctx.config, mode: ctx.mode });
+    const request = await cloudScope(ctx, parsed.data, checked);
+    const prepared = prepareRun(request, checked, { config: ctx.config, mode: ctx.mode });
     if (!prepared.ok) {
       throw new HttpError(
         400,
@@ -41,7 +66,7 @@ export function runRoutes(
       );
     }
     const created = await paiflow.createPipelineRun(prepared.input);
-    manifests.remember(created.PipelineRunId, parsed.data.manifest);
+    manifests.remember(created.PipelineRunId, request.manifest);
     req.log?.info(
       { pipelineRunId: created.PipelineRunId, requestId: created.RequestId },
       "pipeline run created",
@@ -74,6 +99,9 @@ export function runRoutes(
   router.get("/runs/:runId", async (req, res) => {
     const view = { mode: ctx.mode, regionId: ctx.config.regionId, workspaceId: ctx.config.workspaceId };
     const body: RunDetail = await getRunDetail(paiflow, req.params.runId, view);
+    // A cloud partial run's steps outside its scope are not in PAIFlow's run: its manifest names them.
+    const reused = ctx.mode === "cloud" ? reusedSteps(manifests.get(body.pipelineRunId)) : [];
+    body.steps.push(...reused.filter((r) => !body.steps.some((s) => s.stepName === r.stepName)));
     res.json(body);
   });
 

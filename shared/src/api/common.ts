@@ -57,7 +57,7 @@ export const ApiErrorSchema = z.object({
     /** HTTP status PAIFlow answered with. */
     upstreamStatus: z.number().int().optional(),
     problems: z.array(ProblemSchema).optional(),
-    /** The request field at fault, for InvalidRequest. */
+    /** The request field at fault, for InvalidRequest; the step to run first, for StepOutputMissing. */
     field: z.string().optional(),
   }),
 });

@@ -93,3 +93,14 @@ export function columnList(value: string | undefined): string[] {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
+
+/** JSON-safe cell values: BIGINTs as numbers when exact (else strings), dates and others as text. */
+export function jsonCell(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "bigint")
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
