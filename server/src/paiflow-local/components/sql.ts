@@ -7,9 +7,8 @@
  * and its inputs and changes nothing else. As in MaxCompute, an unnamed computed column is called
  * `_c<position>` (`_c2` for the third column).
  */
-import type { DuckDBConnection } from "@duckdb/node-api";
 import { type Component, StepError, type TableInput, tableSchema } from "../engine/component";
-import { endSandbox, runSandboxed, type SandboxedQuery } from "../engine/sandbox";
+import { runSandboxed, type SandboxedQuery } from "../engine/sandbox";
 import { type Column, ident } from "../engine/sql";
 
 /** The script with `${t1}`..`${t4}` replaced by the connected inputs' relations. */
@@ -30,15 +29,19 @@ function substitute(text: string | undefined, input: (name: string) => TableInpu
   return substituted;
 }
 
-/** The output's columns: the query's, with unnamed computed ones renamed `_c<i>` (unless that name is taken). */
-function outputColumns(query: SandboxedQuery): { select: string; columns: Column[] } {
+/**
+ * The output's columns: the query's, with unnamed computed ones renamed `_c<i>` (unless that name
+ * is taken), and the CREATE TABLE AS body giving them: the query itself, or wrapped to rename.
+ */
+function output(query: SandboxedQuery): { body: string; columns: Column[] } {
   const taken = new Set(query.columns.map((c) => c.name));
   const renamed = new Set(query.anonymous.filter((i) => !taken.has(`_c${i}`)));
   const columns = query.columns.map((c, i) => (renamed.has(i) ? { ...c, name: `_c${i}` } : c));
+  if (renamed.size === 0) return { body: `\n${query.sql}\n`, columns };
   const select = query.columns
     .map((c, i) => (renamed.has(i) ? `${ident(c.name)} AS ${ident(`_c${i}`)}` : ident(c.name)))
     .join(", ");
-  return { select, columns };
+  return { body: `SELECT ${select} FROM (\n${query.sql}\n) AS q`, columns };
 }
 
 async function inputsOf(
@@ -52,24 +55,6 @@ async function inputsOf(
   return inputs;
 }
 
-/** Runs the script in the sandbox, then `use`s the result while the sandbox is open; always closes it. */
-async function withQuery<T>(
-  conn: DuckDBConnection,
-  script: string,
-  use: (query: SandboxedQuery) => Promise<T>,
-  end: "COMMIT" | "ROLLBACK",
-): Promise<T> {
-  let query: SandboxedQuery;
-  try {
-    query = await runSandboxed(conn, script);
-  } catch (error) {
-    await endSandbox(conn, "ROLLBACK");
-    throw error;
-  }
-  await endSandbox(conn, end);
-  return use(query);
-}
-
 export const sql: Component = {
   identifier: "sql",
   description: "SQL Script: a DuckDB query over the input tables t1..t4",
@@ -77,28 +62,22 @@ export const sql: Component = {
   async run(ctx) {
     const inputs = await inputsOf(ctx.input);
     const script = substitute(ctx.param("sql"), (name) => inputs.get(name));
-    await withQuery(
-      ctx.conn,
-      script,
-      async (query) => {
-        const { select, columns } = outputColumns(query);
-        const out = ctx.tableOutput("outputTable");
-        try {
-          await ctx.conn.run(`CREATE TABLE ${out} AS SELECT ${select} FROM ${query.view}`);
-        } catch (error) {
-          throw new StepError(`SQL error: ${(error as Error).message}`);
-        }
-        const renamed = columns.filter((c, i) => c.name !== query.columns[i]?.name).map((c) => c.name);
-        if (renamed.length > 0) ctx.log(`named unnamed columns ${renamed.join(", ")}`);
-      },
-      "COMMIT",
-    );
+    const query = await runSandboxed(ctx.conn, script, { keepTemporary: true });
+    const { body, columns } = output(query);
+    const out = ctx.tableOutput("outputTable");
+    try {
+      await ctx.conn.run(`CREATE TABLE ${out} AS ${body}`);
+    } catch (error) {
+      throw new StepError(`SQL error: ${(error as Error).message}`);
+    }
+    const renamed = columns.filter((c, i) => c.name !== query.columns[i]?.name).map((c) => c.name);
+    if (renamed.length > 0) ctx.log(`named unnamed columns ${renamed.join(", ")}`);
   },
   async schema(ctx) {
     const inputs = await inputsOf(ctx.input);
     const script = substitute(ctx.param("sql"), (name) => inputs.get(name));
-    // Described over the inputs' empty stand-ins; the rollback drops whatever the script made.
-    const query = await withQuery(ctx.conn, script, async (q) => q, "ROLLBACK");
-    return { outputTable: tableSchema(outputColumns(query).columns) };
+    // Described over the inputs' empty stand-ins; whatever the script made is rolled back.
+    const query = await runSandboxed(ctx.conn, script, { keepTemporary: false });
+    return { outputTable: tableSchema(output(query).columns) };
   },
 };

@@ -103,7 +103,7 @@ export class RunExecution {
     await this.deps.warehouse.with((conn) => conn.run(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`));
     this.log(
       this.run.NodeId,
-      `run started: ${this.plan.steps.length} steps, up to ${this.deps.parallelism} at a time`,
+      `run started: ${this.run.Nodes.length} steps, up to ${this.deps.parallelism} at a time${this.run.Local?.scope ? ` (scope: ${this.run.Local.scope.mode} ${this.run.Local.scope.step})` : ""}${this.run.Local?.reuse === false ? ", reuse off" : ""}`,
     );
     const nodes = new Map(this.run.Nodes.map((n) => [n.Name, n]));
     const dependents = new Map<string, string[]>();

@@ -3,21 +3,18 @@
  * not matching the text:
  * - the database instance is locked down (warehouse.ts): no file system (file functions, COPY,
  *   ATTACH of files), no extension install or load, no configuration change;
- * - DuckDB's own parser reads and types every statement (extract_statements + prepare, and
- *   json_serialize_sql to tell a real query from a PRAGMA that DuckDB rewrites into one); only
- *   queries and statements on temporary objects pass;
- * - everything runs inside a READ ONLY transaction, in which DuckDB refuses any write to a
- *   persistent database (the catalog's tables, every run's outputs) while temporary objects,
- *   which belong to the step's connection and vanish with it, can be written.
- * The last statement must be a query. It becomes a temporary view; the component materializes
- * that view as the step's output after the transaction, with a CREATE TABLE AS SELECT of its own.
+ * - DuckDB's own parser reads and types every statement (prepare, which also refuses a text that
+ *   holds more than one, and json_serialize_sql to tell a real query from a PRAGMA that DuckDB
+ *   rewrites into one); only queries and statements on temporary objects pass;
+ * - the statements before the last run inside a READ ONLY transaction, in which DuckDB refuses
+ *   any write to a persistent database (the catalog's tables, every run's outputs) while
+ *   temporary objects, which belong to the step's connection and vanish with it, can be written;
+ * - the last statement must be a plain query (a SELECT cannot write); the component makes the
+ *   step's output from it with a CREATE TABLE AS of its own.
  */
-import { type DuckDBConnection, StatementType } from "@duckdb/node-api";
+import { type DuckDBConnection, type DuckDBPreparedStatement, StatementType } from "@duckdb/node-api";
 import { StepError } from "./component";
-import { type Column, describe, lit, splitStatements } from "./sql";
-
-/** The temporary view holding the script's result. */
-export const RESULT_VIEW = "temp.main.__pfd_result";
+import { type Column, lit, splitStatements } from "./sql";
 
 /** Statement kinds a script may hold before its final query; DuckDB's read-only transaction keeps them to temporary objects. */
 const ALLOWED = new Map<StatementType, string>([
@@ -63,8 +60,8 @@ interface SerializedSelect {
 }
 
 export interface SandboxedQuery {
-  /** The result view (RESULT_VIEW). */
-  view: string;
+  /** The final query's text: exactly one SELECT statement, as DuckDB parsed it. */
+  sql: string;
   columns: Column[];
   /**
    * Output positions MaxCompute would name `_c<i>`: unaliased entries that are not plain column
@@ -88,91 +85,121 @@ function anonymousColumns(parsed: SerializedSelect): number[] {
   return list.flatMap((e, i) => (!e.alias && e.class !== "COLUMN_REF" ? [i] : []));
 }
 
-/**
- * A DuckDB failure as the step's message (`where` is "the SQL" or "SQL statement 2 of 3"); a
- * write the read-only transaction refused says what is allowed.
- */
-function sqlFailure(error: unknown, where: string, kind: string): StepError {
+/** Where a statement is, for messages: "the SQL" alone, or its place in the script. */
+function placeOf(i: number, count: number) {
+  return count === 1
+    ? { where: "the SQL", at: "" }
+    : { where: `SQL statement ${i + 1} of ${count}`, at: ` in statement ${i + 1} of ${count}` };
+}
+
+/** A DuckDB failure as the step's message; a write the read-only transaction refused says what is allowed. */
+function sqlFailure(error: unknown, place: ReturnType<typeof placeOf>, kind: string): StepError {
   const message = (error as Error).message;
   if (/read-only mode|read-only transaction|Cannot write to database/i.test(message)) {
     return new StepError(
-      `${where} (${kind}) was refused: it would create, change or drop a table that is not this step's own (a catalog table or a run's output), and nothing was changed; ${WHAT_IS_ALLOWED}`,
+      `${place.where} (${kind}) was refused: it would create, change or drop a table that is not this step's own (a catalog table or a run's output), and nothing was changed; ${WHAT_IS_ALLOWED}`,
     );
   }
-  return new StepError(
-    `SQL error${where === "the SQL" ? "" : ` in ${where.replace(/^SQL /, "")}`}: ${message}`,
-  );
+  return new StepError(`SQL error${place.at}: ${message}`);
+}
+
+/** Prepares one statement; a text holding several, or none, is refused by DuckDB itself. */
+async function prepareOne(
+  conn: DuckDBConnection,
+  piece: string,
+  place: ReturnType<typeof placeOf>,
+): Promise<DuckDBPreparedStatement> {
+  try {
+    return await conn.prepare(piece);
+  } catch (error) {
+    if (/multiple statements/i.test((error as Error).message)) {
+      throw new StepError(
+        `${place.where} reads as several statements to DuckDB; end each statement with ";" (PIVOT without an IN list is not supported)`,
+      );
+    }
+    throw sqlFailure(error, place, "statement");
+  }
+}
+
+/** The statement's kind when allowed; StepError naming it otherwise. */
+function kindOf(prepared: DuckDBPreparedStatement, place: ReturnType<typeof placeOf>): string {
+  const refused = REFUSED[prepared.statementType];
+  const kind = ALLOWED.get(prepared.statementType);
+  if (refused || !kind)
+    throw new StepError(
+      `${place.where} is ${refused ?? "a statement"} and is not allowed: ${WHAT_IS_ALLOWED}`,
+    );
+  return kind;
 }
 
 /**
- * Runs `script` in a read-only transaction on `conn` and leaves its last query as the temporary
- * view RESULT_VIEW. The transaction stays open: the caller ends it (`COMMIT` keeps the
- * temporary objects for materializing; `ROLLBACK` drops them, for describing only).
+ * Reads `script` and runs its statements before the last in a read-only transaction on `conn`;
+ * returns the last, a query, with its columns. With `keepTemporary` the transaction is committed
+ * (the temporary objects stay for the query, until the connection closes); without, it is rolled
+ * back (describing only: nothing the script made is left).
  */
-export async function runSandboxed(conn: DuckDBConnection, script: string): Promise<SandboxedQuery> {
+export async function runSandboxed(
+  conn: DuckDBConnection,
+  script: string,
+  options: { keepTemporary: boolean },
+): Promise<SandboxedQuery> {
   const pieces = splitStatements(script);
   if (pieces.length === 0) throw new StepError("the SQL is empty");
-  await conn.run("BEGIN TRANSACTION READ ONLY");
   const count = pieces.length;
-  for (let i = 0; i < count; i++) {
-    const piece = pieces[i] as string;
-    const where = count === 1 ? "the SQL" : `SQL statement ${i + 1} of ${count}`;
-    let extracted: Awaited<ReturnType<DuckDBConnection["extractStatements"]>>;
-    try {
-      extracted = await conn.extractStatements(piece);
-    } catch (error) {
-      throw sqlFailure(error, where, "statement");
-    }
-    if (extracted.count !== 1) {
-      throw new StepError(
-        `${where} reads as ${extracted.count} statements to DuckDB; end each statement with ";" (PIVOT without an IN list is not supported)`,
-      );
-    }
-    let prepared: Awaited<ReturnType<typeof extracted.prepare>>;
-    try {
-      prepared = await extracted.prepare(0);
-    } catch (error) {
-      throw sqlFailure(error, where, "statement");
-    }
-    const type = prepared.statementType;
-    const refused = REFUSED[type];
-    const kind = ALLOWED.get(type);
-    if (refused || !kind) {
-      throw new StepError(`${where} is ${refused ?? "a statement"} and is not allowed: ${WHAT_IS_ALLOWED}`);
-    }
-    const last = i === count - 1;
-    const query = type === StatementType.SELECT ? await parseQuery(conn, piece) : undefined;
-    if (type === StatementType.SELECT && !query) {
-      throw new StepError(`${where} is a PRAGMA and is not allowed: ${WHAT_IS_ALLOWED}`);
-    }
-    if (last) {
-      if (!query) throw new StepError(`${where} is ${kind}, but the last statement must be a SELECT query`);
+  const inTransaction = count > 1;
+  if (inTransaction) await conn.run("BEGIN TRANSACTION READ ONLY");
+  try {
+    for (let i = 0; i < count - 1; i++) {
+      const place = placeOf(i, count);
+      const piece = pieces[i] as string;
+      const prepared = await prepareOne(conn, piece, place);
       try {
-        await conn.run(`CREATE TEMP VIEW ${RESULT_VIEW} AS\n${piece}\n`);
-      } catch (error) {
-        throw sqlFailure(error, where, kind);
+        const kind = kindOf(prepared, place);
+        if (prepared.statementType === StatementType.SELECT && !(await parseQuery(conn, piece)))
+          throw new StepError(`${place.where} is a PRAGMA and is not allowed: ${WHAT_IS_ALLOWED}`);
+        try {
+          await prepared.run();
+        } catch (error) {
+          throw sqlFailure(error, place, kind);
+        }
+      } finally {
+        prepared.destroySync();
       }
-      return {
-        view: RESULT_VIEW,
-        columns: await describe(conn, RESULT_VIEW),
-        anonymous: anonymousColumns(query),
-      };
     }
+    const place = placeOf(count - 1, count);
+    const sql = pieces[count - 1] as string;
+    const prepared = await prepareOne(conn, sql, place);
     try {
-      await prepared.run();
-    } catch (error) {
-      throw sqlFailure(error, where, kind);
+      const kind = kindOf(prepared, place);
+      const query = prepared.statementType === StatementType.SELECT ? await parseQuery(conn, sql) : undefined;
+      if (prepared.statementType === StatementType.SELECT && !query)
+        throw new StepError(`${place.where} is a PRAGMA and is not allowed: ${WHAT_IS_ALLOWED}`);
+      if (!query)
+        throw new StepError(`${place.where} is ${kind}, but the last statement must be a SELECT query`);
+      const columns = Array.from({ length: prepared.columnCount }, (_, i) => ({
+        name: prepared.columnName(i),
+        type: String(prepared.columnType(i)),
+      }));
+      if (inTransaction) await endSandbox(conn, options.keepTemporary ? "COMMIT" : "ROLLBACK");
+      return { sql, columns, anonymous: anonymousColumns(query) };
+    } finally {
+      prepared.destroySync();
     }
+  } catch (error) {
+    if (inTransaction) await endSandbox(conn, "ROLLBACK");
+    throw error;
   }
-  throw new StepError("the SQL has no final query");
 }
 
-/** Ends the sandbox's transaction, whatever state it is in. */
+/** Ends the sandbox's transaction: COMMIT keeps the temporary objects, ROLLBACK (whatever state it is in) drops them. */
 export async function endSandbox(conn: DuckDBConnection, how: "COMMIT" | "ROLLBACK"): Promise<void> {
+  if (how === "COMMIT") {
+    await conn.run("COMMIT");
+    return;
+  }
   try {
-    await conn.run(how);
+    await conn.run("ROLLBACK");
   } catch {
-    // No transaction open (it failed before BEGIN) or already aborted: nothing to end.
-    if (how === "COMMIT") throw new StepError("the SQL's transaction could not be committed");
+    // No transaction is open (it failed before BEGIN): nothing to drop.
   }
 }
