@@ -3,7 +3,14 @@
  * by row (both must have the same number of rows). leftColumns/rightColumns list
  * `source[:alias[:TYPE]]` entries; empty means every column of that table.
  */
-import { type Component, requireColumns, StepError, type TableInput, tableSchema } from "../engine/component";
+import {
+  type Component,
+  type Params,
+  requireColumns,
+  StepError,
+  type TableInput,
+  tableSchema,
+} from "../engine/component";
 import { type Column, columnList, countRows, ident } from "../engine/sql";
 
 const TYPES: Record<string, string> = {
@@ -43,7 +50,7 @@ function selection(
 }
 
 /** Both tables' selected columns, checked for clashing names. */
-function merged(ctx: { param(name: string): string | undefined }, left: TableInput, right: TableInput) {
+function merged(ctx: Params, left: TableInput, right: TableInput) {
   const columns = [
     ...selection(left, ctx.param("leftColumns"), "leftColumns", "l"),
     ...selection(right, ctx.param("rightColumns"), "rightColumns", "r"),

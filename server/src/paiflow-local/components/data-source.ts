@@ -1,24 +1,17 @@
 /** Read Table (`data_source`): a catalog table, optionally filtered to partitions, as the step's output. */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { parseTableName, partitionFilter, tableExists, tableSql } from "../catalog";
-import { type Component, StepError, tableSchema } from "../engine/component";
+import { partitionFilter, tableExists, tableSql } from "../catalog";
+import { type Component, type Params, StepError, tableNameOf, tableSchema } from "../engine/component";
 import { countRows, describe } from "../engine/sql";
-
-type Param = (name: string) => string | undefined;
 
 /** The table a Read Table step reads and its partition filter; StepError naming what is wrong. */
 async function source(
   conn: DuckDBConnection,
-  param: Param,
+  param: Params["param"],
 ): Promise<{ name: string; sql: string; spec?: string }> {
   const name = param("inputTableName");
   if (!name) throw new StepError("parameter inputTableName is required (project.table)");
-  let table: ReturnType<typeof parseTableName>;
-  try {
-    table = parseTableName(name);
-  } catch (error) {
-    throw new StepError(`inputTableName: ${(error as Error).message}`);
-  }
+  const table = tableNameOf(name, "inputTableName");
   if (!(await tableExists(conn, table))) {
     throw new StepError(
       `table ${name} is not in the local table catalog (\`pfd tables list\` shows the tables, \`pfd tables import FILE --name ${name}\` adds one)`,

@@ -22,6 +22,7 @@
 import {
   type Component,
   numberParam,
+  type Params,
   requireColumns,
   StepError,
   type TableInput,
@@ -52,7 +53,7 @@ export const DETAIL_COLUMNS: Column[] = [
 ].map((name) => ({ name, type: ["tp", "fp", "tn", "fn"].includes(name) ? "BIGINT" : "DOUBLE" }));
 
 /** The score and label expressions, from the parameters and the input's columns. */
-function scoring(ctx: { param(name: string): string | undefined }, input: TableInput) {
+function scoring(ctx: Params, input: TableInput) {
   const label = ctx.param("labelColName");
   if (!label) throw new StepError("parameter labelColName is required");
   const scoreCol = ctx.param("scoreColName") ?? "prediction_score";

@@ -11,6 +11,7 @@ import {
   type Component,
   type ModelSchema,
   numberParam,
+  type Params,
   requireColumns,
   type StepContext,
   StepError,
@@ -57,7 +58,7 @@ const MAX_CLASSES = 100;
 export const MAX_TRAINING_ROWS = 5_000_000;
 
 /** The model a learner would train from these parameters and input columns (its design-time schema). */
-function trainingColumns(ctx: { param(name: string): string | undefined }, input: TableInput): ModelSchema {
+function trainingColumns(ctx: Params, input: TableInput): ModelSchema {
   const label = ctx.param("labelColName");
   if (!label) throw new StepError("parameter labelColName is required");
   const [labelColumn] = requireColumns(input, [label], "labelColName");

@@ -6,14 +6,13 @@
 import {
   boolParam,
   type Component,
+  type Params,
   requireColumns,
   StepError,
   type TableInput,
   tableSchema,
 } from "../engine/component";
 import { type Column, columnList, ident, isNumericType, lit } from "../engine/sql";
-
-type Param = { param(name: string): string | undefined };
 
 const PARA_COLUMNS: Column[] = [
   { name: "feature", type: "VARCHAR" },
@@ -22,7 +21,7 @@ const PARA_COLUMNS: Column[] = [
 ];
 
 /** The columns to scale and the output's columns, with `scaled(name)` giving each scaled column's expression. */
-function layout(ctx: Param, input: TableInput) {
+function layout(ctx: Params, input: TableInput) {
   const listed = columnList(ctx.param("selectedColNames"));
   const selected =
     listed.length > 0

@@ -8,6 +8,7 @@
 import {
   type Component,
   type ModelSchema,
+  type Params,
   requireColumns,
   StepError,
   type TableInput,
@@ -16,12 +17,10 @@ import {
 import { type Column, columnList, countRows, ident } from "../engine/sql";
 import { classProbabilities, isTrainedModel } from "../ml/model";
 
-type Param = { param(name: string): string | undefined };
-
 const BATCH_ROWS = 50_000;
 
 /** The output's layout: appended input columns, then the result, score and detail columns. */
-function layout(ctx: Param, input: TableInput, model: Pick<ModelSchema, "features" | "labelType">) {
+function layout(ctx: Params, input: TableInput, model: Pick<ModelSchema, "features" | "labelType">) {
   const listed = columnList(ctx.param("featureColNames"));
   if (listed.length > 0 && listed.join(",") !== model.features.join(",")) {
     const missing = model.features.filter((f) => !listed.includes(f));

@@ -8,6 +8,7 @@
 import {
   type Component,
   numberParam,
+  type Params,
   requireColumns,
   StepError,
   type TableInput,
@@ -15,14 +16,12 @@ import {
 } from "../engine/component";
 import { countRows, ident, isNumericType } from "../engine/sql";
 
-type Param = { param(name: string): string | undefined };
-
 /** How rows are sent: by a threshold condition, or by a hash of a key (`rowid` when none is named). */
 type Rule =
   | { method: "_threshold"; condition: string }
   | { method: "_fraction"; idCol?: string; cut: number; seed: number };
 
-function rule(ctx: Param, input: TableInput): Rule {
+function rule(ctx: Params, input: TableInput): Rule {
   const method = ctx.param("_splitMethod") ?? "_fraction";
   if (method === "_threshold") {
     const col = ctx.param("thresholdColName");

@@ -14,6 +14,7 @@
 import {
   type Component,
   numberParam,
+  type Params,
   requireColumns,
   type StepContext,
   StepError,
@@ -141,7 +142,7 @@ async function summarize(ctx: StepContext, input: TableInput, columns: Column[])
 }
 
 /** Data View's columns: selectedCols, or every column but the label. */
-function dataViewColumns(ctx: { param(name: string): string | undefined }, input: TableInput) {
+function dataViewColumns(ctx: Params, input: TableInput) {
   const labelCol = ctx.param("labelCol");
   if (labelCol) requireColumns(input, [labelCol], "labelCol");
   const listed = columnList(ctx.param("selectedCols")).filter((c) => c !== labelCol);

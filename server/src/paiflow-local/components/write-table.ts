@@ -7,8 +7,8 @@
  * What it may write (registry.ts): a table that does not exist yet, or one a Write Table step
  * created. Sample tables, imported tables and tables without a record are refused, untouched.
  */
-import { parseTableName, relationKind, tableSql } from "../catalog";
-import { type Component, type StepContext, StepError } from "../engine/component";
+import { relationKind, tableSql } from "../catalog";
+import { type Component, type StepContext, StepError, tableNameOf } from "../engine/component";
 import { countRows, describe, ident, lit } from "../engine/sql";
 import { recordWrite, tableRecord } from "../registry";
 
@@ -74,12 +74,7 @@ export const writeTable: Component = {
     const input = await ctx.requireInput("inputTable");
     const name = ctx.param("outputTableName");
     if (!name) throw new StepError("parameter outputTableName is required (project.table)");
-    let target: ReturnType<typeof parseTableName>;
-    try {
-      target = parseTableName(name);
-    } catch (error) {
-      throw new StepError(`outputTableName: ${(error as Error).message}`);
-    }
+    const target = tableNameOf(name, "outputTableName");
     const full = `${target.project}.${target.table}`;
     const rel = tableSql(target);
     const spec = ctx.param("hasPartition") === "true" ? ctx.param("outputTablePartition") : undefined;

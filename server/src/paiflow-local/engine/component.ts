@@ -1,6 +1,7 @@
 /** What a component implementation sees of its step, and what it gives back. */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { PortSchema } from "@pfd/shared";
+import { parseTableName, type TableName } from "../catalog";
 import type { OutputType } from "../model";
 import type { Column } from "./sql";
 
@@ -87,9 +88,21 @@ export class StepError extends Error {
   override name = "StepError";
 }
 
+/** Where components read parameters from: a step's context at run or design time. */
+export type Params = { param(name: string): string | undefined };
+
+/** A `project.table` parameter (or input) value; StepError naming `what` when it is not one. */
+export function tableNameOf(value: string, what: string): TableName {
+  try {
+    return parseTableName(value);
+  } catch (error) {
+    throw new StepError(`${what}: ${(error as Error).message}`);
+  }
+}
+
 /** Parses a number parameter within bounds; throws StepError naming the parameter. */
 export function numberParam(
-  ctx: { param(name: string): string | undefined },
+  ctx: Params,
   name: string,
   fallback: number,
   check: { min?: number; max?: number; integer?: boolean } = {},
@@ -111,11 +124,7 @@ export function numberParam(
   return value;
 }
 
-export function boolParam(
-  ctx: { param(name: string): string | undefined },
-  name: string,
-  fallback: boolean,
-): boolean {
+export function boolParam(ctx: Params, name: string, fallback: boolean): boolean {
   return boolValue(ctx.param(name), name, fallback);
 }
 

@@ -6,11 +6,11 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { parseTableName, partitionFilter, relationKind, tableOfValue, tableSql } from "../catalog";
+import { partitionFilter, relationKind, tableOfValue, tableSql } from "../catalog";
 import { newId } from "../ids";
 import type { NodeRecord, OutputRecord } from "../model";
 import type { RunStore } from "../store";
-import { type StepContext, StepError, type TableInput } from "./component";
+import { type StepContext, StepError, type TableInput, tableNameOf } from "./component";
 import { paramText } from "./fingerprint";
 import type { PlannedStep } from "./plan";
 import { countRows, describe, qualified } from "./sql";
@@ -119,12 +119,7 @@ async function catalogInput(
 ): Promise<{ relation: string; label: string; kind: "view" | "table" }> {
   const named = tableOfValue(value);
   if (!named) throw new StepError(`input ${name}: the value is not a table ({location: {project, table}})`);
-  let table: ReturnType<typeof parseTableName>;
-  try {
-    table = parseTableName(named.name);
-  } catch (error) {
-    throw new StepError(`input ${name}: ${(error as Error).message}`);
-  }
+  const table = tableNameOf(named.name, `input ${name}`);
   const kind = await relationKind(conn, table.project, table.table);
   if (!kind) throw new StepError(`input ${name}: table ${named.name} is not in the local table catalog`);
   const source = tableSql(table);
