@@ -226,7 +226,16 @@ export async function previewOutput(
   if (!output.table) throw invalidParameter("OutputName", `${outputName} is a ${output.Type}, not a table`);
   const relation = qualified(output.table.schema, output.table.name);
   return svc.warehouse.with(async (conn) => {
-    const columns = await describe(conn, relation);
+    let columns: Awaited<ReturnType<typeof describe>>;
+    try {
+      columns = await describe(conn, relation);
+    } catch {
+      // A reused output lives in the run that made it; deleting or rerunning that run drops it.
+      const where = output.fromRun
+        ? `run ${output.fromRun}, whose outputs were deleted or rerun`
+        : "this run";
+      throw new ApiError(404, "OutputNotFound", `The table of output "${outputName}" is gone from ${where}.`);
+    }
     const reader = await conn.runAndReadAll(`SELECT * FROM ${relation} LIMIT ${limit}`);
     const total =
       output.rowCount ??

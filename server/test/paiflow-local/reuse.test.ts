@@ -35,8 +35,8 @@ async function run(steps: StepSpec[], pfd?: Record<string, unknown>, name = "reu
   return { id, status: String(result.Status), message: result.Message, nodes, statuses };
 }
 
-const chain = (double = "x * 2", sum = "sum(y)"): StepSpec[] => [
-  { name: "t", component: "sql", params: { sql: "select range as x from range(5)" } },
+const chain = (double = "x * 2", sum = "sum(y)", rows = 5): StepSpec[] => [
+  { name: "t", component: "sql", params: { sql: `select range as x from range(${rows})` } },
   {
     name: "a",
     component: "sql",
@@ -122,14 +122,21 @@ describe("reuse", () => {
   });
 
   it("forgets outputs that are gone: a deleted run's steps are computed again", async () => {
-    const steps = chain("x * 7");
+    const steps = chain("x * 7", "sum(y)", 7);
     const first = await run(steps);
+    const reused = await run(steps);
+    expect(reused.statuses.b).toBe("Reused");
     await h.call("DeletePipelineRun", "DELETE", `/api/v1/pipelineruns/${first.id}`);
     expect((await run(steps)).statuses).toEqual({
-      t: "Reused",
+      t: "Succeeded",
       a: "Succeeded",
       b: "Succeeded",
       c: "Succeeded",
+    });
+    // The run that had reused them says where its outputs went.
+    await expect(h.preview(reused.id, "b", "outputTable")).rejects.toMatchObject({
+      code: "OutputNotFound",
+      message: expect.stringContaining(`run ${first.id}, whose outputs were deleted or rerun`),
     });
   });
 });
