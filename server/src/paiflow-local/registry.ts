@@ -87,7 +87,7 @@ export async function catalogRelations(
 }
 
 /** Project schemas hold catalog tables; run outputs (`flow-...`), the records and DuckDB's own do not. */
-export const isCatalogSchema = (schema: string) =>
+const isCatalogSchema = (schema: string) =>
   !schema.includes("-") &&
   schema !== REGISTRY_SCHEMA &&
   schema !== "main" &&

@@ -85,11 +85,6 @@ export const TERMINAL_RUN_STATUSES: readonly string[] = [
   "Reused",
 ];
 
-/** True for a step that ended with its outputs in place: it ran, or its outputs were reused. */
-export function hasOutputs(status: string): boolean {
-  return status === "Succeeded" || status === "Reused";
-}
-
 /** True when a run or node in this status will not change any more. */
 export function isTerminalStatus(status: string): boolean {
   return TERMINAL_RUN_STATUSES.includes(status);

@@ -35,7 +35,7 @@ const METRIC_COLUMNS: Column[] = [
   { name: "value", type: "DOUBLE" },
 ];
 
-export const DETAIL_COLUMNS: Column[] = [
+const DETAIL_COLUMNS: Column[] = [
   "threshold",
   "tp",
   "fp",

@@ -14,7 +14,7 @@ import { tableOfValue } from "../catalog";
 import type { Component } from "./component";
 import type { PlannedStep } from "./plan";
 
-export const ENGINE_VERSION = "2";
+const ENGINE_VERSION = "2";
 
 /** Parameters that do not change a step's outputs locally. */
 const IGNORED_PARAMS = new Set(["execution"]);
@@ -33,7 +33,7 @@ export interface FingerprintInputs {
 }
 
 /** True when the step reads a catalog table (by parameter or by a literal input): its fingerprint needs the catalog's. */
-export function readsCatalog(step: PlannedStep, component: Component): boolean {
+function readsCatalog(step: PlannedStep, component: Component): boolean {
   const param = (name: string) => paramText(step.params.get(name));
   return (
     (component.catalogReads?.(param).length ?? 0) > 0 ||
