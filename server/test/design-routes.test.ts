@@ -18,6 +18,7 @@ import { pino } from "pino";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppContext, createApp } from "../src/app";
+import { type AuthServices, openAuthServices } from "../src/auth/services";
 import { loadComponents } from "../src/config/components";
 import { staticCredential } from "../src/config/credentials";
 import { loadConfig } from "../src/config/env";
@@ -29,12 +30,14 @@ import { type Harness, startHarness, TWO_STEPS } from "./harness";
 describe("local mode", () => {
   let dataDir: string;
   let local: LocalPaiflow;
+  let services: AuthServices;
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "pfd-design-"));
     local = await startLocalPaiflow({ dataDir, port: 0 });
-    const config = loadConfig({ RUN_RATE_LIMIT: "1000" });
+    const config = loadConfig({ RUN_RATE_LIMIT: "1000", DESIGNER_DATA: path.join(dataDir, "designer") });
+    services = await openAuthServices(config);
     const ctx: AppContext = {
       config,
       mode: "local",
@@ -47,10 +50,12 @@ describe("local mode", () => {
       }),
       components: () => loadComponents(config.componentsDir),
       webDist: null,
+      ...services,
     };
     app = createApp(ctx, pino({ level: "silent" }));
   });
   afterAll(async () => {
+    services.close();
     await local.close();
     await rm(dataDir, { recursive: true, force: true });
   });

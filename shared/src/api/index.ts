@@ -1,10 +1,11 @@
 /**
  * The HTTP contract between the designer and its server. Routes:
- * - GET  /api/health                      -> HealthResponse
+ * - GET  /api/health                      -> HealthResponse (the only route open without sign-in)
+ * - GET  /api/me                          -> MeResponse
  * - GET  /api/components                  -> ComponentsResponse
  * - POST /api/validate   ValidateRequest  -> ValidateResponse
  * - POST /api/runs       CreateRunRequest -> 201 CreateRunResponse (400 InvalidManifest with problems)
- * - GET  /api/runs?page&pageSize&status&name -> ListRunsResponse
+ * - GET  /api/runs?page&pageSize&status&name&mine -> ListRunsResponse (runs private to others left out)
  * - GET  /api/runs/:runId                 -> RunDetail
  * - GET  /api/runs/:runId/manifest        -> RunManifestResponse
  * - POST /api/runs/:runId/terminate|rerun|start -> RunActionResponse
@@ -15,8 +16,12 @@
  * - POST /api/schemas    SchemasRequest   -> SchemasResponse (always 200: unknown parts say why)
  * - GET  /api/tables?keyword              -> ListTablesResponse (local mode; cloud 501 TablesUnavailable)
  * - GET  /api/tables/:name/preview?limit&partition -> TablePreviewResponse
+ * - GET  /auth/login?returnTo, GET /auth/callback, POST /auth/logout -> SignOutResponse (authPaths)
+ * With sign-in on, every other /api route answers 401 Unauthenticated without a session, and 403
+ * Forbidden for what the user's role may not do (see auth.ts).
  * Every error is `{ error: { code, message, ... } }` (ApiErrorSchema).
  */
+export * from "./auth";
 export * from "./common";
 export * from "./health";
 export * from "./paths";

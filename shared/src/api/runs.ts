@@ -1,11 +1,14 @@
 /** Validation and run routes: `/api/validate` and everything under `/api/runs`. */
 import { z } from "zod";
-import { ProblemSchema } from "./common";
+import { MAX_MANIFEST_BYTES } from "../manifest/size";
+import { ProblemSchema } from "../validation/problem";
+import { RunCreatorSchema } from "./auth";
 
-/** Upper bound of a manifest or arguments text, matching the server's body limit. */
-export const MAX_MANIFEST_CHARS = 5 * 1024 * 1024;
+// A text of at most MAX_MANIFEST_BYTES UTF-8 bytes has at most as many UTF-16 units: this bound
+// never refuses a manifest the parser accepts, and the parser counts the bytes exactly.
+const MAX_TEXT = MAX_MANIFEST_BYTES;
 
-export const ValidateRequestSchema = z.object({ manifest: z.string().max(MAX_MANIFEST_CHARS) });
+export const ValidateRequestSchema = z.object({ manifest: z.string().max(MAX_TEXT) });
 export type ValidateRequest = z.infer<typeof ValidateRequestSchema>;
 export const ValidateResponseSchema = z.object({ problems: z.array(ProblemSchema) });
 export type ValidateResponse = z.infer<typeof ValidateResponseSchema>;
@@ -29,7 +32,7 @@ export type RunScope = z.infer<typeof RunScopeSchema>;
 
 export const CreateRunRequestSchema = z.object({
   /** The manifest as YAML text; sent to PAIFlow unchanged. */
-  manifest: z.string().min(1, "manifest is empty").max(MAX_MANIFEST_CHARS),
+  manifest: z.string().min(1, "manifest is empty").max(MAX_TEXT),
   name: z.string().trim().min(1).max(128).optional(),
   workspaceId: z
     .string()
@@ -37,7 +40,7 @@ export const CreateRunRequestSchema = z.object({
     .regex(/^[\w-]{1,64}$/, "workspaceId must be letters, digits, '_' or '-'")
     .optional(),
   /** Run arguments as YAML or JSON text (`arguments: { parameters: [...] }`). */
-  arguments: z.string().max(MAX_MANIFEST_CHARS).optional(),
+  arguments: z.string().max(MAX_TEXT).optional(),
   noConfirmRequired: z.boolean().optional(),
   accessibility: AccessibilitySchema.optional(),
   /** JSON text, e.g. `{"mlflow":{"experimentId":"exp-..."}}`. */
@@ -102,6 +105,10 @@ export const RunSummarySchema = z.object({
   createdAt: Timestamp,
   workspaceId: z.string().nullable(),
   sourceType: z.string().nullable(),
+  /** Who started the run through this server; absent when unknown (started elsewhere). */
+  createdBy: RunCreatorSchema.optional(),
+  /** PRIVATE runs are seen only by their creator and admins; absent when unknown. */
+  accessibility: AccessibilitySchema.optional(),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
@@ -111,6 +118,8 @@ export const ListRunsQuerySchema = z.object({
   status: z.string().max(64).optional(),
   name: z.string().max(128).optional(),
   workspaceId: z.string().max(64).optional(),
+  /** Only the runs the signed-in user started. */
+  mine: z.stringbool().optional(),
 });
 export type ListRunsQuery = z.input<typeof ListRunsQuerySchema>;
 
@@ -119,6 +128,8 @@ export const ListRunsResponseSchema = z.object({
   totalCount: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Runs of this page left out because they are private to someone else. */
+  hiddenCount: z.number().int().optional(),
 });
 export type ListRunsResponse = z.infer<typeof ListRunsResponseSchema>;
 

@@ -4,7 +4,7 @@
  * whatever cannot be known is `unknown` with the reason, per port, and the answer is still 200.
  */
 import { z } from "zod";
-import { MAX_MANIFEST_CHARS } from "./runs";
+import { MAX_MANIFEST_BYTES } from "../manifest/size";
 
 /** A column as the engine types it (DuckDB's type names in local mode: VARCHAR, DOUBLE, BIGINT, ...). */
 export const ColumnSchema = z.object({ name: z.string(), type: z.string() });
@@ -40,9 +40,10 @@ export const StepSchemaSchema = z.object({
 export type StepSchema = z.infer<typeof StepSchemaSchema>;
 
 export const SchemasRequestSchema = z.object({
-  manifest: z.string().min(1).max(MAX_MANIFEST_CHARS),
+  // Bytes bound the UTF-16 length too (see runs.ts); the parser counts the bytes exactly.
+  manifest: z.string().min(1).max(MAX_MANIFEST_BYTES),
   /** Run arguments (YAML or JSON), as for a run: pipeline input tables and parameters. */
-  arguments: z.string().max(MAX_MANIFEST_CHARS).optional(),
+  arguments: z.string().max(MAX_MANIFEST_BYTES).optional(),
 });
 export type SchemasRequest = z.infer<typeof SchemasRequestSchema>;
 
