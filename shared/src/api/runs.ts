@@ -22,7 +22,7 @@ export const AccessibilitySchema = z.enum(["PUBLIC", "PRIVATE"]);
  * from earlier successful runs (status `Reused`); when one has none, the run is refused (400
  * `StepOutputMissing`, `field` naming the step to run first) and nothing is submitted.
  */
-export const RUN_SCOPE_MODES = ["one", "to", "from"] as const;
+const RUN_SCOPE_MODES = ["one", "to", "from"] as const;
 export const RunScopeSchema = z.object({
   mode: z.enum(RUN_SCOPE_MODES),
   /** The step's `metadata.name`. */

@@ -51,7 +51,7 @@ export type SchemasRequest = z.infer<typeof SchemasRequestSchema>;
  * Where the answer came from: `engine` (local mode: derived by the embedded engine) or `none`
  * (cloud mode until the PaiStudio schema operations are connected: every port unknown).
  */
-export const SchemaSourceSchema = z.enum(["engine", "none"]);
+const SchemaSourceSchema = z.enum(["engine", "none"]);
 
 export const SchemasResponseSchema = z.object({
   /** Identifies the pipeline version (manifest, arguments and catalog) the answer is for. */

@@ -11,7 +11,7 @@ export const PROJECT_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,127}$/;
 /** The table part of `project.table`. */
 export const TABLE_PART_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 /** `project.table`, as Read Table's inputTableName and Write Table's outputTableName name a table. */
-export const TABLE_NAME_PATTERN = new RegExp(
+const TABLE_NAME_PATTERN = new RegExp(
   `^${PROJECT_NAME_PATTERN.source.slice(1, -1)}\\.${TABLE_PART_PATTERN.source.slice(1, -1)}$`,
 );
 
@@ -43,7 +43,6 @@ export const ListTablesQuerySchema = z.object({
   /** Case-insensitive part of `project.table`. */
   keyword: z.string().max(256).optional(),
 });
-export type ListTablesQuery = z.input<typeof ListTablesQuerySchema>;
 
 export const ListTablesResponseSchema = z.object({ tables: z.array(TableSummarySchema) });
 export type ListTablesResponse = z.infer<typeof ListTablesResponseSchema>;
@@ -53,7 +52,6 @@ export const TablePreviewQuerySchema = z.object({
   /** A partition spec as Read Table takes it: `dt=20240101` or `dt=20240101/region=cn`. */
   partition: z.string().max(1024).optional(),
 });
-export type TablePreviewQuery = z.input<typeof TablePreviewQuerySchema>;
 
 export const TablePreviewResponseSchema = z.object({
   name: z.string(),
