@@ -345,12 +345,15 @@ describe("statistics", () => {
 });
 
 describe("evaluate_1", () => {
+  /** Six scored rows, three positive: AUC 8/9, KS 2/3. */
+  const SCORED = values(
+    "t",
+    "select * from (values (1, 0.9), (1, 0.8), (0, 0.7), (1, 0.6), (0, 0.4), (0, 0.2)) v(label, score)",
+  );
+
   it("computes AUC, KS, the confusion matrix, precision, recall and F1", async () => {
     const id = await run([
-      values(
-        "t",
-        "select * from (values (1, 0.9), (1, 0.8), (0, 0.7), (1, 0.6), (0, 0.4), (0, 0.2)) v(label, score)",
-      ),
+      SCORED,
       {
         name: "e",
         component: "evaluate_1",
@@ -390,10 +393,7 @@ describe("evaluate_1", () => {
 
   it("cuts the threshold table into binCount equal-frequency bins", async () => {
     const id = await run([
-      values(
-        "t",
-        "select * from (values (1, 0.9), (1, 0.8), (0, 0.7), (1, 0.6), (0, 0.4), (0, 0.2)) v(label, score)",
-      ),
+      SCORED,
       {
         name: "e",
         component: "evaluate_1",
