@@ -1,4 +1,11 @@
 /** Each component's results on small tables: values, not "it ran". */
+import {
+  ColumnStatisticsListSchema,
+  DATA_VIEW_COLUMNS,
+  EVALUATION_THRESHOLD_COLUMNS,
+  EvaluationMetricsSchema,
+  HISTOGRAM_COLUMNS,
+} from "@pfd/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, manifest, type StepSpec, startHarness, T1, T2 } from "./harness";
 
@@ -17,6 +24,23 @@ async function run(steps: StepSpec[]): Promise<string> {
 }
 
 const values = (name: string, sql: string): StepSpec => ({ name, component: "sql", params: { sql } });
+
+/** A value output of a step (`Info.value`), as the step outputs route passes it on. */
+async function valueOutput(id: string, step: string, output: string): Promise<unknown> {
+  const node = (await h.steps(id)).get(step);
+  const outs = await h.call<{ Outputs: { Name: string; Info: { value: unknown } }[] }>(
+    "ListPipelineRunNodeOutputs",
+    "GET",
+    `/api/v1/pipelineruns/${id}/nodes/${node?.NodeId}/outputs`,
+    { query: { Depth: "1", Name: output } },
+  );
+  return outs.Outputs[0]?.Info.value;
+}
+
+/** An output table's column names, in order. */
+async function columnNames(id: string, step: string, output: string): Promise<string[]> {
+  return (await h.preview(id, step, output, 1)).Columns.map((c) => c.Name);
+}
 
 describe("data_source", () => {
   it("reads the sample smog table with every column a string", async () => {
@@ -273,6 +297,16 @@ describe("statistics", () => {
       { feature: "x", bin: 0, lower: 0, upper: 4.5, count: 5, frequency: 0.5 },
       { feature: "x", bin: 1, lower: 4.5, upper: 9, count: 5, frequency: 0.5 },
     ]);
+    expect(await columnNames(id, "h", "outputTable")).toEqual([...HISTOGRAM_COLUMNS]);
+    const [x] = ColumnStatisticsListSchema.parse(await valueOutput(id, "h", "statistics"));
+    expect(x).toMatchObject({ feature: "x", type: "numeric", count: 10, missing: 0, min: 0, max: 9 });
+    // Its small distribution: 20 bins of width 0.45 from 0 to 9, one value in each of these.
+    const filled = [0, 2, 4, 6, 8, 11, 13, 15, 17, 19];
+    expect(x?.histogram).toEqual({
+      lower: 0,
+      upper: 9,
+      counts: Array.from({ length: 20 }, (_, i) => (filled.includes(i) ? 1 : 0)),
+    });
   });
 
   it("data view crosses bins with the label and reports IV", async () => {
@@ -289,13 +323,8 @@ describe("statistics", () => {
       { feature: "x", bin: 0, lower: 0, upper: 4.5, value: null, label: "0", count: 5 },
       { feature: "x", bin: 1, lower: 4.5, upper: 9, value: null, label: "1", count: 5 },
     ]);
-    const node = (await h.steps(id)).get("v");
-    const outs = await h.call<{
-      Outputs: { Name: string; Info: { value: { feature: string; iv: number; mean: number }[] } }[];
-    }>("ListPipelineRunNodeOutputs", "GET", `/api/v1/pipelineruns/${id}/nodes/${node?.NodeId}/outputs`, {
-      query: { Depth: "1", Type: "Metrics" },
-    });
-    const stats = outs.Outputs[0]?.Info.value[0];
+    expect(await columnNames(id, "v", "outputTable")).toEqual([...DATA_VIEW_COLUMNS]);
+    const [stats] = ColumnStatisticsListSchema.parse(await valueOutput(id, "v", "statistics"));
     expect(stats).toMatchObject({ feature: "x", mean: 4.5 });
     // Each bin: (5.5/6 - 0.5/6) * ln(11) twice.
     expect(stats?.iv).toBeCloseTo(2 * (10 / 12) * Math.log(11), 6);
@@ -322,14 +351,7 @@ describe("statistics", () => {
       { feature: "city", bin: 1, lower: null, upper: null, value: "b", label: "p", count: 1 },
       { feature: "city", bin: 2, lower: null, upper: null, value: null, label: "q", count: 1 },
     ]);
-    const node = (await h.steps(id)).get("v");
-    const outs = await h.call<{ Outputs: { Info: { value: Record<string, unknown>[] } }[] }>(
-      "ListPipelineRunNodeOutputs",
-      "GET",
-      `/api/v1/pipelineruns/${id}/nodes/${node?.NodeId}/outputs`,
-      { query: { Depth: "1", Type: "Metrics" } },
-    );
-    const [city, x] = outs.Outputs[0]?.Info.value ?? [];
+    const [city, x] = ColumnStatisticsListSchema.parse(await valueOutput(id, "v", "statistics"));
     expect(city).toMatchObject({ feature: "city", type: "text", count: 5, missing: 0 });
     expect(city?.top).toEqual([
       { value: "a", count: 3 },
@@ -337,7 +359,7 @@ describe("statistics", () => {
       { value: "c", count: 1 },
     ]);
     expect(x).toMatchObject({ feature: "x", type: "numeric", count: 4, missing: 1, min: 1, max: 4 });
-    const histogram = x?.histogram as { lower: number; upper: number; counts: number[] };
+    const histogram = x?.histogram ?? { lower: 0, upper: 0, counts: [] };
     expect(histogram.counts).toHaveLength(20);
     expect(histogram.counts.reduce((a, b) => a + b, 0)).toBe(4);
     expect([histogram.counts[0], histogram.counts[19]]).toEqual([1, 1]);
@@ -362,6 +384,8 @@ describe("evaluate_1", () => {
       },
     ]);
     const m = Object.fromEntries((await h.rows(id, "e", "outputMetricTable")).map((r) => [r.name, r.value]));
+    // The metrics output holds the same values as the metric table.
+    expect(EvaluationMetricsSchema.parse(await valueOutput(id, "e", "metrics"))).toEqual(m);
     expect(m.AUC).toBeCloseTo(8 / 9, 10);
     expect(m.KS).toBeCloseTo(2 / 3, 10);
     expect([m.TP, m.FP, m.TN, m.FN]).toEqual([3, 1, 2, 0]);
@@ -369,6 +393,7 @@ describe("evaluate_1", () => {
     expect(m.Recall).toBe(1);
     expect(m.F1).toBeCloseTo(6 / 7, 10);
     // binCount 10 over 6 rows: every score is a threshold, strictest first.
+    expect(await columnNames(id, "e", "outputDetailTable")).toEqual([...EVALUATION_THRESHOLD_COLUMNS]);
     const detail = await h.rows(id, "e", "outputDetailTable");
     expect(detail.map((r) => r.threshold)).toEqual([0.9, 0.8, 0.7, 0.6, 0.4, 0.2]);
     expect(detail[3]).toMatchObject({
@@ -460,6 +485,8 @@ describe("learning", () => {
     expect(detail.yes).toBeCloseTo(row.prediction_score as number, 10);
     expect((detail.yes ?? 0) + (detail.no ?? 0)).toBeCloseTo(1, 10);
     const m = Object.fromEntries((await h.rows(id, "e", "outputMetricTable")).map((r) => [r.name, r.value]));
+    // The metrics output holds the same values as the metric table.
+    expect(EvaluationMetricsSchema.parse(await valueOutput(id, "e", "metrics"))).toEqual(m);
     expect(m.AUC).toBeGreaterThan(0.99);
   });
 

@@ -4,21 +4,21 @@
  * column); else, when a `prediction_result` column sits beside the score, as score for a
  * positive result and 1 - score otherwise; else the score column itself.
  *
- * Outputs (PAI documents what its evaluation shows, not its tables' columns; the shapes below
- * are this engine's, guesses kept here in one place):
- * - outputMetricTable `(name, value)`: AUC, KS, F1, Precision, Recall, Accuracy and the
- *   confusion matrix TP/FP/TN/FN at threshold 0.5, Total, Positive, Negative. AUC and KS are
- *   exact (over every distinct score), not binned.
+ * Outputs, in the shapes of shared/src/api/results.ts (PAI documents what its evaluation shows,
+ * not its tables' columns; the shapes are guesses, kept there in one place):
+ * - outputMetricTable `(name, value)` and `metrics` (ModelEvaluation, the same as JSON):
+ *   EvaluationMetrics. AUC and KS are exact (over every distinct score), not binned.
  * - outputDetailTable, the threshold table the ROC, precision-recall, K-S, lift and gain charts
- *   are drawn from: one row per threshold, strictest first. Thresholds are the cut points of
- *   binCount equal-frequency bins of the scores (PAI: "number of bins for equal frequency
- *   binning"), each an actual score, so at most binCount rows. A row counts the rows scored
- *   >= threshold as predicted positive: threshold, tp, fp, tn, fn, precision, recall, f1,
- *   accuracy, tpr (= recall), fpr, ks (tpr - fpr), depth (share of rows predicted positive: the
- *   x axis of lift and gain charts), lift (precision over the positive rate). The curves'
- *   (0, 0) start is implicit; the last row (the lowest score) is the (1, 1) end.
- * - `metrics` (ModelEvaluation): the metric table's values as JSON.
+ *   are drawn from (EVALUATION_THRESHOLD_COLUMNS): the cut points of binCount equal-frequency
+ *   bins of the scores (PAI: "number of bins for equal frequency binning"), so at most binCount
+ *   rows, strictest first.
  */
+import {
+  EVALUATION_COUNT_COLUMNS,
+  EVALUATION_METRIC_COLUMNS,
+  EVALUATION_THRESHOLD_COLUMNS,
+  type EvaluationMetrics,
+} from "@pfd/shared";
 import {
   type Component,
   numberParam,
@@ -30,27 +30,19 @@ import {
 } from "../engine/component";
 import { type Column, ident, lit, typedSelect } from "../engine/sql";
 
-const METRIC_COLUMNS: Column[] = [
-  { name: "name", type: "VARCHAR" },
-  { name: "value", type: "DOUBLE" },
-];
+const METRIC_TYPES: Record<(typeof EVALUATION_METRIC_COLUMNS)[number], string> = {
+  name: "VARCHAR",
+  value: "DOUBLE",
+};
+const METRIC_COLUMNS: Column[] = EVALUATION_METRIC_COLUMNS.map((name) => ({
+  name,
+  type: METRIC_TYPES[name],
+}));
 
-const DETAIL_COLUMNS: Column[] = [
-  "threshold",
-  "tp",
-  "fp",
-  "tn",
-  "fn",
-  "precision",
-  "recall",
-  "f1",
-  "accuracy",
-  "tpr",
-  "fpr",
-  "ks",
-  "depth",
-  "lift",
-].map((name) => ({ name, type: ["tp", "fp", "tn", "fn"].includes(name) ? "BIGINT" : "DOUBLE" }));
+const DETAIL_COLUMNS: Column[] = EVALUATION_THRESHOLD_COLUMNS.map((name) => ({
+  name,
+  type: EVALUATION_COUNT_COLUMNS.includes(name) ? "BIGINT" : "DOUBLE",
+}));
 
 /** The score and label expressions, from the parameters and the input's columns. */
 function scoring(ctx: Params, input: TableInput) {
@@ -117,7 +109,7 @@ export const evaluate: Component = {
     const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
     const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
     const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    const metrics = {
+    const metrics: EvaluationMetrics = {
       AUC: auc,
       KS: ks,
       F1: f1,

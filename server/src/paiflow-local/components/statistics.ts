@@ -1,16 +1,22 @@
 /**
- * Statistics components. Both write a table output named `outputTable` (what PAI draws its
- * charts from) and a `statistics` Metrics output: one entry per column with its count,
- * missing, min, max, mean, stddev and a small distribution to draw beside it (`histogram`:
- * 20 equal-width bins between min and max for a numeric column; `top`: the 10 most frequent
- * values for a text column).
+ * Statistics components, with the output shapes of shared/src/api/results.ts. Both write a table
+ * output named `outputTable` (what PAI draws its charts from) and a `statistics` Metrics output
+ * (ColumnStatistics per column: count, missing, distinct, min, max, mean, stddev and a small
+ * distribution to draw beside it).
  * - Histogram (`histograms`): equal-width bins between each numeric column's min and max
- *   (intervalNum bins): feature, bin, lower, upper, count, frequency.
- * - Data View (`fe_meta_runner`): per column, maxBins bins crossed with the label: feature, bin,
- *   lower, upper, value, label, count. Numeric columns are cut into equal-width bins (`value`
- *   NULL); text columns get one bin per value, the maxBins - 1 most frequent first, the rest in
- *   a last bin with `value` NULL. With a binary label, each column's information value (IV).
+ *   (intervalNum bins), HISTOGRAM_COLUMNS.
+ * - Data View (`fe_meta_runner`): per column, maxBins bins crossed with the label,
+ *   DATA_VIEW_COLUMNS. Numeric columns are cut into equal-width bins; text columns get one bin
+ *   per value, the maxBins - 1 most frequent first, the rest in a last bin. With a binary label,
+ *   each column's information value (IV).
  */
+import {
+  type ColumnStatistics,
+  DATA_VIEW_COLUMNS as DATA_VIEW_NAMES,
+  HISTOGRAM_COLUMNS as HISTOGRAM_NAMES,
+  STATISTICS_SUMMARY_BINS,
+  STATISTICS_SUMMARY_TOP,
+} from "@pfd/shared";
 import {
   type Component,
   numberParam,
@@ -23,28 +29,18 @@ import {
 } from "../engine/component";
 import { type Column, columnList, ident, isNumericType, lit, typedSelect } from "../engine/sql";
 
-/** Bins in each column's small distribution (statistics' `histogram`) and values in its `top`. */
-const SUMMARY_BINS = 20;
-const SUMMARY_TOP = 10;
-
-const HISTOGRAM_COLUMNS: Column[] = [
-  { name: "feature", type: "VARCHAR" },
-  { name: "bin", type: "INTEGER" },
-  { name: "lower", type: "DOUBLE" },
-  { name: "upper", type: "DOUBLE" },
-  { name: "count", type: "BIGINT" },
-  { name: "frequency", type: "DOUBLE" },
-];
-
-const DATA_VIEW_COLUMNS: Column[] = [
-  { name: "feature", type: "VARCHAR" },
-  { name: "bin", type: "INTEGER" },
-  { name: "lower", type: "DOUBLE" },
-  { name: "upper", type: "DOUBLE" },
-  { name: "value", type: "VARCHAR" },
-  { name: "label", type: "VARCHAR" },
-  { name: "count", type: "BIGINT" },
-];
+const TYPES: Record<(typeof HISTOGRAM_NAMES)[number] | (typeof DATA_VIEW_NAMES)[number], string> = {
+  feature: "VARCHAR",
+  bin: "INTEGER",
+  lower: "DOUBLE",
+  upper: "DOUBLE",
+  count: "BIGINT",
+  frequency: "DOUBLE",
+  value: "VARCHAR",
+  label: "VARCHAR",
+};
+const HISTOGRAM_COLUMNS: Column[] = HISTOGRAM_NAMES.map((name) => ({ name, type: TYPES[name] }));
+const DATA_VIEW_COLUMNS: Column[] = DATA_VIEW_NAMES.map((name) => ({ name, type: TYPES[name] }));
 
 function numericColumns(input: TableInput, listed: string[], param: string): Column[] {
   const columns =
@@ -80,26 +76,13 @@ function categorySql(relation: string, col: string, bins: number, extra = ""): s
     SELECT ${lit(col)} AS feature, bin, NULL AS lower, NULL AS upper, any_value(value) AS value`;
 }
 
-interface ColumnSummary {
-  feature: string;
-  type: "numeric" | "text";
-  count: number;
-  missing: number;
-  distinct: number;
-  min: number | null;
-  max: number | null;
-  mean: number | null;
-  stddev: number | null;
-  /** Numeric columns: counts in SUMMARY_BINS equal-width bins from min to max. */
-  histogram?: { lower: number; upper: number; counts: number[] };
-  /** Text columns: the most frequent values. */
-  top?: { value: string; count: number }[];
-  iv?: number | null;
-}
-
 /** Each column's summary and small distribution (the `statistics` output). */
-async function summarize(ctx: StepContext, input: TableInput, columns: Column[]): Promise<ColumnSummary[]> {
-  const out: ColumnSummary[] = [];
+async function summarize(
+  ctx: StepContext,
+  input: TableInput,
+  columns: Column[],
+): Promise<ColumnStatistics[]> {
+  const out: ColumnStatistics[] = [];
   for (const col of columns) {
     const c = ident(col.name);
     const numeric = isNumericType(col.type);
@@ -112,7 +95,7 @@ async function summarize(ctx: StepContext, input: TableInput, columns: Column[])
           `SELECT count(${c}), count(*) - count(${c}), approx_count_distinct(${c}), ${stats} FROM ${input.relation}`,
         )
       ).getRowsJS()[0] ?? [];
-    const summary: ColumnSummary = {
+    const summary: ColumnStatistics = {
       feature: col.name,
       type: numeric ? "numeric" : "text",
       count: Number(count),
@@ -125,14 +108,14 @@ async function summarize(ctx: StepContext, input: TableInput, columns: Column[])
     };
     if (numeric && summary.min !== null && summary.max !== null) {
       const rows = await ctx.conn.runAndReadAll(
-        `${binnedSql(input.relation, col.name, SUMMARY_BINS)}, count(*) FROM b GROUP BY bin ORDER BY bin`,
+        `${binnedSql(input.relation, col.name, STATISTICS_SUMMARY_BINS)}, count(*) FROM b GROUP BY bin ORDER BY bin`,
       );
-      const counts = new Array<number>(SUMMARY_BINS).fill(0);
+      const counts = new Array<number>(STATISTICS_SUMMARY_BINS).fill(0);
       for (const row of rows.getRowsJS()) counts[Number(row[1])] = Number(row[4]);
       summary.histogram = { lower: summary.min, upper: summary.max, counts };
     } else if (!numeric) {
       const rows = await ctx.conn.runAndReadAll(
-        `SELECT CAST(${c} AS VARCHAR), count(*) AS n FROM ${input.relation} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT ${SUMMARY_TOP}`,
+        `SELECT CAST(${c} AS VARCHAR), count(*) AS n FROM ${input.relation} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT ${STATISTICS_SUMMARY_TOP}`,
       );
       summary.top = rows.getRowsJS().map(([value, n]) => ({ value: String(value), count: Number(n) }));
     }
