@@ -52,6 +52,11 @@ export class RunView {
    * does not depend on what earlier tests ran (their unchanged steps would be Reused).
    */
   async runEverythingAgain(): Promise<string> {
+    return this.everythingAgain(() => this.run());
+  }
+
+  /** Does `act` with every run it submits sent as `reuse: false` (see `runEverythingAgain`). */
+  async everythingAgain<T>(act: () => Promise<T>): Promise<T> {
     const runs = "**/api/runs";
     await this.page.route(runs, async (route) => {
       const request = route.request();
@@ -59,7 +64,7 @@ export class RunView {
       return route.continue({ postData: JSON.stringify({ ...request.postDataJSON(), reuse: false }) });
     });
     try {
-      return await this.run();
+      return await act();
     } finally {
       await this.page.unroute(runs);
     }
