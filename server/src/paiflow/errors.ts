@@ -22,6 +22,8 @@ export class PaiflowError extends Error {
   readonly source: "paiflow" | "transport";
   readonly recommend: string | undefined;
   readonly service: UpstreamService;
+  /** The step at fault, when the (local) service names one (`Step`, e.g. with StepOutputMissing). */
+  readonly step: string | undefined;
 
   constructor(init: {
     code: string;
@@ -31,6 +33,7 @@ export class PaiflowError extends Error {
     source: "paiflow" | "transport";
     recommend?: string;
     service?: UpstreamService;
+    step?: string;
   }) {
     super(init.message);
     this.name = "PaiflowError";
@@ -40,6 +43,7 @@ export class PaiflowError extends Error {
     this.source = init.source;
     this.recommend = init.recommend;
     this.service = init.service ?? "PAIFlow";
+    this.step = init.step;
   }
 
   /** Throttling and server-side failures, which a read may try again. */
@@ -94,6 +98,7 @@ export function toPaiflowError(
       message: text(data.Message) ?? text(data.message) ?? `${service} answered HTTP ${status}`,
       requestId: text(data.RequestId) ?? text(data.requestId),
       recommend: text(data.Recommend),
+      step: text(data.Step),
       status,
       source: "paiflow",
       service,

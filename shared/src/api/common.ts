@@ -16,6 +16,8 @@ export const API_ERROR_CODES = [
   "NotFound",
   "StepNotFound",
   "PreviewUnavailable",
+  "TablesUnavailable",
+  "StepOutputMissing",
   "PayloadTooLarge",
   "UnsupportedMediaType",
   "ForbiddenOrigin",
@@ -56,7 +58,7 @@ export const ApiErrorSchema = z.object({
     /** HTTP status PAI answered with. */
     upstreamStatus: z.number().int().optional(),
     problems: z.array(ProblemSchema).optional(),
-    /** The request field at fault, for InvalidRequest. */
+    /** The request field at fault, for InvalidRequest; the step to run first, for StepOutputMissing. */
     field: z.string().optional(),
     /** The draft as it is now, for DraftConflict. */
     conflict: DraftConflictSchema.optional(),
