@@ -96,7 +96,15 @@ export function DraftActions() {
     const onKey = (e: KeyboardEvent) => {
       if ((isMac ? e.metaKey : e.ctrlKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "s") {
         e.preventDefault();
-        if (!document.querySelector(".pfd-modal")) void saveRef.current();
+        if (document.querySelector(".pfd-modal")) return;
+        // A field that commits on blur (a column list, a step name) gives its edit to the pipeline
+        // first, so the save holds what the analyst sees; focus then returns to where it was.
+        const active = document.activeElement;
+        if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) {
+          active.blur();
+          active.focus();
+        }
+        void saveRef.current();
       }
     };
     window.addEventListener("keydown", onKey);
