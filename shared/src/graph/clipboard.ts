@@ -2,7 +2,7 @@
  * Copy and paste of steps: what the clipboard holds, and pasting it with fresh step and display
  * names. Pure, like the rest of the graph operations.
  */
-import { displayBase, freshDisplayName, freshStepName } from "./ops";
+import { displayBase, freshDisplayName, freshStepName } from "./names";
 import type { GraphStep, PipelineGraph, Position } from "./types";
 
 /** What copy puts on the clipboard: the steps with the edges and dependencies among them. */

@@ -2,12 +2,12 @@
  * The run bar (accessible name "Run status"): the followed run's id, status word, elapsed time,
  * console link (cloud mode) and actions; or why the last Run was refused.
  */
-import type { RunDetail } from "@pfd/shared";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
-import { runKeys, runQuery } from "./queries";
+import { runQuery } from "./queries";
+import { RunActions } from "./RunActions";
 import { useRunContext } from "./RunProvider";
 import { elapsedMs, formatDuration, isTerminal, statusKind } from "./status";
 import { useNow } from "./useNow";
@@ -109,58 +109,6 @@ function FollowedRun({ runId }: { runId: string }) {
       >
         Clear
       </button>
-    </>
-  );
-}
-
-/** Terminate while it runs, Start when created without starting, Rerun once it ended. */
-export function RunActions({ run }: { run: RunDetail }) {
-  const { api } = useRunContext();
-  const queryClient = useQueryClient();
-  const action = useMutation({
-    mutationFn: (verb: "terminate" | "start" | "rerun") => api[verb](run.pipelineRunId),
-    onSuccess: (_data, verb) => {
-      // A rerun starts the same run over: its old logs and outputs must not be shown as new.
-      if (verb === "rerun")
-        queryClient.removeQueries({ queryKey: [...runKeys.run(run.pipelineRunId), "steps"] });
-      void queryClient.invalidateQueries({ queryKey: runKeys.run(run.pipelineRunId) });
-      void queryClient.invalidateQueries({ queryKey: [...runKeys.all, "list"] });
-    },
-  });
-  const terminal = isTerminal(run.status);
-  return (
-    <>
-      {run.status === "Initialized" && (
-        <button
-          type="button"
-          className="btn"
-          disabled={action.isPending}
-          onClick={() => action.mutate("start")}
-        >
-          Start
-        </button>
-      )}
-      {!terminal && run.status !== "Terminating" && (
-        <button
-          type="button"
-          className="btn"
-          disabled={action.isPending}
-          onClick={() => action.mutate("terminate")}
-        >
-          Terminate
-        </button>
-      )}
-      {terminal && (
-        <button
-          type="button"
-          className="btn"
-          disabled={action.isPending}
-          onClick={() => action.mutate("rerun")}
-        >
-          Rerun
-        </button>
-      )}
-      {action.error && <ErrorNotice error={asRunApiError(action.error)} title="Action failed:" />}
     </>
   );
 }
