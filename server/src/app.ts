@@ -21,7 +21,7 @@ import { webRoutes } from "./routes/web";
 export type { AppContext } from "./routes/context";
 
 /** Body limit: a 5 MB manifest fits; anything larger is refused with 413. */
-export const BODY_LIMIT = "5mb";
+const BODY_LIMIT = "5mb";
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 

@@ -13,12 +13,6 @@ export type RunStatus =
 export type NodeStatus = "ReadyToSchedule" | "Running" | "Succeeded" | "Failed" | "Skipped" | "Terminated";
 
 export const TERMINAL_RUN: ReadonlySet<RunStatus> = new Set(["Succeeded", "Failed", "Terminated", "Skipped"]);
-export const TERMINAL_NODE: ReadonlySet<NodeStatus> = new Set([
-  "Succeeded",
-  "Failed",
-  "Skipped",
-  "Terminated",
-]);
 
 export type OutputType = "DataSet" | "Model" | "ModelEvaluation" | "Metrics";
 

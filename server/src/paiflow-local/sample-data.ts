@@ -110,12 +110,6 @@ async function load(
   appender.closeSync();
 }
 
-export const SAMPLE_TABLES = [
-  "pai_online_project.wumai_data",
-  "pai_inner_project.wumai_data",
-  "pai_online_project.user_info",
-];
-
 /** Creates the sample tables that do not exist yet; returns the names it created. */
 export async function installSampleTables(conn: DuckDBConnection): Promise<string[]> {
   const created: string[] = [];

@@ -27,7 +27,7 @@ export interface NonceStore {
   use(accessKeyId: string, nonce: string, nowMs: number): boolean;
 }
 
-export const TIMESTAMP_WINDOW_SECONDS = 15 * 60;
+const TIMESTAMP_WINDOW_SECONDS = 15 * 60;
 
 /** In-memory nonce store, bounded: entries expire after twice the timestamp window. */
 export class MemoryNonceStore implements NonceStore {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { DataDirInUseError } from "./service-file";
 
-export const WAREHOUSE_FILE = "warehouse.duckdb";
+const WAREHOUSE_FILE = "warehouse.duckdb";
 
 export class Warehouse {
   private constructor(

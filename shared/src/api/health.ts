@@ -2,8 +2,7 @@
 import { z } from "zod";
 import type { ComponentSpec } from "../catalog/types";
 
-export const PaiflowModeSchema = z.enum(["local", "cloud"]);
-export type PaiflowMode = z.infer<typeof PaiflowModeSchema>;
+const PaiflowModeSchema = z.enum(["local", "cloud"]);
 
 export const HealthResponseSchema = z.object({
   status: z.literal("ok"),
@@ -22,7 +21,7 @@ export type HealthResponse = z.infer<typeof HealthResponseSchema>;
  * A component as the catalog describes it (ComponentSpec). Only its identity is checked here: the
  * rest is the catalog's own data, passed through untouched.
  */
-export const ApiComponentSchema = z.custom<ComponentSpec>((value) => {
+const ApiComponentSchema = z.custom<ComponentSpec>((value) => {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.provider === "string" && typeof v.identifier === "string" && typeof v.version === "string";

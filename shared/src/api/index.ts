@@ -2,7 +2,7 @@
  * The HTTP contract between the designer and its server. Routes:
  * - GET  /api/health                      -> HealthResponse
  * - GET  /api/components                  -> ComponentsResponse
- * - POST /api/validate   ValidateRequest  -> ValidateResponse
+ * - POST /api/validate   { manifest }     -> ValidateResponse
  * - POST /api/runs       CreateRunRequest -> 201 CreateRunResponse (400 InvalidManifest with problems)
  * - GET  /api/runs?page&pageSize&status&name -> ListRunsResponse
  * - GET  /api/runs/:runId                 -> RunDetail

@@ -3,14 +3,13 @@ import { z } from "zod";
 import { ProblemSchema } from "./common";
 
 /** Upper bound of a manifest or arguments text, matching the server's body limit. */
-export const MAX_MANIFEST_CHARS = 5 * 1024 * 1024;
+const MAX_MANIFEST_CHARS = 5 * 1024 * 1024;
 
 export const ValidateRequestSchema = z.object({ manifest: z.string().max(MAX_MANIFEST_CHARS) });
-export type ValidateRequest = z.infer<typeof ValidateRequestSchema>;
 export const ValidateResponseSchema = z.object({ problems: z.array(ProblemSchema) });
 export type ValidateResponse = z.infer<typeof ValidateResponseSchema>;
 
-export const AccessibilitySchema = z.enum(["PUBLIC", "PRIVATE"]);
+const AccessibilitySchema = z.enum(["PUBLIC", "PRIVATE"]);
 
 export const CreateRunRequestSchema = z.object({
   /** The manifest as YAML text; sent to PAIFlow unchanged. */
@@ -53,7 +52,7 @@ export const KNOWN_RUN_STATUSES = [
   "Skipped",
   "Unknown",
 ] as const;
-export const TERMINAL_RUN_STATUSES: readonly string[] = ["Succeeded", "Failed", "Terminated", "Skipped"];
+const TERMINAL_RUN_STATUSES: readonly string[] = ["Succeeded", "Failed", "Terminated", "Skipped"];
 
 /** True when a run or node in this status will not change any more. */
 export function isTerminalStatus(status: string): boolean {
@@ -82,7 +81,6 @@ export const ListRunsQuerySchema = z.object({
   name: z.string().max(128).optional(),
   workspaceId: z.string().max(64).optional(),
 });
-export type ListRunsQuery = z.input<typeof ListRunsQuerySchema>;
 
 export const ListRunsResponseSchema = z.object({
   runs: z.array(RunSummarySchema),
@@ -125,7 +123,6 @@ export const StepLogsQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   pageSize: z.coerce.number().int().min(1).max(1000).default(200),
 });
-export type StepLogsQuery = z.input<typeof StepLogsQuerySchema>;
 
 export const StepLogsResponseSchema = z.object({
   logs: z.array(z.string()),
@@ -153,7 +150,6 @@ export type StepOutputsResponse = z.infer<typeof StepOutputsResponseSchema>;
 export const PreviewQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
-export type PreviewQuery = z.input<typeof PreviewQuerySchema>;
 
 export const PreviewResponseSchema = z.object({
   columns: z.array(z.object({ name: z.string(), type: z.string() })),

@@ -62,10 +62,10 @@ export function createStep(component: ComponentSpec, opts: CreateStepOptions = {
 }
 
 /** The pipeline input MaxCompute steps read their `execution` from. */
-export const EXECUTION_INPUT_PARAMETER: Parameter = { name: EXECUTION_MAXCOMPUTE, type: "Map" };
+const EXECUTION_INPUT_PARAMETER: Parameter = { name: EXECUTION_MAXCOMPUTE, type: "Map" };
 
 /** The graph with `execution_maxcompute` (Map) declared when a step binds to it and it is missing. */
-export function ensureExecutionInput(graph: PipelineGraph): PipelineGraph {
+function ensureExecutionInput(graph: PipelineGraph): PipelineGraph {
   if (graph.inputs.parameters.some((p) => p.name === EXECUTION_MAXCOMPUTE)) return graph;
   const used = graph.steps.some((s) =>
     s.parameters.some((p) => p.binding.kind === "input" && p.binding.input === EXECUTION_MAXCOMPUTE),

@@ -18,7 +18,7 @@ export interface StepDescription {
 }
 
 /** Output artifact names of `step` that the pipeline reads: other steps' bindings, `when`, pipeline outputs. */
-export function referencedOutputs(graph: PipelineGraph, step: string): string[] {
+function referencedOutputs(graph: PipelineGraph, step: string): string[] {
   const names: string[] = [];
   const add = (from: unknown) => {
     if (typeof from !== "string") return;

@@ -2,12 +2,12 @@
 import type { DataEdge, GraphStep, PipelineGraph } from "./types";
 
 /** The id of the edge from `source.output` to `target.input`. */
-export function edgeId(source: string, sourceOutput: string, target: string, targetInput: string): string {
+function edgeId(source: string, sourceOutput: string, target: string, targetInput: string): string {
   return `${source}.${sourceOutput}->${target}.${targetInput}`;
 }
 
 /** The data edges into one step (its artifacts bound to another step's output), in argument order. */
-export function edgesInto(step: GraphStep): DataEdge[] {
+function edgesInto(step: GraphStep): DataEdge[] {
   const edges: DataEdge[] = [];
   for (const arg of step.artifacts) {
     if (arg.binding.kind !== "step") continue;

@@ -18,7 +18,7 @@ interface Range {
 const ranges = new Map<string, Range | undefined>();
 
 /** Parses `[1, 10]`, `(0, 1)`, `[0, INF)`; undefined when malformed. */
-export function parseRange(text: string): Range | undefined {
+function parseRange(text: string): Range | undefined {
   if (ranges.has(text)) return ranges.get(text);
   const m = RANGE.exec(text.trim());
   const range = m
@@ -34,7 +34,7 @@ export function parseRange(text: string): Range | undefined {
 }
 
 /** True when `n` lies in the range. */
-export function inRange(n: number, r: Range): boolean {
+function inRange(n: number, r: Range): boolean {
   return (r.minOpen ? n > r.min : n >= r.min) && (r.maxOpen ? n < r.max : n <= r.max);
 }
 

@@ -10,7 +10,7 @@ import type { EditorStore } from "../store";
 import type { StepNode } from "./view";
 
 /** Width of a step node; the store places new steps by their top-left corner. */
-export const NODE_WIDTH = 240;
+const NODE_WIDTH = 240;
 const HALF_HEIGHT = 32;
 
 export function useCanvasHandlers(

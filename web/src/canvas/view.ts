@@ -44,7 +44,7 @@ const NO_PROBLEMS: readonly Problem[] = [];
 const ORIGIN: Position = { x: 0, y: 0 };
 
 /** `<source>.<output>-><target>.<input>`, the id shared's `dataEdges` uses. */
-export function edgeIdOf(source: string, output: string, target: string, input: string): string {
+function edgeIdOf(source: string, output: string, target: string, input: string): string {
   return `${source}.${output}->${target}.${input}`;
 }
 

@@ -100,7 +100,7 @@ export function componentSpecs(components: readonly { spec?: ComponentSpec }[]):
 }
 
 /** A problem's identity regardless of where in the text it sits. */
-export function problemKey(p: Problem): string {
+function problemKey(p: Problem): string {
   return [p.severity, p.code, p.location.step ?? "", p.location.field ?? "", p.message].join("\u0000");
 }
 

@@ -9,7 +9,7 @@ import { componentKey, useEditorApi } from "../store";
 import type { ComponentInfo } from "../store/types";
 
 /** The palette's view of a catalog component. */
-export function fromSpec(spec: ComponentSpec, user = false): ComponentInfo {
+function fromSpec(spec: ComponentSpec, user = false): ComponentInfo {
   return {
     key: componentKey(spec),
     provider: spec.provider,

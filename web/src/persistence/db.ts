@@ -6,7 +6,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import { migrateRecord, type SavedPipeline } from "./record";
 
-export const DB_NAME = "paiflow-designer";
+const DB_NAME = "paiflow-designer";
 const DB_VERSION = 1;
 
 interface Schema extends DBSchema {

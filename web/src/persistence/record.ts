@@ -23,7 +23,7 @@ export interface SavedPipeline {
 export type Migration = (record: Record<string, unknown>) => Record<string, unknown>;
 
 /** `MIGRATIONS[n - 1]` turns a version-n record into version n+1. Empty while the format is v1. */
-export const MIGRATIONS: readonly Migration[] = [];
+const MIGRATIONS: readonly Migration[] = [];
 
 export type MigrateResult = { ok: true; record: SavedPipeline } | { ok: false; reason: string };
 

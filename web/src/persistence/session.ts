@@ -37,7 +37,7 @@ export interface SessionOptions {
   mirror?: Storage | null;
 }
 
-export const UNTITLED = "Untitled pipeline";
+const UNTITLED = "Untitled pipeline";
 
 /** The label of a pipeline in the Recent list. */
 export function pipelineName(meta: { name?: unknown; identifier?: unknown; displayName?: unknown }): string {

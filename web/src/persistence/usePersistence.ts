@@ -6,7 +6,7 @@ import { createPersistenceSession, type PersistenceSession, type PersistenceStat
 
 const sessions = new WeakMap<EditorStore, PersistenceSession>();
 
-export function sessionFor(editor: EditorStore): PersistenceSession {
+function sessionFor(editor: EditorStore): PersistenceSession {
   let session = sessions.get(editor);
   if (!session) {
     session = createPersistenceSession(editor);

@@ -14,7 +14,7 @@ import { elapsedMs, formatDuration, statusKind } from "./status";
 
 const PAGE_SIZE = 20;
 
-export function formatStart(iso: string | null): string {
+function formatStart(iso: string | null): string {
   if (!iso) return "—";
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();

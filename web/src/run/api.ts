@@ -44,7 +44,7 @@ export class RunApiError extends Error {
 }
 
 /** Codes the client itself gives when there is no server answer to report. */
-export const CLIENT_ERROR_CODES = {
+const CLIENT_ERROR_CODES = {
   network: "NetworkError",
   badResponse: "InvalidResponse",
 } as const;

@@ -13,7 +13,7 @@ import {
 } from "@pfd/shared";
 import type { ComponentInfo, PortInfo } from "./types";
 
-export const EXECUTION_INPUT = EXECUTION_MAXCOMPUTE;
+const EXECUTION_INPUT = EXECUTION_MAXCOMPUTE;
 
 /** `provider/identifier/version`, the palette key of a component. */
 export function componentKey(ref: ComponentRef): string {

@@ -33,15 +33,8 @@
  *   select/selectAll/clearSelection  copySelection/cutSelection/paste(clip, at?)/duplicateSelection
  *   undo() redo()
  */
-export {
-  componentKey,
-  EXECUTION_INPUT,
-  emptyGraph,
-  indexOf,
-  portTypes,
-  stepFromComponent,
-} from "./components";
+export { componentKey, emptyGraph } from "./components";
 export { EditorProvider, useEditor, useEditorApi } from "./context";
-export { createEditorStore, type EditorDeps, type EditorInit, type EditorStore } from "./create";
+export { createEditorStore, type EditorStore } from "./create";
 export * from "./selectors";
 export type * from "./types";

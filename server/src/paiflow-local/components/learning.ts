@@ -30,7 +30,7 @@ interface TrainingData {
 }
 
 /** Feature names: featureColNames, or every numeric column but the label and excluded ones. */
-export function featureColumns(
+function featureColumns(
   input: TableInput,
   listed: string[],
   exclude: string[],
@@ -53,7 +53,7 @@ export function featureColumns(
 const MAX_CLASSES = 100;
 
 /** Training reads the rows into memory; past this, sample the table first (Split or SQL). */
-export const MAX_TRAINING_ROWS = 5_000_000;
+const MAX_TRAINING_ROWS = 5_000_000;
 
 async function readTraining(ctx: StepContext, input: TableInput): Promise<TrainingData> {
   const label = ctx.param("labelColName");

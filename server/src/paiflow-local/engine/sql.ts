@@ -22,7 +22,7 @@ export async function describe(conn: DuckDBConnection, relation: string): Promis
   return reader.columnNames().map((name, i) => ({ name, type: String(types[i]) }));
 }
 
-export async function scalar(conn: DuckDBConnection, sql: string): Promise<unknown> {
+async function scalar(conn: DuckDBConnection, sql: string): Promise<unknown> {
   const reader = await conn.runAndReadAll(sql);
   return reader.getRowsJS()[0]?.[0];
 }
