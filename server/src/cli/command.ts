@@ -9,10 +9,15 @@ export interface CliIo {
   cwd: string;
 }
 
-export interface Command {
+/** A command as the registry lists it: enough for `pfd --help`; the command itself loads on use. */
+export interface CommandEntry {
   name: string;
   /** One line for `pfd --help`. */
   summary: string;
+  load(): Promise<Command>;
+}
+
+export interface Command {
   /** The whole `pfd <name> --help` text, starting with the usage line. */
   help: string;
   /** Runs with the arguments after the command name; resolves to the exit code. */

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main";
+import { runPfd } from "../pfd";
 import { paiflowClient } from "./client";
 
 const TWO_STEPS = readFileSync(path.resolve(__dirname, "../fixtures/two-steps.yaml"), "utf8");
@@ -17,12 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function pfd(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd: dir });
-  return { code, out, err };
-}
+const pfd = (...argv: string[]) => runPfd(dir, argv);
 
 describe("pfd tables", () => {
   it("imports a CSV, lists it beside the samples, refuses to overwrite without --replace", async () => {
@@ -84,7 +79,7 @@ describe("pfd paiflow-local", () => {
       [
         "--import",
         "tsx",
-        "server/src/cli/main.ts",
+        "server/src/cli/pfd.ts",
         "paiflow-local",
         "--port",
         "0",

@@ -4,8 +4,6 @@ import { DEFAULT_DATA_DIR, startLocalPaiflow } from "../../paiflow-local/index";
 import { type Command, EXIT, parseArgs, UsageError } from "../command";
 
 export const paiflowLocal: Command = {
-  name: "paiflow-local",
-  summary: "run the local PAIFlow-compatible service (pipelines run on DuckDB)",
   help: `Usage: pfd paiflow-local [--port N] [--host HOST] [--data DIR]
 
 Starts a PAIFlow-compatible HTTP service that runs pipelines locally on DuckDB, and prints its
