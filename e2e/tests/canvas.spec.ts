@@ -170,6 +170,45 @@ test("select all, copy, paste, duplicate and delete with fresh names", async ({ 
   await expect(designer.node("Prediction-1")).toBeVisible();
 });
 
+test("pasted steps are checked before they touch the pipeline: a malformed list is refused with a notice", async ({
+  designer,
+  page,
+}) => {
+  // What another tab's copy puts on the system clipboard, pasted here (nothing copied in this tab).
+  const paste = (text: string) =>
+    page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", t);
+      const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(event);
+    }, text);
+  const ref = { provider: "pai", version: "v1", identifier: "type_transform" };
+  const step = {
+    name: "copied",
+    displayName: "Copied-1",
+    component: ref,
+    parameters: [{ name: "cols_to_double", binding: { kind: "value", value: "a,b" } }],
+    artifacts: [],
+    dependencies: [],
+    position: { x: 0, y: 420 },
+    raw: { apiVersion: "core/v1", metadata: { ...ref, name: "copied" }, spec: {} },
+  };
+  const clip = (steps: unknown[]) => JSON.stringify({ kind: "paiflow-designer/steps", steps });
+  const notice = page.getByRole("alert").filter({ hasText: /./ });
+
+  await designer.canvas.click({ position: { x: 60, y: 420 } });
+  await paste(clip([{ ...step, parameters: [{ name: "x", binding: { kind: "magic" } }] }]));
+  await expect(notice).toContainText("Pasted steps refused: steps.0.parameters.0.binding");
+  await paste(clip([{ ...step, dependencies: ["elsewhere"] }]));
+  await expect(notice).toContainText("depends on elsewhere, which is not pasted");
+  await expect(designer.nodes).toHaveCount(6);
+
+  // The page goes on working: a well-formed list pastes, with a fresh display name.
+  await paste(clip([step]));
+  await expect(designer.node("Copied-1")).toBeVisible();
+  await expect(designer.nodes).toHaveCount(7);
+});
+
 test("context menus rename, duplicate, delete and add", async ({ designer, page }) => {
   await designer.node("Random Forest-1").click({ button: "right" });
   const menu = page.getByRole("menu", { name: "Step actions" });

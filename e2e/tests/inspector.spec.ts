@@ -67,11 +67,14 @@ test("parameters: widgets by type, defaults as placeholders, required marks, inl
   await expect(inspector.locator("label", { hasText: "featureColNames" }).locator(".required")).toBeVisible();
   const trees = inspector.getByLabel(/^treeNum/);
   await expect(trees).toHaveAttribute("placeholder", "100 (default)");
+  // Inline errors are validation's own, word for word, as the user types.
   await trees.fill("5000");
-  await expect(inspector.getByText("Must be in [1, 1000].")).toBeVisible();
+  await expect(inspector.getByText("parameter treeNum is 5000, outside [1, 1000]")).toBeVisible();
   await expect(trees).toHaveAttribute("aria-invalid", "true");
+  await trees.fill("0x10");
+  await expect(inspector.getByText('parameter treeNum must be an integer, not "0x10"')).toBeVisible();
   await trees.fill("300");
-  await expect(inspector.getByText("Must be in [1, 1000].")).toHaveCount(0);
+  await expect(inspector.getByText(/parameter treeNum/)).toHaveCount(0);
 
   const pmml = inspector.getByRole("switch", { name: /^generatePmml/ });
   await expect(pmml).toHaveAttribute("aria-checked", "false");

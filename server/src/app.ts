@@ -4,6 +4,7 @@
  * with its limit, the API, the web app, and a final JSON error handler.
  */
 import { randomUUID } from "node:crypto";
+import { MAX_MANIFEST_BYTES } from "@pfd/shared";
 import express, { type Express } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
@@ -20,8 +21,8 @@ import { webRoutes } from "./routes/web";
 
 export type { AppContext } from "./routes/context";
 
-/** Body limit: a 5 MB manifest fits; anything larger is refused with 413. */
-const BODY_LIMIT = "5mb";
+/** Body limit: the manifest size limit; anything larger is refused with 413. */
+const BODY_LIMIT = MAX_MANIFEST_BYTES;
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 

@@ -14,6 +14,7 @@ export * from "./graph/types";
 export * from "./manifest/parse";
 export * from "./manifest/reference";
 export * from "./manifest/serialize";
+export * from "./manifest/size";
 export * from "./manifest/types";
 export * from "./manifest/yaml-map";
 export * from "./validation/cycles";

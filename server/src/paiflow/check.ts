@@ -7,20 +7,11 @@
  * repeated run resubmits it, so the run request usually finds its check already done.
  */
 import { hash } from "node:crypto";
-import {
-  type ApiProblem,
-  type ComponentSpec,
-  componentKey,
-  type Manifest,
-  manifestToGraph,
-  parseManifest,
-  validateGraph,
-  withPositions,
-} from "@pfd/shared";
+import { type ComponentSpec, componentKey, type Manifest, type Problem, readManifest } from "@pfd/shared";
 import { LRUCache } from "lru-cache";
 
 export interface CheckedManifest {
-  problems: ApiProblem[];
+  problems: Problem[];
   /** The entry pipeline (last document); undefined when the text could not be read. */
   entry: Manifest | undefined;
 }
@@ -62,30 +53,8 @@ export class ManifestChecker {
   }
 }
 
-/** Parses and validates manifest text; never throws. */
+/** Parses and validates manifest text (shared `readManifest`); never throws. */
 function checkManifest(text: string, components?: readonly ComponentSpec[]): CheckedManifest {
-  const parsed = parseManifest(text);
-  const entry = parsed.stream?.documents.at(-1);
-  if (!parsed.stream) return { problems: parsed.problems, entry };
-  try {
-    const graph = manifestToGraph(parsed.stream);
-    return {
-      problems: withPositions(parsed, [...parsed.problems, ...validateGraph(graph, components)]),
-      entry,
-    };
-  } catch (e) {
-    // A bug in validation must come back as a problem, never as a 500.
-    return {
-      problems: [
-        ...parsed.problems,
-        {
-          severity: "error",
-          code: "internal-error",
-          message: `validation failed unexpectedly: ${(e as Error).message}`,
-          location: {},
-        },
-      ],
-      entry,
-    };
-  }
+  const read = readManifest(text, { components });
+  return { problems: read.problems, entry: read.stream?.documents.at(-1) };
 }

@@ -2,7 +2,7 @@
  * Turns a run request (from the browser or `pfd run`) into CreatePipelineRun's input: the
  * manifest is checked first and sent unchanged; defaults come from the configuration.
  */
-import type { ApiProblem, CreateRunRequest, Manifest } from "@pfd/shared";
+import type { CreateRunRequest, Manifest, Problem } from "@pfd/shared";
 import { maxComputeEndpoint, type ServerConfig } from "../config/env";
 import type { CheckedManifest } from "./check";
 import type { CreatePipelineRunInput } from "./types";
@@ -12,7 +12,7 @@ export const LOCAL_WORKSPACE_ID = "local";
 
 export type PreparedRun =
   | { ok: true; input: CreatePipelineRunInput; pipelineName: string }
-  | { ok: false; code: "InvalidManifest"; message: string; problems: ApiProblem[] }
+  | { ok: false; code: "InvalidManifest"; message: string; problems: Problem[] }
   | { ok: false; code: "WorkspaceRequired" | "InvalidRequest"; message: string; field: string };
 
 export interface RunContext {

@@ -1,7 +1,7 @@
 /**
  * Errors as the HTTP contract spells them: `{ error: { code, message, ... } }`, never a stack.
  */
-import type { ApiError, ApiErrorCode, ApiProblem } from "@pfd/shared";
+import type { ApiError, ApiErrorCode, Problem } from "@pfd/shared";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import type {} from "pino-http";
 import type { ZodError } from "zod";
@@ -12,7 +12,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
-    readonly extra: { problems?: ApiProblem[]; field?: string } = {},
+    readonly extra: { problems?: Problem[]; field?: string } = {},
   ) {
     super(message);
     this.name = "HttpError";

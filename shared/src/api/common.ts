@@ -3,22 +3,7 @@
  * Both the server (to answer) and the web app (to read answers) parse with these schemas.
  */
 import { z } from "zod";
-
-/** A validation problem, as the manifest core reports it. */
-export const ProblemSchema = z.object({
-  severity: z.enum(["error", "warning"]),
-  code: z.string(),
-  message: z.string(),
-  location: z.object({
-    step: z.string().optional(),
-    field: z.string().optional(),
-    line: z.number().int().optional(),
-    col: z.number().int().optional(),
-    /** Index of the document in a multi-document stream, when it is not the entry pipeline. */
-    document: z.number().int().optional(),
-  }),
-});
-export type ApiProblem = z.infer<typeof ProblemSchema>;
+import { ProblemSchema } from "../validation/problem";
 
 /**
  * Codes the server itself gives. Errors passed through from PAIFlow keep PAIFlow's own code

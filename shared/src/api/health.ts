@@ -1,6 +1,6 @@
 /** `GET /api/health` and `GET /api/components`. */
 import { z } from "zod";
-import type { ComponentSpec } from "../catalog/types";
+import { CATEGORIES, type ComponentSpec } from "../catalog/types";
 
 const PaiflowModeSchema = z.enum(["local", "cloud"]);
 
@@ -17,15 +17,30 @@ export const HealthResponseSchema = z.object({
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 
+const PortSchema = z.object({ name: z.string(), type: z.string() });
+const ParamSchema = z.object({ name: z.string(), type: z.string(), description: z.string() });
+
 /**
- * A component as the catalog describes it (ComponentSpec). Only its identity is checked here: the
- * rest is the catalog's own data, passed through untouched.
+ * A component's shape, as the catalog and `componentsFromManifest` write it: the fields every
+ * user of a component reads (its identity, names, ports and parameters) are checked, the rest is
+ * the catalog's own data, passed through untouched.
  */
-const ApiComponentSchema = z.custom<ComponentSpec>((value) => {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.provider === "string" && typeof v.identifier === "string" && typeof v.version === "string";
-}, "a component needs provider, identifier and version");
+const ComponentShape = z.object({
+  provider: z.string(),
+  identifier: z.string(),
+  version: z.string(),
+  displayName: z.object({ en: z.string(), zh: z.string() }),
+  category: z.enum(CATEGORIES),
+  inputs: z.array(PortSchema),
+  outputs: z.array(PortSchema),
+  parameters: z.array(ParamSchema),
+  maxCompute: z.boolean(),
+});
+
+const ApiComponentSchema = z.custom<ComponentSpec>(
+  (value) => ComponentShape.safeParse(value).success,
+  "a component needs provider, identifier, version, displayName, category, ports and parameters",
+);
 export type ApiComponent = ComponentSpec;
 
 export const ComponentsResponseSchema = z.object({

@@ -1,11 +1,13 @@
 /** Validation and run routes: `/api/validate` and everything under `/api/runs`. */
 import { z } from "zod";
-import { ProblemSchema } from "./common";
+import { MAX_MANIFEST_BYTES } from "../manifest/size";
+import { ProblemSchema } from "../validation/problem";
 
-/** Upper bound of a manifest or arguments text, matching the server's body limit. */
-const MAX_MANIFEST_CHARS = 5 * 1024 * 1024;
+// A text of at most MAX_MANIFEST_BYTES UTF-8 bytes has at most as many UTF-16 units: this bound
+// never refuses a manifest the parser accepts, and the parser counts the bytes exactly.
+const MAX_TEXT = MAX_MANIFEST_BYTES;
 
-export const ValidateRequestSchema = z.object({ manifest: z.string().max(MAX_MANIFEST_CHARS) });
+export const ValidateRequestSchema = z.object({ manifest: z.string().max(MAX_TEXT) });
 export const ValidateResponseSchema = z.object({ problems: z.array(ProblemSchema) });
 export type ValidateResponse = z.infer<typeof ValidateResponseSchema>;
 
@@ -13,7 +15,7 @@ const AccessibilitySchema = z.enum(["PUBLIC", "PRIVATE"]);
 
 export const CreateRunRequestSchema = z.object({
   /** The manifest as YAML text; sent to PAIFlow unchanged. */
-  manifest: z.string().min(1, "manifest is empty").max(MAX_MANIFEST_CHARS),
+  manifest: z.string().min(1, "manifest is empty").max(MAX_TEXT),
   name: z.string().trim().min(1).max(128).optional(),
   workspaceId: z
     .string()
@@ -21,7 +23,7 @@ export const CreateRunRequestSchema = z.object({
     .regex(/^[\w-]{1,64}$/, "workspaceId must be letters, digits, '_' or '-'")
     .optional(),
   /** Run arguments as YAML or JSON text (`arguments: { parameters: [...] }`). */
-  arguments: z.string().max(MAX_MANIFEST_CHARS).optional(),
+  arguments: z.string().max(MAX_TEXT).optional(),
   noConfirmRequired: z.boolean().optional(),
   accessibility: AccessibilitySchema.optional(),
   /** JSON text, e.g. `{"mlflow":{"experimentId":"exp-..."}}`. */

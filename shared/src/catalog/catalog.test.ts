@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { validFixtures } from "../fixtures.test-helper";
-import { manifestToGraph } from "../graph/from-manifest";
 import { connect } from "../graph/ops";
 import { graphToManifest } from "../graph/to-manifest";
 import { parseManifest } from "../manifest/parse";
 import { serializeManifest } from "../manifest/serialize";
-import { addComponentStep, createStep, newPipelineGraph } from "./create";
-import { describeStep } from "./describe";
+import { addComponentStep, newPipelineGraph } from "./create";
 import { componentsFromManifest } from "./from-manifest";
 import { catalog, componentKey, findComponent } from "./index";
 import { CATEGORIES } from "./types";
@@ -94,13 +92,12 @@ describe("catalog", () => {
       name: "source-transform",
     });
     graph = addComponentStep(graph, source, {
-      displayName: "Read-Table-1",
+      displayBase: "Read-Table",
       parameters: { inputTableName: "pai_online_project.wumai_data", partition: "20220101" },
-    });
+    }).graph;
     graph = addComponentStep(graph, transform, {
-      displayName: "Data Type Conversion-1",
       parameters: { cols_to_double: "time,hour,pm2,pm10,so2,co,no2" },
-    });
+    }).graph;
     graph = connect(graph, {
       source: "data_source",
       sourceOutput: "outputTable",
@@ -112,33 +109,21 @@ describe("catalog", () => {
     );
   });
 
-  it("declares execution_maxcompute once, for MaxCompute steps only", () => {
+  it("adds steps with fresh names, at the given position, declaring execution_maxcompute once", () => {
     const split = findComponent(catalog, { identifier: "split" });
     if (!split) throw new Error("no split");
-    let graph = addComponentStep(newPipelineGraph(), split, { name: "a" });
-    graph = addComponentStep(graph, split, { name: "b" });
-    expect(graph.inputs.parameters).toEqual([{ name: "execution_maxcompute", type: "Map" }]);
-    expect(createStep(split).parameters).toEqual([
+    const a = addComponentStep(newPipelineGraph(), split, { position: { x: 10, y: 20 } });
+    const b = addComponentStep(a.graph, split);
+    expect([a.name, b.name]).toEqual(["split", "split_2"]);
+    const [first, second] = b.graph.steps;
+    expect([first?.displayName, second?.displayName]).toEqual(["Split-1", "Split-2"]);
+    expect([first?.position, second?.position]).toEqual([{ x: 10, y: 20 }, undefined]);
+    expect(first?.component).toEqual({ provider: "pai", version: "v1", identifier: "split" });
+    expect(b.graph.inputs.parameters).toEqual([{ name: "execution_maxcompute", type: "Map" }]);
+    expect(first?.parameters).toEqual([
       { name: "execution", binding: { kind: "input", input: "execution_maxcompute" } },
     ]);
     const custom = { ...split, maxCompute: false };
-    expect(addComponentStep(newPipelineGraph(), custom).inputs.parameters).toEqual([]);
-  });
-
-  it("describes a step of an unknown component from its references and arguments", () => {
-    const graph = manifestToGraph(
-      parseManifest(validFixtures["unknown-component.yaml"] as string).stream ?? { documents: [] },
-    );
-    const join = graph.steps.find((s) => s.name === "join");
-    if (!join) throw new Error("no join step");
-    const d = describeStep(graph, join, catalog);
-    expect(d.component).toBeUndefined();
-    expect(d.inputs.map((p) => p.name)).toEqual(["leftTable", "rightTable"]);
-    expect(d.outputs).toEqual([{ name: "joinedTable", type: "Any" }]);
-    expect(d.parameters.map((p) => [p.name, p.type])).toEqual([
-      ["joinType", "String"],
-      ["joinCondition", "String"],
-      ["retryCount", "Int"],
-    ]);
+    expect(addComponentStep(newPipelineGraph(), custom).graph.inputs.parameters).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 /** New pipelines and steps built from the catalog, written the way PAI Designer writes them. */
+import { addStep } from "../graph/ops";
 import type { GraphStep, PipelineGraph, Position } from "../graph/types";
 import type { Metadata, Parameter } from "../manifest/types";
 import { type ComponentSpec, EXECUTION_MAXCOMPUTE } from "./types";
@@ -22,42 +23,37 @@ export function newPipelineGraph(
   };
 }
 
-export interface CreateStepOptions {
-  /** Step name (`metadata.name`); the component identifier when left out. */
-  name?: string;
-  displayName?: string;
+interface AddComponentOptions {
+  /** Top-left corner on the canvas; left out, auto layout places the step. */
   position?: Position;
+  /** Base of the display name, numbered `<base>-1`, `<base>-2`, ...; the component's English name by default. */
+  displayBase?: string;
   /** Parameters the user set, in order; component defaults apply to the others and are not written. */
   parameters?: Record<string, unknown>;
 }
 
 /**
- * A new step of a component: only the given parameters are written, and a MaxCompute
- * component's `execution` is bound to `{{inputs.parameters.execution_maxcompute}}` (last, as Designer does).
+ * A new step of a component, as PAI Designer writes it: only the given parameters are written,
+ * and a MaxCompute component's `execution` is bound to `{{inputs.parameters.execution_maxcompute}}`
+ * (last, as Designer does). The step names its component by provider, version and identifier,
+ * which the exported manifest can always resolve (a guid only resolves inside its own stream).
  */
-export function createStep(component: ComponentSpec, opts: CreateStepOptions = {}): GraphStep {
-  const ref = component.guid
-    ? { guid: component.guid }
-    : { provider: component.provider, version: component.version, identifier: component.identifier };
-  const name = opts.name ?? component.identifier;
-  const metadata: Metadata = { ...ref, name };
-  if (opts.displayName !== undefined) metadata.displayName = opts.displayName;
+function createStep(component: ComponentSpec, parameters: Record<string, unknown> = {}): GraphStep {
+  const ref = { provider: component.provider, version: component.version, identifier: component.identifier };
   const step: GraphStep = {
-    name,
+    name: component.identifier,
     component: ref,
-    parameters: Object.entries(opts.parameters ?? {}).map(([n, value]) => ({
+    parameters: Object.entries(parameters).map(([n, value]) => ({
       name: n,
       binding: { kind: "value", value },
     })),
     artifacts: [],
     dependencies: [],
-    raw: { apiVersion: "core/v1", metadata, spec: {} },
+    raw: { apiVersion: "core/v1", metadata: { ...ref } },
   };
   if (component.maxCompute) {
     step.parameters.push({ name: "execution", binding: { kind: "input", input: EXECUTION_MAXCOMPUTE } });
   }
-  if (opts.displayName !== undefined) step.displayName = opts.displayName;
-  if (opts.position) step.position = { ...opts.position };
   return step;
 }
 
@@ -75,11 +71,16 @@ function ensureExecutionInput(graph: PipelineGraph): PipelineGraph {
   return { ...graph, inputs: { ...graph.inputs, parameters } };
 }
 
-/** Appends a step built from a component, declaring `execution_maxcompute` if the step needs it. */
+/**
+ * Adds a step of `component` with a fresh step name (its identifier, then `_2`, `_3`, ...) and a
+ * fresh display name, declaring `execution_maxcompute` if the step needs it.
+ */
 export function addComponentStep(
   graph: PipelineGraph,
   component: ComponentSpec,
-  opts: CreateStepOptions = {},
-): PipelineGraph {
-  return ensureExecutionInput({ ...graph, steps: [...graph.steps, createStep(component, opts)] });
+  opts: AddComponentOptions = {},
+): { graph: PipelineGraph; name: string } {
+  const proto = createStep(component, opts.parameters);
+  const added = addStep(graph, proto, opts.displayBase ?? component.displayName.en, opts.position);
+  return { graph: ensureExecutionInput(added.graph), name: added.name };
 }

@@ -37,3 +37,31 @@ export function findComponent(list: readonly ComponentSpec[], ref: ComponentRef)
       (ref.version === undefined || c.version === ref.version),
   );
 }
+
+/** Lookups over one component list: by `componentKey`, and for a step's reference as `findComponent` does. */
+interface ComponentLookup {
+  byKey(key: string): ComponentSpec | undefined;
+  of(ref: ComponentRef): ComponentSpec | undefined;
+}
+
+const lookups = new WeakMap<readonly ComponentSpec[], ComponentLookup>();
+
+/** The (cached) lookup of a component list: the canvas asks once per step, validation once per step. */
+export function componentLookup(list: readonly ComponentSpec[]): ComponentLookup {
+  let lookup = lookups.get(list);
+  if (lookup) return lookup;
+  const byKey = new Map<string, ComponentSpec>();
+  for (const c of list) if (!byKey.has(componentKey(c))) byKey.set(componentKey(c), c);
+  const byRef = new Map<string, ComponentSpec | undefined>();
+  lookup = {
+    byKey: (key) => byKey.get(key),
+    of(ref) {
+      // Not componentKey: a left-out key (match any) must not collide with an empty one.
+      const key = JSON.stringify([ref.guid, ref.provider, ref.identifier, ref.version]);
+      if (!byRef.has(key)) byRef.set(key, findComponent(list, ref));
+      return byRef.get(key);
+    },
+  };
+  lookups.set(list, lookup);
+  return lookup;
+}

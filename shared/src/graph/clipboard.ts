@@ -2,12 +2,17 @@
  * Copy and paste of steps: what the clipboard holds, and pasting it with fresh step and display
  * names. Pure, like the rest of the graph operations.
  */
+import { z } from "zod";
+import { checkTextSize } from "../manifest/size";
 import { displayBase, freshDisplayName, freshStepName } from "./names";
 import type { GraphStep, PipelineGraph, Position } from "./types";
+import { isObject } from "./util";
+
+const CLIPBOARD_KIND = "paiflow-designer/steps";
 
 /** What copy puts on the clipboard: the steps with the edges and dependencies among them. */
 export interface StepClipboard {
-  kind: "paiflow-designer/steps";
+  kind: typeof CLIPBOARD_KIND;
   steps: GraphStep[];
 }
 
@@ -21,7 +26,7 @@ export function copySteps(graph: PipelineGraph, names: Iterable<string>): StepCl
       artifacts: s.artifacts.filter((a) => a.binding.kind !== "step" || chosen.has(a.binding.step)),
       dependencies: s.dependencies.filter((d) => chosen.has(d)),
     }));
-  return { kind: "paiflow-designer/steps", steps };
+  return { kind: CLIPBOARD_KIND, steps };
 }
 
 /** Paste copied steps with fresh step and display names, shifted by `offset`; returns the new names. */
@@ -69,12 +74,105 @@ export function duplicateSteps(
   return pasteSteps(graph, copySteps(graph, names), offset);
 }
 
-/** Whether a value read from a clipboard is a step clipboard. */
-export function isStepClipboard(value: unknown): value is StepClipboard {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as StepClipboard).kind === "paiflow-designer/steps" &&
-    Array.isArray((value as StepClipboard).steps)
-  );
+/** The most steps one paste may add: the designer's scale, far above any hand-made selection. */
+const MAX_PASTED_STEPS = 5000;
+
+const name = z.string().min(1).max(256);
+const mapping = z.record(z.string(), z.unknown());
+const PositionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+const ComponentRefSchema = z.object({
+  provider: z.string().optional(),
+  version: z.string().optional(),
+  identifier: z.string().optional(),
+  guid: z.string().optional(),
+});
+const ParamArgSchema = z.object({
+  name: z.string(),
+  binding: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("value"), value: z.unknown() }),
+    z.object({ kind: z.literal("input"), input: name }),
+    z.object({ kind: z.literal("ref"), from: z.string() }),
+  ]),
+  extra: mapping.optional(),
+});
+const ArtifactArgSchema = z.object({
+  name: z.string(),
+  binding: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("step"), step: name, output: name }),
+    z.object({ kind: z.literal("value"), value: z.unknown() }),
+    z.object({ kind: z.literal("input"), input: name }),
+    z.object({ kind: z.literal("ref"), from: z.string() }),
+  ]),
+  extra: mapping.optional(),
+});
+const GraphStepSchema = z.object({
+  name,
+  displayName: z.string().max(1024).optional(),
+  component: ComponentRefSchema,
+  parameters: z.array(ParamArgSchema),
+  artifacts: z.array(ArtifactArgSchema),
+  dependencies: z.array(name),
+  position: PositionSchema.optional(),
+  // The step document as read, kept verbatim: only its shape is checked (export reads it defensively).
+  raw: z.looseObject({ apiVersion: z.string().optional(), metadata: mapping, spec: mapping.optional() }),
+});
+
+/**
+ * What a clipboard may hold, checked before any of it touches a graph: steps of the designer's
+ * graph shape, whose edges and dependencies stay among the copied steps (as `copySteps` leaves them).
+ */
+const StepClipboardSchema = z
+  .object({ kind: z.literal(CLIPBOARD_KIND), steps: z.array(GraphStepSchema).min(1).max(MAX_PASTED_STEPS) })
+  .superRefine((clip, ctx) => {
+    const names = new Set(clip.steps.map((s) => s.name));
+    if (names.size < clip.steps.length)
+      ctx.addIssue({ code: "custom", message: "two steps have the same name", path: ["steps"] });
+    clip.steps.forEach((s, i) => {
+      s.dependencies.forEach((d, j) => {
+        if (!names.has(d))
+          ctx.addIssue({
+            code: "custom",
+            message: `depends on ${d}, which is not pasted`,
+            path: ["steps", i, "dependencies", j],
+          });
+      });
+      s.artifacts.forEach((a, j) => {
+        if (a.binding.kind === "step" && !names.has(a.binding.step))
+          ctx.addIssue({
+            code: "custom",
+            message: `reads ${a.binding.step}, which is not pasted`,
+            path: ["steps", i, "artifacts", j, "binding", "step"],
+          });
+      });
+    });
+  });
+
+/** Pasted text: steps to paste, steps refused (with the reason), or something that is not steps at all. */
+type ClipboardText =
+  | { kind: "steps"; clip: StepClipboard }
+  | { kind: "refused"; reason: string }
+  | { kind: "other" };
+
+/**
+ * Reads pasted text. Text claiming to be steps (JSON of kind `paiflow-designer/steps`) is checked
+ * against the schema, and refused whole with the first reason when anything is off; other text
+ * (YAML, someone else's JSON) is left to whoever else handles a paste.
+ */
+export function readClipboardText(text: string): ClipboardText {
+  if (!text.trimStart().startsWith("{") || !text.includes(CLIPBOARD_KIND)) return { kind: "other" };
+  const tooLarge = checkTextSize(text, undefined, "pasted text");
+  if (tooLarge) return { kind: "refused", reason: tooLarge.message };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    // It says it is steps, so it is a broken copy, not someone else's text.
+    return { kind: "refused", reason: `not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+  }
+  if (!isObject(value) || value.kind !== CLIPBOARD_KIND) return { kind: "other" };
+  const parsed = StepClipboardSchema.safeParse(value);
+  if (parsed.success) return { kind: "steps", clip: parsed.data as StepClipboard };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.map(String).join(".")}: ` : "";
+  return { kind: "refused", reason: `${where}${issue?.message ?? "not a list of steps"}` };
 }

@@ -1,13 +1,16 @@
 /** Data edges, derived from the steps' artifact bindings. */
 import type { DataEdge, GraphStep, PipelineGraph } from "./types";
 
-/** The id of the edge from `source.output` to `target.input`. */
-function edgeId(source: string, sourceOutput: string, target: string, targetInput: string): string {
+/**
+ * The id of the data edge from `source.output` to `target.input`: `<source>.<output>-><target>.<input>`.
+ * Ordering-only edges are `<source>-><target>` (no dot: step names have none), so the two never meet.
+ */
+export function edgeId(source: string, sourceOutput: string, target: string, targetInput: string): string {
   return `${source}.${sourceOutput}->${target}.${targetInput}`;
 }
 
 /** The data edges into one step (its artifacts bound to another step's output), in argument order. */
-function edgesInto(step: GraphStep): DataEdge[] {
+export function edgesInto(step: GraphStep): DataEdge[] {
   const edges: DataEdge[] = [];
   for (const arg of step.artifacts) {
     if (arg.binding.kind !== "step") continue;
@@ -36,14 +39,15 @@ export function dataEdges(graph: PipelineGraph): DataEdge[] {
   return edges;
 }
 
-/** Ordering-only dependencies: `[upstream, downstream]` pairs not already joined by a data edge. */
-export function orderingEdges(graph: PipelineGraph): { source: string; target: string }[] {
+/** Ordering-only dependencies (`source` runs before `target`) not already joined by a data edge. */
+export function orderingEdges(graph: PipelineGraph): { id: string; source: string; target: string }[] {
   const names = new Set(graph.steps.map((s) => s.name));
-  const out: { source: string; target: string }[] = [];
+  const out: { id: string; source: string; target: string }[] = [];
   for (const step of graph.steps) {
     const fed = new Set(edgesInto(step).map((e) => e.source));
     for (const dep of step.dependencies) {
-      if (!fed.has(dep) && names.has(dep)) out.push({ source: dep, target: step.name });
+      if (!fed.has(dep) && names.has(dep))
+        out.push({ id: `${dep}->${step.name}`, source: dep, target: step.name });
     }
   }
   return out;

@@ -3,8 +3,12 @@ import dagre from "@dagrejs/dagre";
 import { dataEdges, orderingEdges } from "./edges";
 import type { GraphStep, PipelineGraph } from "./types";
 
-/** The size the layout reserves for a node: the canvas's `.step-node` is 240 px wide and 64-84 px tall. */
-export const NODE_SIZE = { width: 240, height: 72 } as const;
+/**
+ * A step node's size, the one definition the canvas draws with and the layout reserves room by:
+ * `width` wide, at least `minHeight` tall (taller with many ports); the layout reserves `height`
+ * for a node whose drawn size it is not told.
+ */
+export const NODE_SIZE = { width: 240, minHeight: 64, height: 72 } as const;
 
 export interface LayoutOptions {
   /** A step's drawn size where the canvas knows it (a step with many ports is taller); NODE_SIZE otherwise. */

@@ -42,14 +42,14 @@ function replaceStep(graph: PipelineGraph, name: string, update: (s: GraphStep) 
 }
 
 /**
- * Add a step made from `proto` (e.g. by `createStep`) with a fresh step name based on its name or
+ * Add a step made from `proto` (see `addComponentStep`) with a fresh step name based on its name or
  * component identifier and the display name `<displayBaseName>-<n>`.
  */
 export function addStep(
   graph: PipelineGraph,
   proto: GraphStep,
   displayBaseName: string,
-  position: Position,
+  position?: Position,
 ): { graph: PipelineGraph; name: string } {
   const names = graph.steps.map((s) => s.name);
   const name = freshStepName(names, proto.component.identifier ?? proto.name ?? "step");
@@ -57,7 +57,8 @@ export function addStep(
     graph.steps.map((s) => s.displayName),
     displayBaseName,
   );
-  const step: GraphStep = { ...proto, name, displayName, position: { ...position } };
+  const step: GraphStep = { ...proto, name, displayName };
+  if (position) step.position = { ...position };
   return { graph: { ...graph, steps: [...graph.steps, step] }, name };
 }
 

@@ -66,6 +66,28 @@ describe("parseManifest", () => {
     expect(parsed.problems[0]?.code).toBe("too-large");
   });
 
+  it("measures the size limit in UTF-8 bytes, the caller's limit, not characters", () => {
+    // 415 UTF-16 units (394 of them CJK, 3 bytes each) but 1,203 bytes.
+    const cjk = `metadata: {name: "${"数".repeat(394)}"}\n`;
+    expect(cjk.length).toBeLessThan(1000);
+    expect(new TextEncoder().encode(cjk).length).toBe(1203);
+    expect(parseManifest(cjk, { maxBytes: 1000 }).problems).toEqual([
+      {
+        severity: "error",
+        code: "too-large",
+        message: "manifest is 1203 bytes; the limit is 1000 bytes",
+        location: {},
+        params: { what: "manifest", bytes: 1203, limit: 1000 },
+      },
+    ]);
+    expect(parseManifest(cjk, { maxBytes: 1203 }).problems.map((p) => p.code)).not.toContain("too-large");
+    // A character outside the BMP is one 4-byte character (a surrogate pair), not two 3-byte ones.
+    const emoji = `# ${"😀".repeat(300)}\nmetadata: {}\n`;
+    expect(new TextEncoder().encode(emoji).length).toBe(1216);
+    expect(parseManifest(emoji, { maxBytes: 1215 }).problems[0]?.params?.bytes).toBe(1216);
+    expect(parseManifest(emoji, { maxBytes: 1216 }).problems.map((p) => p.code)).not.toContain("too-large");
+  });
+
   it("refuses documents that are not mappings and empty text", () => {
     expect(parseManifest("- a\n- b\n").problems[0]?.code).toBe("not-a-manifest");
     expect(parseManifest("").problems[0]?.code).toBe("empty");

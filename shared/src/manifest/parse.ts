@@ -3,15 +3,14 @@
  * YAML nodes so any problem can be pointed at a line and column afterwards.
  */
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from "yaml";
-import { error, type Problem, type ProblemLocation, warning } from "../validation/problem";
+import { error, hasErrors, type Problem, type ProblemLocation, warning } from "../validation/problem";
 import { fastParse } from "./fast-parse";
+import { checkTextSize } from "./size";
 import type { Manifest, ManifestStream } from "./types";
 import { AliasLimitError, documentToJS } from "./yaml-to-js";
 
-/** Largest manifest accepted, in bytes (the service itself takes a few MB at most). */
-export const MAX_MANIFEST_BYTES = 5 * 1024 * 1024;
-
 export interface ParseOptions {
+  /** Size limit in UTF-8 bytes; MAX_MANIFEST_BYTES by default. */
   maxBytes?: number;
 }
 
@@ -26,27 +25,10 @@ export interface ParsedManifest {
   locate(location: ProblemLocation): { line: number; col: number } | undefined;
 }
 
-function utf8Length(text: string): number {
-  // Cheap upper bound first: a UTF-16 unit is at most 3 UTF-8 bytes.
-  if (text.length * 3 <= MAX_MANIFEST_BYTES) return text.length;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // A surrogate pair (4 bytes) counts 2 + 2 here.
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xe000 ? 2 : 3;
-  }
-  return bytes;
-}
-
 /** Parses manifest text; never throws. */
 export function parseManifest(text: string, opts: ParseOptions = {}): ParsedManifest {
-  const maxBytes = opts.maxBytes ?? MAX_MANIFEST_BYTES;
-  const none = { documents: [] as Document[], locate: () => undefined };
-  const bytes = text.length > maxBytes / 3 ? utf8Length(text) : text.length;
-  if (bytes > maxBytes) {
-    const mb = (maxBytes / 1024 / 1024).toFixed(0);
-    return { ...none, problems: [error("too-large", `manifest is ${bytes} bytes; the limit is ${mb} MB`)] };
-  }
+  const tooBig = checkTextSize(text, opts.maxBytes);
+  if (tooBig) return { documents: [], locate: () => undefined, problems: [tooBig] };
   const fast = fastParse(text);
   if (fast?.some(isMapping) && fast.every((v) => isMapping(v) || (v == null && fast.length > 1))) {
     // Plain YAML read by the fast path: the YAML nodes are built only if a position is asked for.
@@ -76,7 +58,7 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedMani
     documents,
     locate: locator,
   });
-  if (problems.some((p) => p.severity === "error")) return result();
+  if (hasErrors(problems)) return result();
   const manifests: Manifest[] = [];
   for (let i = 0; i < documents.length; i++) {
     const doc = documents[i] as Document;
@@ -86,7 +68,12 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedMani
     } catch (e) {
       if (!(e instanceof AliasLimitError)) throw e;
       problems.push(
-        error("yaml-alias-limit", e.message, { ...posOf(doc.contents, lineCounter), document: i }),
+        error(
+          "yaml-alias-limit",
+          e.message,
+          { ...posOf(doc.contents, lineCounter), document: i },
+          { limit: e.limit },
+        ),
       );
       return result();
     }

@@ -37,13 +37,19 @@ function checkReference(
           "unknown-pipeline-input",
           `${text} reads pipeline input ${ref.io}.${ref.name}, which the pipeline does not declare`,
           where,
+          { reference: text, io: ref.io, input: ref.name },
         ),
       );
     return;
   }
   if (ref.kind !== "step") return;
   if (!ctx.steps.has(ref.step)) {
-    ctx.problems.push(error("unknown-step", `${text} reads step ${ref.step}, which does not exist`, where));
+    ctx.problems.push(
+      error("unknown-step", `${text} reads step ${ref.step}, which does not exist`, where, {
+        reference: text,
+        target: ref.step,
+      }),
+    );
     return;
   }
   upstream.push(ref.step);
@@ -56,11 +62,16 @@ function checkReference(
         "unknown-output",
         `${text}: step ${ref.step} (${spec.identifier}) has no output ${ref.name} (outputs: ${known})`,
         where,
+        { reference: text, target: ref.step, component: spec.identifier, output: ref.name, known },
       ),
     );
   } else if (ref.io === "parameters" && spec.outputParameters && !spec.outputParameters.includes(ref.name)) {
     ctx.problems.push(
-      error("unknown-output", `${text}: step ${ref.step} has no output parameter ${ref.name}`, where),
+      error("unknown-output", `${text}: step ${ref.step} has no output parameter ${ref.name}`, where, {
+        reference: text,
+        target: ref.step,
+        output: ref.name,
+      }),
     );
   }
 }
@@ -77,7 +88,9 @@ export function checkText(
     if (found.ref) checkReference(ctx, found.ref, found.text, where, upstream);
     else if (strict)
       ctx.problems.push(
-        warning("invalid-reference", `${found.text} is not a reference PAIFlow knows`, where),
+        warning("invalid-reference", `${found.text} is not a reference PAIFlow knows`, where, {
+          reference: found.text,
+        }),
       );
   }
 }
@@ -93,10 +106,12 @@ export function checkArtifacts(
     const where = { step: step.name, field: `arguments.artifacts.${arg.name}` };
     if (fed.has(arg.name)) {
       ctx.problems.push(
-        error("input-fed-twice", `input ${arg.name} of step ${step.name} is fed twice`, {
-          step: step.name,
-          field: `arguments.artifacts.${i}`,
-        }),
+        error(
+          "input-fed-twice",
+          `input ${arg.name} of step ${step.name} is fed twice`,
+          { step: step.name, field: `arguments.artifacts.${i}` },
+          { step: step.name, input: arg.name },
+        ),
       );
       return;
     }
@@ -107,7 +122,12 @@ export function checkArtifacts(
     if (spec && !port) {
       const known = spec.inputs.map((p) => p.name).join(", ") || "none";
       ctx.problems.push(
-        error("unknown-input", `${spec.identifier} has no input ${arg.name} (inputs: ${known})`, where),
+        error("unknown-input", `${spec.identifier} has no input ${arg.name} (inputs: ${known})`, where, {
+          step: step.name,
+          component: spec.identifier,
+          input: arg.name,
+          known,
+        }),
       );
     }
     const b = arg.binding;
@@ -128,6 +148,14 @@ export function checkArtifacts(
             "type-mismatch",
             `${b.step}.${b.output} is a ${out.type}; input ${arg.name} of ${step.name} takes a ${port.type}`,
             at,
+            {
+              source: b.step,
+              output: b.output,
+              outputType: out.type,
+              step: step.name,
+              input: arg.name,
+              inputType: port.type,
+            },
           ),
         );
     } else if (b.kind === "input") {
@@ -151,6 +179,7 @@ export function checkArtifacts(
           "required-input",
           `input ${port.name} of step ${step.name} (${spec?.identifier}) is not connected`,
           { step: step.name, field: "arguments.artifacts" },
+          { step: step.name, component: spec?.identifier ?? "", input: port.name },
         ),
       );
   }
@@ -167,10 +196,12 @@ export function checkParameters(
     const where = { step: step.name, field: `arguments.parameters.${arg.name}` };
     if (seen.has(arg.name)) {
       ctx.problems.push(
-        error("duplicate-parameter", `parameter ${arg.name} of step ${step.name} is set twice`, {
-          step: step.name,
-          field: `arguments.parameters.${i}`,
-        }),
+        error(
+          "duplicate-parameter",
+          `parameter ${arg.name} of step ${step.name} is set twice`,
+          { step: step.name, field: `arguments.parameters.${i}` },
+          { step: step.name, param: arg.name },
+        ),
       );
       return;
     }
@@ -193,7 +224,11 @@ export function checkParameters(
     if (!param) {
       if (spec.provider === "pai")
         ctx.problems.push(
-          warning("unknown-parameter", `${spec.identifier} has no parameter ${arg.name}`, where),
+          warning("unknown-parameter", `${spec.identifier} has no parameter ${arg.name}`, where, {
+            step: step.name,
+            component: spec.identifier,
+            param: arg.name,
+          }),
         );
       return;
     }
@@ -208,6 +243,7 @@ export function checkParameters(
           "required-parameter",
           `parameter ${param.name} of step ${step.name} (${spec.identifier}) is required`,
           { step: step.name, field: "arguments.parameters" },
+          { step: step.name, component: spec.identifier, param: param.name },
         ),
       );
   }
@@ -217,6 +253,7 @@ export function checkParameters(
         "missing-execution",
         `step ${step.name} runs on MaxCompute but its execution parameter is not set`,
         { step: step.name, field: "arguments.parameters" },
+        { step: step.name },
       ),
     );
 }

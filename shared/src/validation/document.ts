@@ -9,13 +9,18 @@ export function checkDocument(doc: unknown, document: number | undefined, entry:
   const problems: Problem[] = [];
   if (!isObject(doc)) return [error("not-a-manifest", "a manifest document must be a mapping", at(""))];
   if (doc.apiVersion === undefined)
-    problems.push(error("api-version", `apiVersion is missing; expected "${API_VERSION}"`, at("apiVersion")));
+    problems.push(
+      error("api-version", `apiVersion is missing; expected "${API_VERSION}"`, at("apiVersion"), {
+        expected: API_VERSION,
+      }),
+    );
   else if (doc.apiVersion !== API_VERSION)
     problems.push(
       error(
         "api-version",
         `apiVersion is ${JSON.stringify(doc.apiVersion)}; expected "${API_VERSION}"`,
         at("apiVersion"),
+        { value: JSON.stringify(doc.apiVersion), expected: API_VERSION },
       ),
     );
   if (!isObject(doc.metadata)) {
@@ -31,6 +36,7 @@ export function checkDocument(doc: unknown, document: number | undefined, entry:
         "missing-metadata",
         `metadata of ${what} needs an identifier (or a guid or name)`,
         at("metadata"),
+        { subject: entry ? "pipeline" : "component" },
       ),
     );
   }
@@ -47,9 +53,26 @@ export function checkIoNames(list: readonly unknown[], field: string): Problem[]
   list.forEach((entry, i) => {
     const name = stringAt(entry, "name");
     if (name === undefined)
-      problems.push(error("missing-name", `${field} entry ${i + 1} has no name`, { field: `${field}.${i}` }));
+      problems.push(
+        error(
+          "missing-name",
+          `${field} entry ${i + 1} has no name`,
+          { field: `${field}.${i}` },
+          {
+            list: field,
+            index: i + 1,
+          },
+        ),
+      );
     else if (seen.has(name))
-      problems.push(error("duplicate-name", `${field} declares ${name} twice`, { field: `${field}.${i}` }));
+      problems.push(
+        error(
+          "duplicate-name",
+          `${field} declares ${name} twice`,
+          { field: `${field}.${i}` },
+          { list: field, name },
+        ),
+      );
     else seen.add(name);
   });
   return problems;

@@ -1,6 +1,6 @@
 /** Validation of a pipeline graph: documents, steps, names, components and cycles (bindings in bindings.ts). */
 import { componentsFromManifest } from "../catalog/from-manifest";
-import { findComponent, catalog as officialCatalog } from "../catalog/index";
+import { componentLookup, catalog as officialCatalog } from "../catalog/index";
 import type { ComponentSpec } from "../catalog/types";
 import { STEP_NAME_PATTERN } from "../graph/ops";
 import type { GraphStep, PipelineGraph } from "../graph/types";
@@ -20,19 +20,27 @@ function checkStep(ctx: Ctx, step: GraphStep, index: number, names: Set<string>)
         "api-version",
         `step ${step.name} has apiVersion ${JSON.stringify(step.raw.apiVersion)}; expected "${API_VERSION}"`,
         { ...loc, field: "apiVersion" },
+        { step: step.name, value: JSON.stringify(step.raw.apiVersion), expected: API_VERSION },
       ),
     );
   if (step.name === "") {
     ctx.problems.push(
-      error("missing-step-name", `step ${index + 1} has no metadata.name`, { field: `pipelines.${index}` }),
+      error(
+        "missing-step-name",
+        `step ${index + 1} has no metadata.name`,
+        { field: `pipelines.${index}` },
+        { index: index + 1 },
+      ),
     );
   } else {
     if (names.has(step.name))
       ctx.problems.push(
-        error("duplicate-step-name", `step name ${step.name} is used twice`, {
-          ...loc,
-          field: `pipelines.${index}.metadata.name`,
-        }),
+        error(
+          "duplicate-step-name",
+          `step name ${step.name} is used twice`,
+          { ...loc, field: `pipelines.${index}.metadata.name` },
+          { step: step.name },
+        ),
       );
     if (!STEP_NAME_PATTERN.test(step.name))
       ctx.problems.push(
@@ -40,6 +48,7 @@ function checkStep(ctx: Ctx, step: GraphStep, index: number, names: Set<string>)
           "invalid-step-name",
           `step name ${JSON.stringify(step.name)} is invalid: use a letter or _, then letters, digits, _ or - (at most 128)`,
           { ...loc, field: "metadata.name" },
+          { step: step.name },
         ),
       );
   }
@@ -52,18 +61,20 @@ function checkStep(ctx: Ctx, step: GraphStep, index: number, names: Set<string>)
         "missing-component",
         `step ${step.name} names no component (metadata.identifier or metadata.guid)`,
         { ...loc, field: "metadata" },
+        { step: step.name },
       ),
     );
   } else if (!spec) {
-    const what =
-      ref.guid !== undefined && ref.identifier === undefined
-        ? `inline component ${ref.guid}`
-        : `component ${[ref.provider, ref.identifier, ref.version].filter(Boolean).join("/")}`;
+    const inline = ref.guid !== undefined && ref.identifier === undefined;
+    const component = inline
+      ? (ref.guid as string)
+      : [ref.provider, ref.identifier, ref.version].filter(Boolean).join("/");
     ctx.problems.push(
       warning(
         "unknown-component",
-        `${what} of step ${step.name} is not in the catalog; its ports come from the pipeline`,
+        `${inline ? "inline component" : "component"} ${component} of step ${step.name} is not in the catalog; its ports come from the pipeline`,
         { ...loc, field: "metadata.identifier" },
+        { step: step.name, component, inline },
       ),
     );
   }
@@ -76,10 +87,12 @@ function checkStep(ctx: Ctx, step: GraphStep, index: number, names: Set<string>)
     if (ctx.steps.has(dep)) upstream.push(dep);
     else
       ctx.problems.push(
-        error("unknown-step", `step ${step.name} depends on ${dep}, which does not exist`, {
-          ...loc,
-          field: "dependencies",
-        }),
+        error(
+          "unknown-step",
+          `step ${step.name} depends on ${dep}, which does not exist`,
+          { ...loc, field: "dependencies" },
+          { step: step.name, target: dep },
+        ),
       );
   }
   return upstream;
@@ -119,12 +132,10 @@ export function validateGraph(
     ...checkIoNames(graph.outputs.parameters, "outputs.parameters"),
     ...checkIoNames(graph.outputs.artifacts, "outputs.artifacts"),
   );
-  const keyCache = new Map<string, ComponentSpec | undefined>();
+  const lookup = componentLookup(all);
   for (const step of graph.steps) {
     if (!ctx.steps.has(step.name)) ctx.steps.set(step.name, step);
-    const key = `${step.component.guid}|${step.component.provider}|${step.component.identifier}|${step.component.version}`;
-    if (!keyCache.has(key)) keyCache.set(key, findComponent(all, step.component));
-    if (!ctx.specOf.has(step.name)) ctx.specOf.set(step.name, keyCache.get(key));
+    if (!ctx.specOf.has(step.name)) ctx.specOf.set(step.name, lookup.of(step.component));
   }
   const names = new Set<string>();
   const upstream = new Map<string, string[]>();
@@ -149,10 +160,12 @@ export function validateGraph(
   for (const cycle of findCycles([...ctx.steps.keys()], (n) => upstream.get(n) ?? [])) {
     const path = [...cycle, cycle[0]].join(" -> ");
     ctx.problems.push(
-      error("cycle", `steps form a cycle through data edges and dependencies: ${path}`, {
-        step: cycle[0] as string,
-        field: "dependencies",
-      }),
+      error(
+        "cycle",
+        `steps form a cycle through data edges and dependencies: ${path}`,
+        { step: cycle[0] as string, field: "dependencies" },
+        { path },
+      ),
     );
   }
   return ctx.problems;

@@ -1,36 +1,74 @@
-/** A finding of validation: the same shape for the canvas badges, the problems list, the server and the CLI. */
-export interface ProblemLocation {
+/**
+ * A finding of validation: the same shape for the canvas badges, the problems list, the server
+ * (400 answers, checked with the schema) and the CLI.
+ */
+import { z } from "zod";
+
+const ProblemLocationSchema = z.object({
   /** `metadata.name` of the step concerned. */
-  step?: string;
+  step: z.string().optional(),
   /**
    * Where in the step (or, without `step`, in the pipeline document): a dotted path whose list
    * entries are named, e.g. `arguments.parameters.fraction`, `arguments.artifacts.inputTable`,
    * `dependencies`, `metadata.name`, `inputs.parameters.execution_maxcompute`.
    */
-  field?: string;
+  field: z.string().optional(),
   /** 1-based, when the problem comes from text. */
-  line?: number;
-  col?: number;
+  line: z.number().int().optional(),
+  col: z.number().int().optional(),
   /** Index of the document in a multi-document stream, when it is not the entry pipeline. */
-  document?: number;
-}
+  document: z.number().int().optional(),
+});
+export type ProblemLocation = z.infer<typeof ProblemLocationSchema>;
 
-export interface Problem {
-  severity: "error" | "warning";
+/**
+ * The values a message interpolates, by name (`step`, `param`, `value`, `range`, ...): with
+ * `code`, all a UI needs to word the message in another language. Lists are joined with ", ".
+ */
+const ProblemParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+type ProblemParams = z.infer<typeof ProblemParamsSchema>;
+
+export const ProblemSchema = z.object({
+  severity: z.enum(["error", "warning"]),
   /** Stable kebab-case id, e.g. `yaml-syntax`, `unknown-step`, `cycle`. */
-  code: string;
-  message: string;
-  location: ProblemLocation;
+  code: z.string(),
+  /** English, for logs, the CLI and until the UI words it from `code` and `params`. */
+  message: z.string(),
+  location: ProblemLocationSchema,
+  params: ProblemParamsSchema.optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+function problem(
+  severity: Problem["severity"],
+  code: string,
+  message: string,
+  location: ProblemLocation,
+  params: ProblemParams | undefined,
+): Problem {
+  return params === undefined
+    ? { severity, code, message, location }
+    : { severity, code, message, location, params };
 }
 
 /** Builds an error problem. */
-export function error(code: string, message: string, location: ProblemLocation = {}): Problem {
-  return { severity: "error", code, message, location };
+export function error(
+  code: string,
+  message: string,
+  location: ProblemLocation = {},
+  params?: ProblemParams,
+): Problem {
+  return problem("error", code, message, location, params);
 }
 
 /** Builds a warning problem. */
-export function warning(code: string, message: string, location: ProblemLocation = {}): Problem {
-  return { severity: "warning", code, message, location };
+export function warning(
+  code: string,
+  message: string,
+  location: ProblemLocation = {},
+  params?: ProblemParams,
+): Problem {
+  return problem("warning", code, message, location, params);
 }
 
 /** True when any problem is an error. */

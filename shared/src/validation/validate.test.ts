@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { ParamSpec } from "../catalog/types";
 import { brokenFixtures, validFixtures } from "../fixtures.test-helper";
 import { manifestToGraph } from "../graph/from-manifest";
 import { parseManifest } from "../manifest/parse";
@@ -140,6 +141,35 @@ describe("checkValue", () => {
     expect(
       checkValue("0", { name: "f", type: "Double", range: "(0, 1)", description: "" }, {})[0]?.code,
     ).toBe("value-out-of-range");
+  });
+
+  it("refuses what JavaScript would read as a number but PAIFlow does not take as an Int", () => {
+    for (const text of ["0x10", "1e2", " 12abc", "Infinity"]) {
+      expect(checkValue(text, spec, { step: "s" }), text).toEqual([
+        {
+          severity: "error",
+          code: "value-type",
+          message: `parameter n must be an integer, not ${JSON.stringify(text)}`,
+          location: { step: "s" },
+          params: { param: "n", value: JSON.stringify(text), type: "Int" },
+        },
+      ]);
+    }
+    expect(checkValue("1e2", { name: "d", type: "Double", description: "" })).toEqual([]);
+  });
+
+  it("gives the values its message interpolates as params, for a UI to word it in another language", () => {
+    expect(checkValue("11", spec, {})[0]?.params).toEqual({ param: "n", value: "11", range: "[1, 10]" });
+    const allowed: ParamSpec = { name: "m", type: "String", allowed: ["a", "b"], description: "" };
+    expect(checkValue("x", allowed)[0]?.params).toEqual({ param: "m", value: '"x"', allowed: "a, b" });
+  });
+});
+
+describe("problem params", () => {
+  it("every problem of the broken fixtures carries the values its message names as params", () => {
+    const problems = validateManifestText(brokenFixtures.brokenAll);
+    expect(problems.length).toBeGreaterThan(5);
+    for (const p of problems) expect(p.params, p.code).toBeDefined();
   });
 });
 

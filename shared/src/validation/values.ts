@@ -1,4 +1,7 @@
-/** Checks of a literal parameter value against its catalog spec: type, allowed values, range. */
+/**
+ * Checks of a literal parameter value against its catalog spec: type, allowed values, range.
+ * Validation and the inspector's inline errors both call `checkValue`, so they always agree.
+ */
 import type { ParamSpec } from "../catalog/types";
 import type { Problem, ProblemLocation } from "./problem";
 import { error } from "./problem";
@@ -38,40 +41,65 @@ function inRange(n: number, r: Range): boolean {
   return (r.minOpen ? n > r.min : n >= r.min) && (r.maxOpen ? n < r.max : n <= r.max);
 }
 
-/** Problems of one literal value; values holding `${var}` or `{{ref}}` are substituted later and not checked. */
-export function checkValue(value: unknown, spec: ParamSpec, where: ProblemLocation): Problem[] {
+const EXPECTED = {
+  Int: "an integer",
+  Double: "a number",
+  Bool: "true or false",
+  Map: "a map",
+} as const;
+
+function wellTyped(value: unknown, text: string, type: string): boolean {
+  switch (type) {
+    case "Int":
+      return typeof value !== "boolean" && INT.test(text);
+    case "Double":
+      return typeof value !== "boolean" && NUMBER.test(text);
+    case "Bool":
+      return text === "true" || text === "false";
+    case "Map":
+      return typeof value === "object";
+    default:
+      return true;
+  }
+}
+
+/**
+ * Problems of one literal value: what validation reports and the inspector shows as the user
+ * types. Values holding `${var}` or `{{ref}}` are substituted later and not checked.
+ */
+export function checkValue(value: unknown, spec: ParamSpec, where: ProblemLocation = {}): Problem[] {
   if (value === undefined || value === null || value === "") return [];
   if (typeof value === "string" && (value.includes("${") || value.includes("{{"))) return [];
   const text = typeof value === "string" ? value.trim() : String(value);
+  const shown = JSON.stringify(value) ?? String(value);
+  const params = { param: spec.name, value: shown };
   const label = `parameter ${spec.name}`;
-  switch (spec.type) {
-    case "Int":
-      if (typeof value === "boolean" || !INT.test(text))
-        return [error("value-type", `${label} must be an integer, not ${JSON.stringify(value)}`, where)];
-      break;
-    case "Double":
-      if (typeof value === "boolean" || !NUMBER.test(text))
-        return [error("value-type", `${label} must be a number, not ${JSON.stringify(value)}`, where)];
-      break;
-    case "Bool":
-      if (text !== "true" && text !== "false")
-        return [error("value-type", `${label} must be true or false, not ${JSON.stringify(value)}`, where)];
-      break;
-    case "Map":
-      if (typeof value !== "object")
-        return [error("value-type", `${label} must be a map, not ${JSON.stringify(value)}`, where)];
-      return [];
-    default:
-      break;
+  if (!wellTyped(value, text, spec.type)) {
+    const expected = EXPECTED[spec.type as keyof typeof EXPECTED];
+    return [
+      error("value-type", `${label} must be ${expected}, not ${shown}`, where, {
+        ...params,
+        type: spec.type,
+      }),
+    ];
   }
+  if (spec.type === "Map") return [];
   if (spec.allowed && !spec.allowed.includes(text)) {
     const allowed = spec.allowed.join(", ");
-    return [error("value-not-allowed", `${label} is ${JSON.stringify(value)}; allowed: ${allowed}`, where)];
+    return [
+      error("value-not-allowed", `${label} is ${shown}; allowed: ${allowed}`, where, { ...params, allowed }),
+    ];
   }
   if (spec.range && (spec.type === "Int" || spec.type === "Double")) {
     const range = parseRange(spec.range);
     if (range && !inRange(Number(text), range))
-      return [error("value-out-of-range", `${label} is ${text}, outside ${spec.range}`, where)];
+      return [
+        error("value-out-of-range", `${label} is ${text}, outside ${spec.range}`, where, {
+          ...params,
+          value: text,
+          range: spec.range,
+        }),
+      ];
   }
   return [];
 }

@@ -4,6 +4,7 @@
  * minimap re-lays out and repaints every node rectangle on each frame of a pan, which costs
  * more than the canvas itself at 1,000 steps. Click or drag in it to move the view.
  */
+import { hasErrors, NODE_SIZE } from "@pfd/shared";
 import { type ReactFlowState, useReactFlow, useStore, useStoreApi } from "@xyflow/react";
 import { type PointerEvent, useCallback, useEffect, useRef } from "react";
 import { categoryKind } from "../theme/icons";
@@ -36,8 +37,8 @@ function frameFor(nodes: readonly StepNode[], lookup: ReactFlowState["nodeLookup
     const size = lookup.get(n.id)?.measured;
     minX = Math.min(minX, n.position.x);
     minY = Math.min(minY, n.position.y);
-    maxX = Math.max(maxX, n.position.x + (size?.width ?? 240));
-    maxY = Math.max(maxY, n.position.y + (size?.height ?? 64));
+    maxX = Math.max(maxX, n.position.x + (size?.width ?? NODE_SIZE.width));
+    maxY = Math.max(maxY, n.position.y + (size?.height ?? NODE_SIZE.minHeight));
   }
   const w = Math.max(1, maxX - minX);
   const h = Math.max(1, maxY - minY);
@@ -87,16 +88,16 @@ export function CanvasMiniMap() {
       const lookup = store.getState().nodeLookup;
       for (const n of nodes) {
         const size = lookup.get(n.id)?.measured;
-        const bad = n.data.problems?.some((p) => p.severity === "error");
+        const bad = n.data.problems && hasErrors(n.data.problems);
         ctx.fillStyle = bad
           ? colourOf("--danger", "#d92d3b")
-          : colourOf(`--cat-${categoryKind(n.data.info?.category ?? "")}`, "#6b7a90");
+          : colourOf(`--cat-${categoryKind(n.data.component?.category ?? "")}`, "#6b7a90");
         ctx.globalAlpha = n.selected ? 1 : 0.6;
         ctx.fillRect(
           f.offsetX + (n.position.x - f.x) * f.scale,
           f.offsetY + (n.position.y - f.y) * f.scale,
-          Math.max(1.5, (size?.width ?? 240) * f.scale),
-          Math.max(1.5, (size?.height ?? 64) * f.scale),
+          Math.max(1.5, (size?.width ?? NODE_SIZE.width) * f.scale),
+          Math.max(1.5, (size?.height ?? NODE_SIZE.minHeight) * f.scale),
         );
       }
       placeView();

@@ -2,6 +2,7 @@
  * Right-click menus: on a step (rename, duplicate, copy step name, delete), on an edge (delete),
  * on the empty canvas (paste, add component). Arrow keys move between items; Escape closes.
  */
+import { componentKey } from "@pfd/shared";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { matchComponent } from "../palette/search";
 import { selectComponents, selectContextMenu, useEditor, useEditorApi } from "../store";
@@ -139,11 +140,11 @@ function AddComponent({ onPick }: { onPick: (key: string) => void }) {
         value={q}
         onChange={(e) => setQ(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === "Enter" && hits[0]) onPick(hits[0].key);
+          if (e.key === "Enter" && hits[0]) onPick(componentKey(hits[0]));
         }}
       />
       {hits.map((c) => (
-        <Item key={c.key} label={c.displayName} onClick={() => onPick(c.key)} />
+        <Item key={componentKey(c)} label={c.displayName.en} onClick={() => onPick(componentKey(c))} />
       ))}
     </div>
   );

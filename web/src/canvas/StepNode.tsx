@@ -2,6 +2,7 @@
  * A step on the canvas: category icon, display name, component name, one handle per input
  * (left) and output (right) artifact, and a badge with its validation problems.
  */
+import { NODE_SIZE } from "@pfd/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { StepRunBadge, useStepRunStatus } from "../run"; // run view (issue 5)
@@ -13,24 +14,25 @@ const PORT_TOP = 22;
 
 /** The node's height for its port count: ports never crowd each other. */
 function nodeHeight(ports: number): number {
-  return Math.max(64, PORT_TOP * 2 + (ports - 1) * PORT_GAP);
+  return Math.max(NODE_SIZE.minHeight, PORT_TOP * 2 + (ports - 1) * PORT_GAP);
 }
 
 function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
-  const { step, info, inputs, outputs, problems } = data;
-  const category = info?.category ?? "Unknown";
+  const { step, component, inputs, outputs, problems } = data;
+  const category = component?.category ?? "Unknown";
   const kind = categoryKind(category);
   const height = nodeHeight(Math.max(inputs.length, outputs.length, 1));
   const errors = problems?.filter((p) => p.severity === "error").length ?? 0;
   const warnings = (problems?.length ?? 0) - errors;
-  const componentName = info?.displayName ?? step.component.identifier ?? step.component.guid ?? "component";
+  const componentName =
+    component?.displayName.en ?? step.component.identifier ?? step.component.guid ?? "component";
   // run view (issue 5): this step's status in the shown run; re-renders only when it changes.
   const run = useStepRunStatus(step.name);
 
   return (
     <div
-      className={`step-node cat-${kind}${selected ? " selected" : ""}${info ? "" : " unknown"}`}
-      style={{ minHeight: height }}
+      className={`step-node cat-${kind}${selected ? " selected" : ""}${component ? "" : " unknown"}`}
+      style={{ width: NODE_SIZE.width, minHeight: height }}
       data-status={run?.status /* run view (issue 5) */}
     >
       <div className="step-icon" aria-hidden="true" />

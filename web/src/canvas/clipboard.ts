@@ -1,8 +1,9 @@
 /**
  * Copy/paste of steps. The clipboard of this tab is kept in memory (always readable); it is also
- * written to the system clipboard as JSON so steps can be pasted into another tab or window.
+ * written to the system clipboard as JSON so steps can be pasted into another tab or window
+ * (where shared `readClipboardText` checks the text before it touches the graph).
  */
-import { isStepClipboard, type StepClipboard } from "@pfd/shared";
+import type { StepClipboard } from "@pfd/shared";
 
 let memory: StepClipboard | null = null;
 
@@ -15,15 +16,4 @@ export function writeSteps(clip: StepClipboard): void {
 
 export function readSteps(): StepClipboard | null {
   return memory;
-}
-
-/** Steps in pasted text (from another tab), or null when the text is something else. */
-export function stepsFromText(text: string): StepClipboard | null {
-  if (!text.trimStart().startsWith("{")) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isStepClipboard(value) ? value : null;
-  } catch {
-    return null;
-  }
 }

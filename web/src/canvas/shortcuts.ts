@@ -3,9 +3,10 @@
  * F2 to rename the selected step.
  * They apply unless the focus is in a text field or an editor (CodeMirror), which own their keys.
  */
+import { readClipboardText } from "@pfd/shared";
 import { useEffect } from "react";
 import type { EditorStore } from "../store";
-import { readSteps, stepsFromText, writeSteps } from "./clipboard";
+import { readSteps, writeSteps } from "./clipboard";
 
 function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -55,10 +56,11 @@ export function useEditorShortcuts(store: EditorStore): void {
     };
     const onPaste = (e: ClipboardEvent) => {
       if (typingIn(e.target) || e.defaultPrevented) return;
-      const clip = stepsFromText(e.clipboardData?.getData("text/plain") ?? "");
-      if (!clip) return;
+      const read = readClipboardText(e.clipboardData?.getData("text/plain") ?? "");
+      if (read.kind === "other") return;
       e.preventDefault();
-      store.getState().paste(clip);
+      if (read.kind === "steps") store.getState().paste(read.clip);
+      else store.getState().notify("refused", `Pasted steps refused: ${read.reason}`);
     };
     document.addEventListener("keydown", onKey);
     document.addEventListener("paste", onPaste);

@@ -2,16 +2,17 @@
  * React Flow's event props, turned into store verbs. Made once per canvas (stable identities), so
  * handing them to React Flow never re-renders its node and edge wrappers.
  */
-import type { Position as XY } from "@pfd/shared";
+import { NODE_SIZE, type Position as XY } from "@pfd/shared";
 import type { Connection, EdgeChange, NodeChange, ReactFlowInstance } from "@xyflow/react";
 import { type DragEvent, type MouseEvent as ReactMouseEvent, type RefObject, useMemo } from "react";
 import { COMPONENT_MIME } from "../palette/dnd";
 import type { EditorStore } from "../store";
 import type { StepNode } from "./view";
 
-/** Width of a step node; the store places new steps by their top-left corner. */
-const NODE_WIDTH = 240;
-const HALF_HEIGHT = 32;
+/** Where a step centred on `p` has its top-left corner (the store places steps by their corner). */
+function cornerAt(p: XY): XY {
+  return { x: Math.round(p.x - NODE_SIZE.width / 2), y: Math.round(p.y - NODE_SIZE.minHeight / 2) };
+}
 
 export function useCanvasHandlers(
   api: EditorStore,
@@ -28,7 +29,7 @@ export function useCanvasHandlers(
       const rect = wrapper.current?.getBoundingClientRect();
       if (!rect) return;
       const p = flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
-      api.getState().setViewCentre({ x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - HALF_HEIGHT) });
+      api.getState().setViewCentre(cornerAt(p));
     };
     const endDrag = () => api.getState().endDrag();
 
@@ -87,9 +88,7 @@ export function useCanvasHandlers(
         if (!key) return;
         e.preventDefault();
         const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-        api
-          .getState()
-          .addComponent(key, { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - HALF_HEIGHT) });
+        api.getState().addComponent(key, cornerAt(p));
       },
 
       onDragOver(e: DragEvent) {

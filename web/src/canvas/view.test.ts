@@ -1,9 +1,9 @@
+import { catalog } from "@pfd/shared";
 import { describe, expect, it } from "vitest";
-import { CATALOG_COMPONENTS } from "../palette/catalog";
 import { createEditorStore } from "../store";
 import { createViewDeriver, selectViewInput } from "./view";
 
-const components = CATALOG_COMPONENTS;
+const components = catalog;
 
 function chainOf(n: number) {
   const store = createEditorStore({ components });
@@ -65,5 +65,20 @@ describe("view derivation", () => {
       "type_transform_3",
     ]);
     expect(after.find((n) => n.id === "type_transform_3")?.data.problems).toHaveLength(1);
+  });
+
+  it("draws a step of an unknown component version with the ports its pipeline uses, not another version's", () => {
+    const store = chainOf(2);
+    const { graph } = store.getState();
+    const v9 = graph.steps.map((s) =>
+      s.name === "data_source" ? { ...s, component: { ...s.component, version: "v9" } } : s,
+    );
+    store.getState().loadGraph({ ...graph, steps: v9 });
+    const [source, transform] = createViewDeriver().nodes(input(store.getState()));
+    expect(source?.data.component).toBeUndefined();
+    // v1 has the same output, but typed DataSet: v9's is only known to be used.
+    expect(source?.data.outputs).toEqual([{ name: "outputTable", type: "Any" }]);
+    expect(source?.data.inputs).toEqual([]);
+    expect(transform?.data.component?.identifier).toBe("type_transform");
   });
 });

@@ -4,17 +4,28 @@
  * while its inputs are unchanged, so React Flow re-renders only what changed: dragging one step
  * touches that node and its edges, not the other 999.
  */
-import type { GraphStep, PipelineGraph, Position } from "@pfd/shared";
+import {
+  type ComponentSpec,
+  componentLookup,
+  edgesInto,
+  type GraphStep,
+  type PipelineGraph,
+  type PortSpec,
+  type Position,
+  type Problem,
+  referencedOutputsByStep,
+  stepPorts,
+} from "@pfd/shared";
 import type { Edge, Node } from "@xyflow/react";
-import { indexOf, stepPorts, usedOutputsByStep } from "../store/components";
 import { problemsByStep } from "../store/selectors";
-import type { ComponentInfo, EditorState, PortInfo, Problem, Selection } from "../store/types";
+import type { EditorState, Selection } from "../store/types";
 
 export interface StepNodeData extends Record<string, unknown> {
   step: GraphStep;
-  info: ComponentInfo | undefined;
-  inputs: PortInfo[];
-  outputs: PortInfo[];
+  /** The step's component; undefined when the components do not know it. */
+  component: ComponentSpec | undefined;
+  inputs: PortSpec[];
+  outputs: PortSpec[];
   problems: readonly Problem[] | undefined;
 }
 
@@ -24,7 +35,7 @@ export interface ViewInput {
   graph: PipelineGraph;
   selection: Selection;
   problems: readonly Problem[];
-  components: readonly ComponentInfo[];
+  components: readonly ComponentSpec[];
   measured: ReadonlyMap<string, { width: number; height: number }>;
   dragPositions: ReadonlyMap<string, Position> | null;
 }
@@ -33,7 +44,7 @@ interface NodeEntry {
   step: GraphStep;
   selected: boolean;
   problems: readonly Problem[] | undefined;
-  info: ComponentInfo | undefined;
+  component: ComponentSpec | undefined;
   used: string;
   measured: { width: number; height: number } | undefined;
   position: Position;
@@ -42,11 +53,6 @@ interface NodeEntry {
 
 const NO_PROBLEMS: readonly Problem[] = [];
 const ORIGIN: Position = { x: 0, y: 0 };
-
-/** `<source>.<output>-><target>.<input>`, the id shared's `dataEdges` uses. */
-function edgeIdOf(source: string, output: string, target: string, input: string): string {
-  return `${source}.${output}->${target}.${input}`;
-}
 
 /** The inputs of the view derivation; shallow-compared, so unrelated store changes skip it. */
 export const selectViewInput = (s: EditorState) => ({
@@ -66,8 +72,8 @@ export function createViewDeriver() {
   let lastEdges: Edge[] = [];
 
   function nodes(v: ViewInput): StepNode[] {
-    const index = indexOf(v.components);
-    const used = usedOutputsByStep(v.graph);
+    const lookup = componentLookup(v.components);
+    const used = referencedOutputsByStep(v.graph);
     const byStep = problemsByStep(v.problems);
     const selected = new Set(v.selection.steps);
     const next = new Map<string, NodeEntry>();
@@ -77,7 +83,7 @@ export function createViewDeriver() {
       const entry = nodeCache.get(step.name);
       const isSelected = selected.has(step.name);
       const problems = byStep.get(step.name) ?? NO_PROBLEMS;
-      const info = index.of(step);
+      const component = lookup.of(step.component);
       const usedKey = (used.get(step.name) ?? []).join(",");
       const measured = v.measured.get(step.name);
       const position = v.dragPositions?.get(step.name) ?? step.position ?? ORIGIN;
@@ -86,7 +92,7 @@ export function createViewDeriver() {
         entry.step === step &&
         entry.selected === isSelected &&
         sameProblems(entry.problems, problems) &&
-        entry.info === info &&
+        entry.component === component &&
         entry.used === usedKey &&
         entry.measured === measured &&
         entry.position.x === position.x &&
@@ -96,7 +102,7 @@ export function createViewDeriver() {
               step,
               isSelected,
               problems,
-              info,
+              component,
               used.get(step.name) ?? [],
               usedKey,
               measured,
@@ -123,26 +129,24 @@ export function createViewDeriver() {
     const out: Edge[] = [];
     let same = true;
     for (const step of v.graph.steps) {
-      for (const a of step.artifacts) {
-        if (a.binding.kind !== "step") continue;
-        const id = edgeIdOf(a.binding.step, a.binding.output, step.name, a.name);
-        const isSelected = selected.has(id);
-        const cached = edgeCache.get(id);
+      for (const e of edgesInto(step)) {
+        const isSelected = selected.has(e.id);
+        const cached = edgeCache.get(e.id);
         const edge =
           cached && Boolean(cached.selected) === isSelected
             ? cached
             : {
-                id,
-                source: a.binding.step,
-                sourceHandle: a.binding.output,
-                target: step.name,
-                targetHandle: a.name,
+                id: e.id,
+                source: e.source,
+                sourceHandle: e.sourceOutput,
+                target: e.target,
+                targetHandle: e.targetInput,
                 selected: isSelected,
-                ariaLabel: `${a.binding.step}.${a.binding.output} to ${step.name}.${a.name}`,
+                ariaLabel: `${e.source}.${e.sourceOutput} to ${e.target}.${e.targetInput}`,
               };
         same &&= lastEdges[out.length] === edge;
         out.push(edge);
-        next.set(id, edge);
+        next.set(e.id, edge);
       }
     }
     edgeCache = next;
@@ -164,21 +168,21 @@ function makeEntry(
   step: GraphStep,
   selected: boolean,
   problems: readonly Problem[],
-  info: ComponentInfo | undefined,
+  component: ComponentSpec | undefined,
   usedOutputs: readonly string[],
   usedKey: string,
   measured: { width: number; height: number } | undefined,
   position: Position,
 ): NodeEntry {
-  const { inputs, outputs } = stepPorts(step, info, usedOutputs);
+  const { inputs, outputs } = stepPorts(step, component, usedOutputs);
   const node: StepNode = {
     id: step.name,
     type: "step",
     position,
     selected,
     ariaLabel: step.displayName ?? step.name,
-    data: { step, info, inputs, outputs, problems: problems.length > 0 ? problems : undefined },
+    data: { step, component, inputs, outputs, problems: problems.length > 0 ? problems : undefined },
     ...(measured ? { measured } : {}),
   };
-  return { step, selected, problems, info, used: usedKey, measured, position, node };
+  return { step, selected, problems, component, used: usedKey, measured, position, node };
 }

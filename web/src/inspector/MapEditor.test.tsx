@@ -28,7 +28,14 @@ function Field() {
   const arg = useEditor((s) =>
     s.graph.steps.find((x) => x.name === "data_source")?.parameters.find((p) => p.name === "execution"),
   );
-  return <ParamField step="data_source" info={{ name: "execution", type: "Map" }} arg={arg} errors={[]} />;
+  return (
+    <ParamField
+      step="data_source"
+      spec={{ name: "execution", type: "Map", description: "" }}
+      arg={arg}
+      errors={[]}
+    />
+  );
 }
 
 function setup(value: unknown): EditorStore {

@@ -23,14 +23,15 @@ interface Props {
 }
 
 type Mode = "rows" | "yaml";
-type Problem = { message: string; line: number; col: number };
+/** A YAML syntax error in the map text (not a validation Problem: it never leaves the editor). */
+type TextError = { message: string; line: number; col: number };
 
 export function MapEditor({ id, name, label, value, defaultValue, onChange, ...aria }: Props) {
   const errorId = useId();
   const [mode, setMode] = useState<Mode>(() => (isFlatMap(value) ? "rows" : "yaml"));
   const [rows, setRows] = useState<Row[]>(() => rowsOf(value));
   const [text, setText] = useState(() => formatYamlMap(value));
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [problem, setProblem] = useState<TextError | null>(null);
   // The value the rows and text stand for; when the graph's differs, it changed elsewhere (undo).
   const [shown, setShown] = useState(() => fingerprint(value));
   const current = fingerprint(value);

@@ -2,18 +2,16 @@
  * One step parameter in the inspector: the widget its type calls for, its default as a
  * placeholder, a required mark, inline errors, and binding to a pipeline input instead of a value.
  */
-import type { ParamArg } from "@pfd/shared";
+import { checkValue, type ParamArg, type ParamSpec } from "@pfd/shared";
 import { memo, useId, useState } from "react";
 import { selectInputs, useEditor, useEditorApi } from "../store";
-import type { ParamInfo } from "../store/types";
 import { LinkIcon } from "../theme/icons";
 import { ColumnList } from "./ColumnList";
 import { MapEditor } from "./MapEditor";
-import { rangeError } from "./range";
 
 interface Props {
   step: string;
-  info: ParamInfo;
+  spec: ParamSpec;
   arg: ParamArg | undefined;
   /** Problems validation reports for this parameter. */
   errors: readonly string[];
@@ -24,17 +22,18 @@ function text(value: unknown): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
-export const ParamField = memo(function ParamField({ step, info, arg, errors }: Props) {
+export const ParamField = memo(function ParamField({ step, spec, arg, errors }: Props) {
   const api = useEditorApi();
   const id = useId();
   const errorId = `${id}-err`;
   const binding = arg?.binding;
   const value = binding?.kind === "value" ? binding.value : undefined;
-  const placeholder = info.default !== undefined ? `${text(info.default)} (default)` : "";
-  const set = (v: unknown) => api.getState().setParameter(step, info.name, v);
-  const local =
-    (info.type === "Int" || info.type === "Double") && value !== undefined ? rangeError(info, value) : null;
-  const allErrors = local ? [local, ...errors] : errors;
+  const placeholder = spec.default !== undefined ? `${text(spec.default)} (default)` : "";
+  const set = (v: unknown) => api.getState().setParameter(step, spec.name, v);
+  // Checked as the user types by validation's own check (validation files the same problem
+  // under `...<name>.value`, which `errors` leaves out), so both always agree.
+  const local = binding?.kind === "value" ? checkValue(value, spec).map((p) => p.message) : [];
+  const allErrors = [...local, ...errors];
   const invalid = allErrors.length > 0;
   const common = {
     id,
@@ -44,22 +43,22 @@ export const ParamField = memo(function ParamField({ step, info, arg, errors }: 
 
   let widget: React.ReactNode;
   if (binding?.kind === "input") {
-    widget = <InputBinding step={step} param={info.name} input={binding.input} id={id} />;
+    widget = <InputBinding step={step} param={spec.name} input={binding.input} id={id} />;
   } else if (binding?.kind === "ref") {
     widget = <input {...common} className="field-input mono" value={binding.from} readOnly />;
-  } else if (info.allowed && info.allowed.length > 0) {
+  } else if (spec.allowed && spec.allowed.length > 0) {
     widget = (
       <select {...common} className="field-input" value={text(value)} onChange={(e) => set(e.target.value)}>
-        <option value="">{info.default !== undefined ? `Default (${text(info.default)})` : "—"}</option>
-        {info.allowed.map((a) => (
+        <option value="">{spec.default !== undefined ? `Default (${text(spec.default)})` : "—"}</option>
+        {spec.allowed.map((a) => (
           <option key={a} value={a}>
             {a}
           </option>
         ))}
       </select>
     );
-  } else if (info.type === "Bool") {
-    const on = text(value ?? info.default) === "true";
+  } else if (spec.type === "Bool") {
+    const on = text(value ?? spec.default) === "true";
     widget = (
       <span className="switch-row">
         <button
@@ -69,7 +68,7 @@ export const ParamField = memo(function ParamField({ step, info, arg, errors }: 
           aria-checked={on}
           className={`switch${on ? " on" : ""}`}
           // Keep the scalar kind the component uses: `generatePmml: false` stays a boolean, "true" a string.
-          onClick={() => set(typeof (value ?? info.default) === "boolean" ? !on : String(!on))}
+          onClick={() => set(typeof (value ?? spec.default) === "boolean" ? !on : String(!on))}
         >
           <span className="knob" />
         </button>
@@ -81,9 +80,9 @@ export const ParamField = memo(function ParamField({ step, info, arg, errors }: 
         ) : null}
       </span>
     );
-  } else if (info.columns) {
+  } else if (spec.columnList) {
     widget = <ColumnList {...common} value={text(value)} placeholder={placeholder} onChange={set} />;
-  } else if (info.sql) {
+  } else if (spec.multiline) {
     widget = (
       <textarea
         {...common}
@@ -95,16 +94,16 @@ export const ParamField = memo(function ParamField({ step, info, arg, errors }: 
         onChange={(e) => set(e.target.value)}
       />
     );
-  } else if (info.type === "Map") {
+  } else if (spec.type === "Map") {
     widget = (
-      <MapEditor {...common} name={info.name} value={value} defaultValue={info.default} onChange={set} />
+      <MapEditor {...common} name={spec.name} value={value} defaultValue={spec.default} onChange={set} />
     );
   } else {
     widget = (
       <input
         {...common}
         className="field-input"
-        inputMode={info.type === "Int" || info.type === "Double" ? "decimal" : undefined}
+        inputMode={spec.type === "Int" || spec.type === "Double" ? "decimal" : undefined}
         value={text(value)}
         placeholder={placeholder}
         onChange={(e) => set(e.target.value)}
@@ -116,30 +115,30 @@ export const ParamField = memo(function ParamField({ step, info, arg, errors }: 
     <div className={`field${invalid ? " has-error" : ""}`}>
       <div className="field-head">
         <label htmlFor={id}>
-          <span className="mono">{info.name}</span>
-          {info.required ? (
+          <span className="mono">{spec.name}</span>
+          {spec.required ? (
             <span className="required" title="Required">
               {" "}
               *
             </span>
           ) : null}
         </label>
-        <span className="field-type">{info.range ? `${info.type} ${info.range}` : info.type}</span>
+        <span className="field-type">{spec.range ? `${spec.type} ${spec.range}` : spec.type}</span>
         {binding?.kind !== "input" ? (
-          <BindButton step={step} param={info.name} />
+          <BindButton step={step} param={spec.name} />
         ) : (
           <button
             type="button"
             className="link-btn"
-            aria-label={`Unbind ${info.name}`}
-            onClick={() => api.getState().bindParameter(step, info.name, null)}
+            aria-label={`Unbind ${spec.name}`}
+            onClick={() => api.getState().bindParameter(step, spec.name, null)}
           >
             Unbind
           </button>
         )}
       </div>
       {widget}
-      {info.desc ? <p className="field-desc">{info.desc}</p> : null}
+      {spec.description ? <p className="field-desc">{spec.description}</p> : null}
       {invalid ? (
         <p className="field-error" id={errorId}>
           {allErrors.join(" ")}

@@ -1,15 +1,7 @@
 /** The selected step: names, its component, and one field per parameter. */
-import type { GraphStep } from "@pfd/shared";
+import { componentLookup, type GraphStep, stepParameters } from "@pfd/shared";
 import { useEffect, useId, useRef, useState } from "react";
-import {
-  componentOf,
-  problemsByStep,
-  selectComponents,
-  selectProblems,
-  useEditor,
-  useEditorApi,
-} from "../store";
-import type { ParamInfo } from "../store/types";
+import { problemsByStep, selectComponents, selectProblems, useEditor, useEditorApi } from "../store";
 import { CategoryIcon, categoryKind } from "../theme/icons";
 import { ParamField } from "./ParamField";
 
@@ -18,7 +10,7 @@ export function StepInspector({ step }: { step: GraphStep }) {
   const components = useEditor(selectComponents);
   const problems = useEditor(selectProblems);
   const renaming = useEditor((s) => s.renaming);
-  const info = componentOf(components, step);
+  const component = componentLookup(components).of(step.component);
   const displayRef = useRef<HTMLInputElement>(null);
   const displayId = useId();
   const stepProblems = problemsByStep(problems).get(step.name) ?? [];
@@ -30,16 +22,7 @@ export function StepInspector({ step }: { step: GraphStep }) {
     api.getState().setRenaming(null);
   }, [renaming, step.name, api]);
 
-  // Parameters of the component, then any the step sets that the catalog does not know.
-  const params: ParamInfo[] = [...(info?.parameters ?? [])];
-  for (const p of step.parameters) {
-    if (!params.some((q) => q.name === p.name) && p.name !== "execution")
-      params.push({ name: p.name, type: "String" });
-  }
-  // MaxCompute components keep the field once unbound, so a literal map can be typed in.
-  const execution = step.parameters.find((p) => p.name === "execution");
-  if (execution || info?.maxCompute)
-    params.push({ name: "execution", type: "Map", desc: "Where the step runs (MaxCompute project)." });
+  const params = stepParameters(step, component);
 
   const fieldErrors = (name: string) =>
     stepProblems.filter((p) => p.location.field?.endsWith(`parameters.${name}`)).map((p) => p.message);
@@ -47,13 +30,13 @@ export function StepInspector({ step }: { step: GraphStep }) {
 
   return (
     <div className="inspector-body">
-      <div className={`component-card cat-${categoryKind(info?.category ?? "")}`}>
+      <div className={`component-card cat-${categoryKind(component?.category ?? "")}`}>
         <span className="palette-icon" aria-hidden="true">
-          <CategoryIcon category={info?.category ?? ""} />
+          <CategoryIcon category={component?.category ?? ""} />
         </span>
         <div>
           <div className="component-name">
-            {info?.displayName ?? step.component.identifier ?? "Unknown component"}
+            {component?.displayName.en ?? step.component.identifier ?? "Unknown component"}
           </div>
           <div className="component-id mono">
             {step.component.provider ?? "?"}/{step.component.identifier ?? step.component.guid}/
@@ -61,8 +44,8 @@ export function StepInspector({ step }: { step: GraphStep }) {
           </div>
         </div>
       </div>
-      {info?.description ? <p className="component-desc">{info.description}</p> : null}
-      {!info ? (
+      {component?.description ? <p className="component-desc">{component.description}</p> : null}
+      {!component ? (
         <p className="component-desc warn">
           This component is not in the catalog: its ports and parameters come from the pipeline.
         </p>
@@ -96,7 +79,7 @@ export function StepInspector({ step }: { step: GraphStep }) {
         <ParamField
           key={p.name}
           step={step.name}
-          info={p}
+          spec={p}
           arg={step.parameters.find((a) => a.name === p.name)}
           errors={fieldErrors(p.name)}
         />

@@ -7,7 +7,7 @@ import type { PipelineGraph } from "@pfd/shared";
 import { useEffect, useRef, useState } from "react";
 import { problemLabel, sortProblems } from "../problems/format";
 import { useEditorApi } from "../store";
-import { componentSpecs, graphToYaml } from "./codec";
+import { graphToYaml } from "./codec";
 import { downloadText, yamlFileName } from "./download";
 import { type ImportResult, importManifest } from "./importManifest";
 import { Modal } from "./Modal";
@@ -23,7 +23,7 @@ export function FileActions() {
   const [dragging, setDragging] = useState(false);
 
   const importText = (text: string, source: string): boolean => {
-    const result = importManifest(text, source, componentSpecs(api.getState().components));
+    const result = importManifest(text, source, api.getState().components);
     if (!result.ok) {
       setFailure(result);
       return false;

@@ -8,10 +8,10 @@ import {
   type ComponentSpec,
   graphToManifest,
   hasErrors,
-  manifestToGraph,
   type PipelineGraph,
   type Problem,
   parseManifest,
+  readManifest,
   serializeManifest,
   validateGraph,
   withPositions,
@@ -55,21 +55,13 @@ export interface ReadOptions {
  * on any new error. Parses once: the graph validated is the graph returned.
  */
 export function readManifestText(text: string, opts: ReadOptions = {}): ReadResult {
-  try {
-    const parsed = parseManifest(text);
-    if (!parsed.stream) return { ok: false, problems: parsed.problems };
-    const read = manifestToGraph(parsed.stream);
-    const problems = withPositions(parsed, [...parsed.problems, ...validate(read, opts.components)]);
-    if (!opts.acceptErrors && hasErrors(problems) && newErrors(problems, opts.previous, opts.components)) {
-      return { ok: false, problems };
-    }
-    const graph = opts.previous ? keepPositions(read, opts.previous) : read;
-    return { ok: true, graph: autoLayout(graph), problems };
-  } catch (e) {
-    // A bug of ours must come back as a problem, never as an exception in the editor.
-    const message = `the manifest could not be read: ${(e as Error).message}`;
-    return { ok: false, problems: [{ severity: "error", code: "internal-error", message, location: {} }] };
+  const { graph: read, problems } = readManifest(text, { validate: (g) => validate(g, opts.components) });
+  if (!read) return { ok: false, problems };
+  if (!opts.acceptErrors && hasErrors(problems) && newErrors(problems, opts.previous, opts.components)) {
+    return { ok: false, problems };
   }
+  const graph = opts.previous ? keepPositions(read, opts.previous) : read;
+  return { ok: true, graph: autoLayout(graph), problems };
 }
 
 /** Problems of the text of `graph` (what `readManifestText` reports), located by line. */
@@ -91,12 +83,6 @@ function validate(graph: PipelineGraph, components: readonly ComponentSpec[] | u
   const problems = components ? validateGraph(graph, components) : validateGraph(graph);
   validated.set(graph, { components, problems });
   return problems;
-}
-
-/** The specs of the editor's components (catalog and user's own), for validation. */
-export function componentSpecs(components: readonly { spec?: ComponentSpec }[]): ComponentSpec[] | undefined {
-  const specs = components.flatMap((c) => (c.spec ? [c.spec] : []));
-  return specs.length > 0 ? specs : undefined;
 }
 
 /** A problem's identity regardless of where in the text it sits. */

@@ -2,9 +2,10 @@
  * The component palette: search, categories, and items that drag onto the canvas or, focused,
  * add at the centre of the view with Enter or a double-click.
  */
+
+import { type ComponentSpec, componentKey } from "@pfd/shared";
 import { type DragEvent, type KeyboardEvent, memo, useDeferredValue, useMemo, useState } from "react";
 import { selectComponents, useEditor, useEditorApi } from "../store";
-import type { ComponentInfo } from "../store/types";
 import { CategoryIcon, ChevronIcon, categoryKind, SearchIcon } from "../theme/icons";
 import { useComponentCatalog } from "./catalog";
 import { COMPONENT_MIME } from "./dnd";
@@ -19,7 +20,7 @@ export function Palette() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
 
   const groups = useMemo(() => {
-    const byCategory = new Map<string, ComponentInfo[]>();
+    const byCategory = new Map<string, ComponentSpec[]>();
     for (const c of components) {
       if (!matchComponent(c, deferred)) continue;
       const list = byCategory.get(c.category) ?? [];
@@ -73,7 +74,7 @@ export function Palette() {
               {open ? (
                 <ul>
                   {items.map((c) => (
-                    <li key={c.key}>
+                    <li key={componentKey(c)}>
                       <PaletteItem component={c} />
                     </li>
                   ))}
@@ -88,18 +89,19 @@ export function Palette() {
   );
 }
 
-const PaletteItem = memo(function PaletteItem({ component: c }: { component: ComponentInfo }) {
+const PaletteItem = memo(function PaletteItem({ component: c }: { component: ComponentSpec }) {
   const api = useEditorApi();
-  const add = () => api.getState().addComponent(c.key);
+  const key = componentKey(c);
+  const add = () => api.getState().addComponent(key);
   return (
     <button
       type="button"
       className="palette-item"
-      aria-label={c.displayName}
+      aria-label={c.displayName.en}
       title={c.description}
       draggable
       onDragStart={(e: DragEvent) => {
-        e.dataTransfer.setData(COMPONENT_MIME, c.key);
+        e.dataTransfer.setData(COMPONENT_MIME, key);
         e.dataTransfer.effectAllowed = "copy";
       }}
       onKeyDown={(e: KeyboardEvent) => {
@@ -114,8 +116,8 @@ const PaletteItem = memo(function PaletteItem({ component: c }: { component: Com
         <CategoryIcon category={c.category} />
       </span>
       <span className="palette-names">
-        <span className="en">{c.displayName}</span>
-        <span className="zh">{c.displayNameZh ?? c.identifier}</span>
+        <span className="en">{c.displayName.en}</span>
+        <span className="zh">{c.displayName.zh || c.identifier}</span>
       </span>
     </button>
   );

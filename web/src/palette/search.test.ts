@@ -1,8 +1,9 @@
+import { type ComponentSpec, ComponentsResponseSchema, catalog } from "@pfd/shared";
 import { describe, expect, it } from "vitest";
-import { CATALOG_COMPONENTS, mergeComponents } from "./catalog";
+import { mergeComponents } from "./catalog";
 import { matchComponent } from "./search";
 
-const names = (q: string) => CATALOG_COMPONENTS.filter((c) => matchComponent(c, q)).map((c) => c.displayName);
+const names = (q: string) => catalog.filter((c) => matchComponent(c, q)).map((c) => c.displayName.en);
 
 describe("palette search", () => {
   it("matches English and Chinese display names, identifiers and categories", () => {
@@ -10,14 +11,14 @@ describe("palette search", () => {
     expect(names("类型转换")).toEqual(["Data Type Conversion"]);
     expect(names("type_transform")).toEqual(["Data Type Conversion"]);
     expect(names("machine learning forest")).toEqual(["Random Forest"]);
-    expect(names("")).toHaveLength(CATALOG_COMPONENTS.length);
+    expect(names("")).toHaveLength(catalog.length);
     expect(names("no such thing")).toEqual([]);
   });
 });
 
 describe("mergeComponents", () => {
   it("adds the user's own components from the server under Custom, once, after the catalog", () => {
-    const own = {
+    const own: ComponentSpec = {
       provider: "1557702098",
       identifier: "my_filter",
       version: "v1",
@@ -30,9 +31,17 @@ describe("mergeComponents", () => {
       maxCompute: true,
     };
     const catalogEntry = { ...own, provider: "pai", identifier: "data_source" };
-    const merged = mergeComponents(CATALOG_COMPONENTS, [own, catalogEntry, { junk: true }]);
-    expect(merged.length).toBe(CATALOG_COMPONENTS.length + 1);
-    expect(merged.at(-1)).toMatchObject({ displayName: "My Filter", category: "Custom", user: true });
-    expect(mergeComponents(CATALOG_COMPONENTS, [])).toBe(CATALOG_COMPONENTS);
+    const merged = mergeComponents(catalog, [own, catalogEntry]);
+    expect(merged.length).toBe(catalog.length + 1);
+    expect(merged.at(-1)).toBe(own);
+    expect(mergeComponents(catalog, [])).toBe(catalog);
+  });
+
+  it("takes from the server only what reads as components", () => {
+    const answer = (components: unknown[]) =>
+      ComponentsResponseSchema.safeParse({ components, problems: [] });
+    expect(answer([...catalog]).success).toBe(true);
+    expect(answer([{ junk: true }]).success).toBe(false);
+    expect(answer([{ ...catalog[0], inputs: undefined }]).success).toBe(false);
   });
 });

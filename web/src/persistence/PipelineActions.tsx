@@ -1,6 +1,7 @@
 /** "New pipeline", "Open" (templates and recent pipelines) and the autosave status, for the toolbar. */
+import { newPipelineGraph } from "@pfd/shared";
 import { PopoverButton } from "../io/Popover";
-import { emptyGraph, useEditorApi } from "../store";
+import { useEditorApi } from "../store";
 import { openTemplate, TemplateList } from "../templates/TemplateList";
 import { useReplaceGuard } from "./ReplaceGuard";
 import type { PersistenceState, SaveStatus } from "./session";
@@ -20,7 +21,7 @@ export function NewPipelineButton() {
         className="btn"
         onClick={() =>
           guard(
-            () => api.getState().loadGraph(emptyGraph(), { source: "load", dirty: false }),
+            () => api.getState().loadGraph(newPipelineGraph(), { source: "load", dirty: false }),
             "New pipeline",
           )
         }

@@ -1,9 +1,9 @@
 import "fake-indexeddb/auto";
-import type { PipelineGraph } from "@pfd/shared";
+import { newPipelineGraph, type PipelineGraph } from "@pfd/shared";
 import { afterEach, describe, expect, it } from "vitest";
 import seed from "../../../shared/fixtures/seed-sample.yaml?raw";
 import { readManifestText } from "../io/codec";
-import { createEditorStore, type EditorStore, emptyGraph } from "../store";
+import { createEditorStore, type EditorStore } from "../store";
 import { openPipelineRepository } from "./db";
 import { createPersistenceSession, type PersistenceSession } from "./session";
 
@@ -55,7 +55,7 @@ describe("persistence session", () => {
     const { editor, session } = await load(db);
     editor.getState().loadGraph(seedGraph(), { source: "load" });
     const seedId = session.state.getState().currentId;
-    editor.getState().loadGraph(emptyGraph(), { source: "load" });
+    editor.getState().loadGraph(newPipelineGraph(), { source: "load" });
     editor.getState().setPipelineMetadata({ name: "fresh" });
     expect(session.state.getState().currentId).not.toBe(seedId);
     await settle(session);
@@ -94,7 +94,7 @@ describe("persistence session", () => {
     const first = await load(db);
     first.editor.getState().loadGraph(seedGraph(), { source: "load" });
     await first.session.flush();
-    first.editor.getState().loadGraph(emptyGraph(), { source: "load" });
+    first.editor.getState().loadGraph(newPipelineGraph(), { source: "load" });
     await settle(first.session);
 
     const second = await load(db);

@@ -1,10 +1,6 @@
 /** How a problem reads in lists and dialogs: where first, then what. */
 import type { Problem } from "@pfd/shared";
 
-export function hasErrorsIn(problems: readonly Problem[]): boolean {
-  return problems.some((p) => p.severity === "error");
-}
-
 /** `line:col` (or `line`), when the problem has one. */
 export function lineLabel(p: Problem): string | undefined {
   const { line, col } = p.location;

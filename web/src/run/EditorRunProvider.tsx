@@ -3,7 +3,7 @@
  * remembered settings and followed run; Run sends the editor's graph as YAML, validated at the
  * moment of the click with the same components the canvas checks against.
  */
-import { type ComponentSpec, validateGraph } from "@pfd/shared";
+import { validateGraph } from "@pfd/shared";
 import { type ReactNode, Suspense, useCallback, useEffect } from "react";
 import { graphToYaml } from "../io/codec";
 import { usePersistence } from "../persistence/usePersistence";
@@ -20,11 +20,7 @@ export function EditorRunProvider({ children }: { children: ReactNode }) {
   const pipelineKey = usePersistence((s) => s.currentId);
   const getRunSource = useCallback((): RunSource => {
     const { graph, components } = editor.getState();
-    const specs: ComponentSpec[] = components.flatMap((c) => (c.spec ? [c.spec] : []));
-    return {
-      manifest: graphToYaml(graph),
-      problems: specs.length > 0 ? validateGraph(graph, specs) : validateGraph(graph),
-    };
+    return { manifest: graphToYaml(graph), problems: validateGraph(graph, components) };
   }, [editor]);
   return (
     <RunProvider pipelineKey={pipelineKey} getRunSource={getRunSource}>

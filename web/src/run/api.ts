@@ -6,13 +6,13 @@
  * manifest, the validation problems.
  */
 import {
-  type ApiProblem,
   apiPaths,
   type CreateRunRequest,
   CreateRunResponseSchema,
   HealthResponseSchema,
   ListRunsResponseSchema,
   PreviewResponseSchema,
+  type Problem,
   parseApiError,
   RunActionResponseSchema,
   RunDetailSchema,
@@ -31,7 +31,7 @@ export class RunApiError extends Error {
     readonly details: {
       requestId?: string;
       source?: "server" | "paiflow";
-      problems?: ApiProblem[];
+      problems?: Problem[];
       field?: string;
     } = {},
   ) {

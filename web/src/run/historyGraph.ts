@@ -42,7 +42,7 @@ export function historyGraph(manifest: string): HistoryGraph {
   const edges: Edge[] = [
     ...dataEdges(graph).map((e) => ({ id: e.id, source: e.source, target: e.target })),
     ...orderingEdges(graph).map((e) => ({
-      id: `${e.source}->${e.target}`,
+      id: e.id,
       source: e.source,
       target: e.target,
       style: { strokeDasharray: "4 4" },

@@ -1,44 +1,35 @@
+import { type ComponentSpec, edgeId } from "@pfd/shared";
 import { describe, expect, it } from "vitest";
 import { createEditorStore } from "./create";
-import type { ComponentInfo } from "./types";
 
-const table = { type: "DataSet" };
-const components: ComponentInfo[] = [
+const table = { type: "DataSet" } as const;
+const spec = (identifier: string, en: string, category: ComponentSpec["category"]) => ({
+  provider: "pai",
+  identifier,
+  version: "v1",
+  displayName: { en, zh: en },
+  category,
+  description: "",
+  maxCompute: true,
+});
+const components: ComponentSpec[] = [
   {
-    key: "pai/data_source/v1",
-    provider: "pai",
-    identifier: "data_source",
-    version: "v1",
-    displayName: "Read Table",
-    category: "Data Source/Target",
+    ...spec("data_source", "Read Table", "Data Source/Target"),
     inputs: [],
     outputs: [{ name: "outputTable", ...table }],
-    parameters: [{ name: "inputTableName", type: "String", required: true }],
-    maxCompute: true,
+    parameters: [{ name: "inputTableName", type: "String", required: true, description: "" }],
   },
   {
-    key: "pai/type_transform/v1",
-    provider: "pai",
-    identifier: "type_transform",
-    version: "v1",
-    displayName: "Data Type Conversion",
-    category: "Data Preprocessing",
+    ...spec("type_transform", "Data Type Conversion", "Data Preprocessing"),
     inputs: [{ name: "inputTable", ...table }],
     outputs: [{ name: "outputTable", ...table }],
     parameters: [],
-    maxCompute: true,
   },
   {
-    key: "pai/lr/v1",
-    provider: "pai",
-    identifier: "lr",
-    version: "v1",
-    displayName: "LR",
-    category: "Machine Learning",
+    ...spec("lr", "LR", "Machine Learning"),
     inputs: [{ name: "inputTable", ...table }],
     outputs: [{ name: "model", type: "Model" }],
     parameters: [],
-    maxCompute: true,
   },
 ];
 
@@ -83,6 +74,30 @@ describe("editor store", () => {
         .connect({ source: "lr", sourceOutput: "model", target: "lr_2", targetInput: "inputTable" }),
     ).toBe(false);
     expect(store.getState().notice?.message).toMatch(/Type mismatch.*Model.*DataSet/);
+  });
+
+  it("disconnects the edges a selection names by their ids", () => {
+    const store = seeded();
+    const s = store.getState();
+    const c = {
+      source: "data_source",
+      sourceOutput: "outputTable",
+      target: "type_transform",
+      targetInput: "inputTable",
+    };
+    s.connect(c);
+    const id = edgeId(c.source, c.sourceOutput, c.target, c.targetInput);
+    store.getState().select({ edges: [id] });
+    store.getState().removeSelection();
+    expect(store.getState().graph.steps[1]?.artifacts).toEqual([]);
+    expect(store.getState().graph.steps).toHaveLength(2);
+  });
+
+  it("refuses an unknown component key with a notice", () => {
+    const store = seeded();
+    expect(store.getState().addComponent("pai/data_source/v9")).toBeNull();
+    expect(store.getState().notice?.message).toBe("Unknown component pai/data_source/v9.");
+    expect(store.getState().graph.steps).toHaveLength(2);
   });
 
   it("undoes and redoes every change, one entry per drag", () => {

@@ -4,16 +4,23 @@
  * nothing here touches storage, the network or the DOM.
  */
 import {
-  addStep,
+  addComponentStep,
   bindParameterToInput,
+  type ComponentSpec,
   type Connection,
   canConnect,
+  catalog,
+  componentLookup,
   connect,
   copySteps,
   disconnect,
+  edgesInto,
   moveSteps,
+  newPipelineGraph,
   type PipelineGraph,
+  type Problem,
   pasteSteps,
+  portTypesOf,
   removeSteps,
   renameStep,
   setDisplayName,
@@ -23,16 +30,15 @@ import {
   setPipelineMetadata,
 } from "@pfd/shared";
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { emptyGraph, indexOf, portTypes, stepFromComponent } from "./components";
 import { type CoalesceMark, pushHistory, redoHistory, undoHistory } from "./history";
 import { relayoutAll } from "./layout";
-import type { ChangeSource, ComponentInfo, EditorState, Problem } from "./types";
+import type { ChangeSource, EditorState } from "./types";
 
 export type EditorStore = StoreApi<EditorState>;
 
 export interface EditorDeps {
   /** Validation of a graph (shared `validateGraph`); none: no problems are shown. */
-  validate?: (graph: PipelineGraph, components: readonly ComponentInfo[]) => readonly Problem[];
+  validate?: (graph: PipelineGraph, components: readonly ComponentSpec[]) => readonly Problem[];
   /** Automatic layout; defaults to the shared core's layered left-to-right layout of every step. */
   layout?: (graph: PipelineGraph, measured: EditorState["measured"]) => PipelineGraph;
   /** Delay before re-validating after a change, in ms (0 in tests: at once). */
@@ -41,7 +47,8 @@ export interface EditorDeps {
 
 export interface EditorInit {
   graph?: PipelineGraph;
-  components?: readonly ComponentInfo[];
+  /** The official catalog by default. */
+  components?: readonly ComponentSpec[];
 }
 
 const PASTE_OFFSET = 40;
@@ -93,12 +100,12 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
     };
 
     return {
-      graph: init.graph ?? emptyGraph(),
+      graph: init.graph ?? newPipelineGraph(),
       revision: 0,
       lastChange: "load",
       dirty: false,
       problems: [],
-      components: init.components ?? [],
+      components: init.components ?? catalog,
       selection: { steps: [], edges: [] },
       past: [],
       future: [],
@@ -134,22 +141,19 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       },
 
       addComponent(key, position) {
-        const info = indexOf(get().components).get(key);
-        if (!info) {
+        const component = componentLookup(get().components).byKey(key);
+        if (!component) {
           get().notify("error", `Unknown component ${key}.`);
           return null;
         }
         const at = position ?? freeSpot(get().graph, get().viewCentre);
-        const { graph, name } = addStep(get().graph, stepFromComponent(info), info.displayName, at);
-        const withInput = info.maxCompute
-          ? bindParameterToInput(graph, name, "execution", "execution_maxcompute", { type: "Map" })
-          : graph;
-        commit(withInput, "canvas");
+        const { graph, name } = addComponentStep(get().graph, component, { position: at });
+        commit(graph, "canvas");
         set({ selection: { steps: [name], edges: [] } });
         return name;
       },
       connect(c: Connection) {
-        const check = canConnect(get().graph, c, portTypes(get().components));
+        const check = canConnect(get().graph, c, portTypesOf(get().components));
         if (!check.ok) {
           get().notify("refused", check.reason);
           return false;
@@ -159,11 +163,9 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       },
       disconnect(edgeIds) {
         let g = get().graph;
-        for (const id of edgeIds) {
-          const target = id.slice(id.indexOf("->") + 2);
-          const dot = target.lastIndexOf(".");
-          g = disconnect(g, target.slice(0, dot), target.slice(dot + 1));
-        }
+        const wanted = new Set(edgeIds);
+        for (const e of g.steps.flatMap(edgesInto))
+          if (wanted.has(e.id)) g = disconnect(g, e.target, e.targetInput);
         commit(g, "canvas");
         set({ selection: { steps: get().selection.steps, edges: [] } });
       },
@@ -208,8 +210,8 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
           return;
         }
         const st = g.steps.find((x) => x.name === step);
-        const info = st ? indexOf(get().components).of(st) : undefined;
-        const type = info?.parameters.find((p) => p.name === param)?.type ?? "String";
+        const component = st ? componentLookup(get().components).of(st.component) : undefined;
+        const type = component?.parameters.find((p) => p.name === param)?.type ?? "String";
         commit(bindParameterToInput(g, step, param, input, { type }), "inspector");
       },
       setPipelineMetadata(patch) {

@@ -12,7 +12,7 @@
  *   revision: number            +1 on every graph change; lastChange: "canvas"|"inspector"|"yaml"|"load"|"history"
  *   dirty: boolean              changed since load/markSaved()  ("New pipeline" asks first when true)
  *   problems: Problem[]         validation of graph, recomputed ~120 ms after a change
- *   components: ComponentInfo[] the palette: shared catalog + the user's own (setComponents)
+ *   components: ComponentSpec[] the palette: shared catalog + the user's own (setComponents)
  *   selection: { steps: string[], edges: string[] }   step names / data-edge ids
  *   past / future               undo history (graphs)
  *   notice                      { kind: "refused"|"info"|"error", message } shown over the canvas
@@ -33,7 +33,6 @@
  *   select/selectAll/clearSelection  copySelection/cutSelection/paste(clip, at?)/duplicateSelection
  *   undo() redo()
  */
-export { componentKey, emptyGraph } from "./components";
 export { EditorProvider, useEditor, useEditorApi } from "./context";
 export { createEditorStore, type EditorStore } from "./create";
 export * from "./selectors";

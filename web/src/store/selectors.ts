@@ -2,9 +2,8 @@
  * Selectors, declared once at module level so their identity is stable. Those returning derived
  * arrays are used with `useShallow` or memoized on the slice they read.
  */
-import type { GraphStep } from "@pfd/shared";
-import { indexOf } from "./components";
-import type { ComponentInfo, EditorState, Problem } from "./types";
+import type { GraphStep, Problem } from "@pfd/shared";
+import type { EditorState } from "./types";
 
 export const selectMetadata = (s: EditorState) => s.graph.metadata;
 export const selectInputs = (s: EditorState) => s.graph.inputs;
@@ -25,14 +24,6 @@ export const selectSelectedStep = (s: EditorState): GraphStep | null => {
   const name = s.selection.steps[0];
   return s.graph.steps.find((st) => st.name === name) ?? null;
 };
-
-/** The component of a step, if the catalog knows it. */
-export function componentOf(
-  components: readonly ComponentInfo[],
-  step: GraphStep,
-): ComponentInfo | undefined {
-  return indexOf(components).of(step);
-}
 
 const problemsCache = new WeakMap<readonly Problem[], Map<string, Problem[]>>();
 

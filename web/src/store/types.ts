@@ -8,71 +8,13 @@ import type {
   OpResult,
   PipelineGraph,
   Position,
+  Problem,
   StepClipboard,
 } from "@pfd/shared";
 
-/** A validation finding: the shape of shared's `Problem` (validation returns data, never throws). */
-export interface Problem {
-  severity: "error" | "warning";
-  code: string;
-  message: string;
-  location: { step?: string; field?: string; line?: number; col?: number; document?: number };
-}
-
-/** An input or output artifact of a component, as the canvas and palette show it. */
-export interface PortInfo {
-  name: string;
-  /** `DataSet`, `Model`, ... ("Any" when the component does not say). */
-  type: string;
-  required?: boolean;
-  desc?: string;
-}
-
-/** A component parameter, as the inspector edits it. */
-export interface ParamInfo {
-  name: string;
-  /** `String`, `Int`, `Double`, `Bool`, `Map`, `Array`. */
-  type: string;
-  default?: unknown;
-  required?: boolean;
-  desc?: string;
-  /** Allowed values: a select. */
-  allowed?: readonly string[];
-  /** `[1, 10]`, `(0, INF)`: a number field with a range check. */
-  range?: string;
-  /** Takes a comma-separated list of column names. */
-  columns?: boolean;
-  /** Takes an SQL script: a multi-line editor. */
-  sql?: boolean;
-}
-
-export type ComponentCategory = string;
-
-/** A component the palette offers: the shared catalog's entries and the user's own. */
-export interface ComponentInfo {
-  /** `provider/identifier/version`: unique in the palette. */
-  key: string;
-  provider: string;
-  identifier: string;
-  version: string;
-  displayName: string;
-  displayNameZh?: string;
-  category: ComponentCategory;
-  description?: string;
-  inputs: PortInfo[];
-  outputs: PortInfo[];
-  parameters: ParamInfo[];
-  /** Runs on MaxCompute: its `execution` parameter is bound to `execution_maxcompute`. */
-  maxCompute: boolean;
-  /** Registered by the user (COMPONENTS_DIR), not part of the official catalog. */
-  user?: boolean;
-  /** The catalog entry it was made from, for validation. */
-  spec?: ComponentSpec;
-}
-
 export interface Selection {
   steps: readonly string[];
-  /** Data-edge ids, `<source>.<output>-><target>.<input>`. */
+  /** Data-edge ids (shared `edgeId`). */
   edges: readonly string[];
 }
 
@@ -107,7 +49,8 @@ export interface EditorState {
   dirty: boolean;
   /** Validation problems of `graph` (recomputed shortly after each change). */
   problems: readonly Problem[];
-  components: readonly ComponentInfo[];
+  /** The components steps are made from and checked against: the catalog and the user's own. */
+  components: readonly ComponentSpec[];
 
   // ---- selection slice ----
   selection: Selection;
@@ -139,7 +82,7 @@ export interface EditorState {
   ): void;
   /** Apply a graph edited elsewhere (the YAML panel) as one undoable change. */
   applyGraph(graph: PipelineGraph, source: ChangeSource): void;
-  setComponents(components: readonly ComponentInfo[]): void;
+  setComponents(components: readonly ComponentSpec[]): void;
   markSaved(): void;
 
   addComponent(key: string, position?: Position): string | null;

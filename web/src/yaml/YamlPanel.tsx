@@ -2,9 +2,9 @@
  * The YAML panel: the manifest of the open pipeline, live and editable. The CodeMirror editor is
  * loaded on first render of the panel, outside the initial bundle.
  */
-import type { Problem } from "@pfd/shared";
+import { hasErrors, type Problem } from "@pfd/shared";
 import { lazy, Suspense, useState } from "react";
-import { hasErrorsIn, problemLabel } from "../problems/format";
+import { problemLabel } from "../problems/format";
 import { type RevealRequest, useYamlBridge } from "./bridge";
 import { hasUnappliedEdits } from "./sync";
 import { useYamlSync } from "./useYamlSync";
@@ -20,7 +20,7 @@ export function YamlPanel() {
   const reveal = useYamlBridge(selectReveal);
   const revealLine = useYamlBridge((s) => s.revealLine);
   const unapplied = hasUnappliedEdits(state);
-  const blocked = unapplied && !checking && hasErrorsIn(state.problems);
+  const blocked = unapplied && !checking && hasErrors(state.problems);
 
   return (
     // The shell's dock section around this panel carries the accessible name "YAML".

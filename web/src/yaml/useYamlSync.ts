@@ -5,7 +5,6 @@
  */
 import type { PipelineGraph } from "@pfd/shared";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { componentSpecs } from "../io/codec";
 import { useEditorApi } from "../store";
 import { useYamlBridgeApi } from "./bridge";
 import { readManifestTextAsync, WORKER_TEXT_THRESHOLD } from "./readInWorker";
@@ -97,13 +96,12 @@ export function useYamlSync(): YamlSync {
     const timer = setTimeout(() => {
       const st = current.current;
       const { graph, components } = api.getState();
-      const specs = componentSpecs(components);
       if (!hasUnappliedEdits(st) || st.text.length < WORKER_TEXT_THRESHOLD) {
-        finish(evaluate(st, graph, specs));
+        finish(evaluate(st, graph, components));
         return;
       }
       // A large edit is read in a worker; typing on meanwhile makes this result stale.
-      void readManifestTextAsync(st.text, graph, specs).then((result) =>
+      void readManifestTextAsync(st.text, graph, components).then((result) =>
         finish(settle(current.current, st.text, result)),
       );
     }, EVALUATE_DELAY_MS);

@@ -1,5 +1,5 @@
 /** `pfd components [--json]`: the component catalog. */
-import { type ComponentSpec, catalog } from "@pfd/shared";
+import { type ComponentSpec, catalog, componentKey } from "@pfd/shared";
 import { loadComponents } from "../../config/components";
 import { type Command, EXIT, parseArgs, UsageError } from "../command";
 
@@ -20,7 +20,7 @@ function pad(text: string, to: number): string {
 
 function table(components: readonly ComponentSpec[]): string {
   const rows = components.map((c) => [
-    `${c.provider}/${c.identifier}/${c.version}`,
+    componentKey(c),
     `${c.displayName.en} / ${c.displayName.zh}`,
     c.category,
     `${ports(c.inputs, true)} -> ${ports(c.outputs, false)}`,
