@@ -1,6 +1,10 @@
-/** A run's actions, in the run bar and the run history: Start, Terminate or Rerun as its status allows. */
-import type { RunDetail } from "@pfd/shared";
+/**
+ * A run's actions, in the run bar and the run history: Start, Terminate or Rerun as its status
+ * allows, each disabled with its reason when the user's role does not allow it.
+ */
+import type { RunDetail, RunVerb } from "@pfd/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { actionRefusal } from "../auth/me";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
 import { runKeys } from "./queries";
@@ -9,7 +13,7 @@ import { isTerminal } from "./status";
 
 /** Terminate while it runs, Start when created without starting, Rerun once it ended. */
 export function RunActions({ run }: { run: RunDetail }) {
-  const { api } = useRunContext();
+  const { api, me } = useRunContext();
   const queryClient = useQueryClient();
   const action = useMutation({
     mutationFn: (verb: "terminate" | "start" | "rerun") => api[verb](run.pipelineRunId),
@@ -22,38 +26,25 @@ export function RunActions({ run }: { run: RunDetail }) {
     },
   });
   const terminal = isTerminal(run.status);
+  const button = (verb: RunVerb, label: string) => {
+    const forbidden = actionRefusal(me, verb, run);
+    return (
+      <button
+        type="button"
+        className="btn"
+        disabled={action.isPending || forbidden !== null}
+        title={forbidden ?? undefined}
+        onClick={() => action.mutate(verb)}
+      >
+        {label}
+      </button>
+    );
+  };
   return (
     <>
-      {run.status === "Initialized" && (
-        <button
-          type="button"
-          className="btn"
-          disabled={action.isPending}
-          onClick={() => action.mutate("start")}
-        >
-          Start
-        </button>
-      )}
-      {!terminal && run.status !== "Terminating" && (
-        <button
-          type="button"
-          className="btn"
-          disabled={action.isPending}
-          onClick={() => action.mutate("terminate")}
-        >
-          Terminate
-        </button>
-      )}
-      {terminal && (
-        <button
-          type="button"
-          className="btn"
-          disabled={action.isPending}
-          onClick={() => action.mutate("rerun")}
-        >
-          Rerun
-        </button>
-      )}
+      {run.status === "Initialized" && button("start", "Start")}
+      {!terminal && run.status !== "Terminating" && button("terminate", "Terminate")}
+      {terminal && button("rerun", "Rerun")}
       {action.error && <ErrorNotice error={asRunApiError(action.error)} title="Action failed:" />}
     </>
   );

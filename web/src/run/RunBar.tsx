@@ -1,6 +1,7 @@
 /**
- * The run bar (accessible name "Run status"): the followed run's id, status word, elapsed time,
- * console link (cloud mode) and actions; or why the last Run was refused.
+ * The run bar (accessible name "Run status"): the followed run's id, who started it (with
+ * sign-in), status word, elapsed time, console link (cloud mode) and actions, each disabled
+ * with its reason when the user's role does not allow it; or why the last Run was refused.
  */
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
@@ -62,7 +63,7 @@ export function RunBar() {
 }
 
 function FollowedRun({ runId }: { runId: string }) {
-  const { api, follow, showStepDetails } = useRunContext();
+  const { api, me, follow, showStepDetails } = useRunContext();
   const { data: run, error } = useQuery(runQuery(api, runId));
   const terminal = isTerminal(run?.status);
   const now = useNow(Boolean(run) && !terminal);
@@ -73,6 +74,11 @@ function FollowedRun({ runId }: { runId: string }) {
       <span className="pfd-run-id">
         Run <code>{runId}</code>
       </span>
+      {run?.createdBy && me && me.authMode !== "none" && (
+        <span className="pfd-run-by" title={`Started by ${run.createdBy.name} (${run.createdBy.id})`}>
+          by {run.createdBy.name}
+        </span>
+      )}
       {run && (
         <span
           className={`pfd-run-word pfd-run-${statusKind(run.status)}`}
