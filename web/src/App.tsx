@@ -6,7 +6,9 @@ import { lazy, Suspense } from "react";
 import { Inspector } from "./inspector/Inspector";
 import { Palette } from "./palette/Palette";
 import { AppEffects, ProblemsSlot, YamlSlot } from "./panels";
+import { TabNotice } from "./persistence/TabNotice";
 import { RunOverlay } from "./run/EditorRunProvider"; // run view (issue 5)
+import { useServerComponents } from "./serverComponents";
 import { Toolbar } from "./toolbar/Toolbar";
 import "./App.css";
 
@@ -14,9 +16,11 @@ import "./App.css";
 const Canvas = lazy(() => import("./canvas/Canvas"));
 
 export function App() {
+  useServerComponents();
   return (
     <div className="app">
       <Toolbar />
+      <TabNotice />
       <div className="workspace">
         <Palette />
         <main className="centre">

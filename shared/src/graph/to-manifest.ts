@@ -43,7 +43,7 @@ function artifactEntry(arg: ArtifactArg): Record<string, unknown> {
 }
 
 /** Structural equality of plain data (what arguments hold). */
-function deepEqual(a: unknown, b: unknown): boolean {
+export function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

@@ -19,7 +19,7 @@ import "@xyflow/react/dist/base.css";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { RunEdge } from "../run/RunEdge"; // run view (issue 5)
-import { useEditor, useEditorApi } from "../store";
+import { selectReadOnly, useEditor, useEditorApi } from "../store";
 import "./canvas.css";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { ContextMenu } from "./ContextMenu";
@@ -53,7 +53,10 @@ function frameOpened(flow: ReactFlowInstance, flowStore: FlowStoreApi) {
   void flow.setViewport(openingViewport(flow.getNodesBounds(nodes), width, height));
 }
 
-/** Frame a pipeline when one is loaded (import, template, restore), once its nodes are measured. */
+/**
+ * Frame a pipeline when one is opened (import, template, reopen), once its nodes are measured; a
+ * newer version of the same one from another tab keeps the view.
+ */
 function useFitOnLoad(
   api: ReturnType<typeof useEditorApi>,
   flow: ReactFlowInstance,
@@ -61,8 +64,8 @@ function useFitOnLoad(
 ) {
   useEffect(
     () =>
-      api.subscribe((s, prev) => {
-        if (s.revision === prev.revision || s.lastChange !== "load") return;
+      api.events.on("graphLoaded", ({ reason }) => {
+        if (reason === "refresh") return;
         requestAnimationFrame(() => requestAnimationFrame(() => frameOpened(flow, flowStore)));
       }),
     [api, flow, flowStore],
@@ -105,6 +108,8 @@ export default function Canvas() {
   const nodes = useMemo(() => derive.nodes(input), [derive, input]);
   const edges = useMemo(() => derive.edges(input), [derive, input]);
 
+  // Read-only (open in another tab): steps can be selected and inspected, not moved or wired.
+  const readOnly = useEditor(selectReadOnly);
   const lowDetail = useFlowStore(selectLowDetail);
   const flowStore = useFlowStoreApi();
   useEditorShortcuts(api);
@@ -117,13 +122,15 @@ export default function Canvas() {
   const handlers = useCanvasHandlers(api, flow, wrapper);
 
   return (
-    <div className={lowDetail ? "canvas low-detail" : "canvas"} ref={wrapper}>
+    <div className={`canvas${lowDetail ? " low-detail" : ""}${readOnly ? " read-only" : ""}`} ref={wrapper}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         {...handlers}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -145,7 +152,7 @@ export default function Canvas() {
       </ReactFlow>
       <ContextMenu />
       <NoticeToast />
-      {nodes.length === 0 ? (
+      {nodes.length === 0 && !readOnly ? (
         <div className="canvas-empty" aria-hidden="true">
           <strong>Drag a component here</strong>
           <span>or focus one in the palette and press Enter</span>

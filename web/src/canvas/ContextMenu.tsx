@@ -5,11 +5,13 @@
 import { componentKey } from "@pfd/shared";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { matchComponent } from "../palette/search";
-import { selectComponents, selectContextMenu, useEditor, useEditorApi } from "../store";
+import { selectComponents, selectContextMenu, selectReadOnly, useEditor, useEditorApi } from "../store";
 import { readSteps, writeSteps } from "./clipboard";
 
 export function ContextMenu() {
   const menu = useEditor(selectContextMenu);
+  // Read-only: only what changes nothing (copy, select) is offered.
+  const readOnly = useEditor(selectReadOnly);
   const api = useEditorApi();
   const ref = useRef<HTMLDivElement>(null);
   const [adding, setAdding] = useState(false);
@@ -59,8 +61,12 @@ export function ContextMenu() {
     >
       {menu.kind === "node" && step ? (
         <>
-          <Item label="Rename" hint="F2" onClick={done(() => s().setRenaming(step))} />
-          <Item label="Duplicate" hint="Ctrl+D" onClick={done(() => s().duplicateSelection())} />
+          {readOnly ? null : (
+            <>
+              <Item label="Rename" hint="F2" onClick={done(() => s().setRenaming(step))} />
+              <Item label="Duplicate" hint="Ctrl+D" onClick={done(() => s().duplicateSelection())} />
+            </>
+          )}
           <Item
             label="Copy"
             hint="Ctrl+C"
@@ -76,11 +82,15 @@ export function ContextMenu() {
               s().notify("info", `Copied step name "${step}".`);
             })}
           />
-          <hr />
-          <Item label="Delete" hint="Del" danger onClick={done(() => s().removeSelection())} />
+          {readOnly ? null : (
+            <>
+              <hr />
+              <Item label="Delete" hint="Del" danger onClick={done(() => s().removeSelection())} />
+            </>
+          )}
         </>
       ) : null}
-      {menu.kind === "edge" && menu.edge ? (
+      {menu.kind === "edge" && menu.edge && !readOnly ? (
         <Item label="Delete connection" danger onClick={done(() => s().disconnect([menu.edge as string]))} />
       ) : null}
       {menu.kind === "pane" ? (
@@ -91,13 +101,13 @@ export function ContextMenu() {
             <Item
               label="Paste"
               hint="Ctrl+V"
-              disabled={!readSteps()}
+              disabled={readOnly || !readSteps()}
               onClick={done(() => {
                 const clip = readSteps();
                 if (clip) s().paste(clip, menu.flow);
               })}
             />
-            <Item label="Add component…" onClick={() => setAdding(true)} />
+            <Item label="Add component…" disabled={readOnly} onClick={() => setAdding(true)} />
             <Item label="Select all" hint="Ctrl+A" onClick={done(() => s().selectAll())} />
           </>
         )

@@ -73,7 +73,7 @@ describe("view derivation", () => {
     const v9 = graph.steps.map((s) =>
       s.name === "data_source" ? { ...s, component: { ...s.component, version: "v9" } } : s,
     );
-    store.getState().loadGraph({ ...graph, steps: v9 });
+    store.getState().loadGraph({ ...graph, steps: v9 }, { reason: "import" });
     const [source, transform] = createViewDeriver().nodes(input(store.getState()));
     expect(source?.data.component).toBeUndefined();
     // v1 has the same output, but typed DataSet: v9's is only known to be used.

@@ -29,7 +29,9 @@ function Field({ name }: { name: string }) {
 function setup(name: string, value: string) {
   const store = createEditorStore({ graph: seedGraph() }, { validate: validateGraph, validateDelayMs: 0 });
   store.getState().addComponent("pai/split/v1");
-  store.getState().loadGraph(setParameter(store.getState().graph, "split", name, value));
+  store
+    .getState()
+    .loadGraph(setParameter(store.getState().graph, "split", name, value), { reason: "import" });
   render(
     <EditorProvider store={store}>
       <Field name={name} />

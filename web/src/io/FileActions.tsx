@@ -29,7 +29,7 @@ export function FileActions() {
       return false;
     }
     const { loadGraph, notify } = api.getState();
-    loadGraph(result.graph, { source: "load", dirty: false });
+    loadGraph(result.graph, { reason: "import" });
     const n = result.warnings.length;
     notify(
       "info",
@@ -141,7 +141,7 @@ export function FileActions() {
           onOpenAnyway={(graph) => {
             setFailure(null);
             setPasting(false);
-            api.getState().loadGraph(graph, { source: "load", dirty: false });
+            api.getState().loadGraph(graph, { reason: "import" });
             api.getState().notify("info", `Opened ${failure.source} with its problems (see Problems)`);
           }}
         />

@@ -5,16 +5,15 @@
 
 import { type ComponentSpec, componentKey } from "@pfd/shared";
 import { type DragEvent, type KeyboardEvent, memo, useDeferredValue, useMemo, useState } from "react";
-import { selectComponents, useEditor, useEditorApi } from "../store";
+import { selectComponents, selectReadOnly, useEditor, useEditorApi } from "../store";
 import { CategoryIcon, ChevronIcon, categoryKind, SearchIcon } from "../theme/icons";
-import { useComponentCatalog } from "./catalog";
 import { COMPONENT_MIME } from "./dnd";
 import "./palette.css";
 import { matchComponent } from "./search";
 
 export function Palette() {
-  useComponentCatalog();
   const components = useEditor(selectComponents);
+  const readOnly = useEditor(selectReadOnly);
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -75,7 +74,7 @@ export function Palette() {
                 <ul>
                   {items.map((c) => (
                     <li key={componentKey(c)}>
-                      <PaletteItem component={c} />
+                      <PaletteItem component={c} readOnly={readOnly} />
                     </li>
                   ))}
                 </ul>
@@ -84,22 +83,34 @@ export function Palette() {
           );
         })}
       </div>
-      <p className="palette-hint">Drag onto the canvas, or focus and press Enter.</p>
+      <p className="palette-hint">
+        {readOnly
+          ? "Read-only here: take over to add components."
+          : "Drag onto the canvas, or focus and press Enter."}
+      </p>
     </aside>
   );
 }
 
-const PaletteItem = memo(function PaletteItem({ component: c }: { component: ComponentSpec }) {
+const PaletteItem = memo(function PaletteItem({
+  component: c,
+  readOnly,
+}: {
+  component: ComponentSpec;
+  readOnly: boolean;
+}) {
   const api = useEditorApi();
   const key = componentKey(c);
+  // Read-only, the store refuses the add with the reason as a notice: the item says why when used.
   const add = () => api.getState().addComponent(key);
   return (
     <button
       type="button"
       className="palette-item"
       aria-label={c.displayName.en}
+      aria-disabled={readOnly || undefined}
       title={c.description}
-      draggable
+      draggable={!readOnly}
       onDragStart={(e: DragEvent) => {
         e.dataTransfer.setData(COMPONENT_MIME, key);
         e.dataTransfer.effectAllowed = "copy";

@@ -4,7 +4,7 @@ import { PopoverButton } from "../io/Popover";
 import { useEditorApi } from "../store";
 import { openTemplate, TemplateList } from "../templates/TemplateList";
 import { useReplaceGuard } from "./ReplaceGuard";
-import type { PersistenceState, SaveStatus } from "./session";
+import type { PersistenceState, SaveStatus } from "./state";
 import { usePersistence, usePersistenceSession } from "./usePersistence";
 
 const selectRecent = (s: PersistenceState) => s.recent;
@@ -20,10 +20,7 @@ export function NewPipelineButton() {
         type="button"
         className="btn"
         onClick={() =>
-          guard(
-            () => api.getState().loadGraph(newPipelineGraph(), { source: "load", dirty: false }),
-            "New pipeline",
-          )
+          guard(() => api.getState().loadGraph(newPipelineGraph(), { reason: "new" }), "New pipeline")
         }
       >
         New pipeline

@@ -5,7 +5,7 @@
 import { type ReactNode, useState } from "react";
 import { Modal } from "../io/Modal";
 import { useEditorApi } from "../store";
-import { pipelineName } from "./session";
+import { pipelineName } from "./snapshot";
 
 export interface ReplaceGuard {
   /** Runs `action` at once when nothing would be replaced, else after the user agrees. */
@@ -48,8 +48,8 @@ export function useReplaceGuard(): ReplaceGuard {
       }
     >
       <p>
-        “{name}” has unsaved changes (not exported since it was opened). It stays in Recent pipelines in this
-        browser.
+        “{name}” has unsaved changes (not exported since it was opened or last exported). It stays in Recent
+        pipelines in this browser.
       </p>
     </Modal>
   );

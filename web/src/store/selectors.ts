@@ -13,8 +13,9 @@ export const selectComponents = (s: EditorState) => s.components;
 export const selectProblems = (s: EditorState) => s.problems;
 export const selectNotice = (s: EditorState) => s.notice;
 export const selectContextMenu = (s: EditorState) => s.contextMenu;
-export const selectCanUndo = (s: EditorState) => s.past.length > 0;
-export const selectCanRedo = (s: EditorState) => s.future.length > 0;
+export const selectCanUndo = (s: EditorState) => s.past.length > 0 && !s.readOnly;
+export const selectCanRedo = (s: EditorState) => s.future.length > 0 && !s.readOnly;
+export const selectReadOnly = (s: EditorState) => s.readOnly !== null;
 export const selectDirty = (s: EditorState) => s.dirty;
 export const selectStepCount = (s: EditorState) => s.graph.steps.length;
 

@@ -11,6 +11,7 @@ import type {
   Problem,
   StepClipboard,
 } from "@pfd/shared";
+import type { EditSource, LoadReason } from "./events";
 
 export interface Selection {
   steps: readonly string[];
@@ -24,9 +25,6 @@ export interface Notice {
   kind: "refused" | "info" | "error";
   message: string;
 }
-
-/** Where the latest graph change came from, so a view does not echo its own edits back. */
-export type ChangeSource = "canvas" | "inspector" | "yaml" | "load" | "history";
 
 export interface ContextMenuState {
   kind: "node" | "pane" | "edge";
@@ -42,11 +40,19 @@ export interface ContextMenuState {
 export interface EditorState {
   // ---- graph slice (the saved model) ----
   graph: PipelineGraph;
-  /** Increases on every graph change: autosave and the YAML view key on it. */
+  /** Increases on every graph change. What the change was is said by `events` (see events.ts). */
   revision: number;
-  lastChange: ChangeSource;
-  /** Graph changed since the last `markSaved()` (or load). */
+  /**
+   * The pipeline differs from its kept version: the one it was opened as (a file, a template, a
+   * blank new pipeline) or last marked kept by `markSaved()` (Export YAML). Compared by content, so
+   * undoing back to the kept version clears it. Autosave does not: it copies every change into
+   * this browser within a second, so a flag it cleared would almost never be set, while this one
+   * tells whether the user's own copy is behind ("New pipeline" asks first when it is). Autosave
+   * keeps the flag with the pipeline, so a reload or another tab shows it too.
+   */
   dirty: boolean;
+  /** Edits are refused, with `reason` as the notice (e.g. the pipeline is open in another tab). Loads still work. */
+  readOnly: { reason: string } | null;
   /** Validation problems of `graph` (recomputed shortly after each change). */
   problems: readonly Problem[];
   /** The components steps are made from and checked against: the catalog and the user's own. */
@@ -75,15 +81,17 @@ export interface EditorState {
   dragPositions: ReadonlyMap<string, Position> | null;
 
   // ---- verbs ----
-  /** Replace the whole pipeline (import, template, new, YAML edit). History is cleared unless `keepHistory`. */
-  loadGraph(
-    graph: PipelineGraph,
-    opts?: { source?: ChangeSource; keepHistory?: boolean; dirty?: boolean },
-  ): void;
+  /**
+   * Replace the whole pipeline; history is cleared. It opens clean (the graph is its kept version)
+   * unless `dirty`: a saved pipeline that had changes not exported yet.
+   */
+  loadGraph(graph: PipelineGraph, opts: { reason: LoadReason; dirty?: boolean }): void;
   /** Apply a graph edited elsewhere (the YAML panel) as one undoable change. */
-  applyGraph(graph: PipelineGraph, source: ChangeSource): void;
+  applyGraph(graph: PipelineGraph, source: EditSource): void;
   setComponents(components: readonly ComponentSpec[]): void;
+  /** The open graph is now the kept version (it was exported): `dirty` becomes false. */
   markSaved(): void;
+  setReadOnly(readOnly: { reason: string } | null): void;
 
   addComponent(key: string, position?: Position): string | null;
   connect(c: Connection): boolean;

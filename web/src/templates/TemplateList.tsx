@@ -10,7 +10,7 @@ export function openTemplate(editor: EditorStore, t: Template): boolean {
     editor.getState().notify("error", `Template “${t.name}” is broken: ${read.problems[0]?.message}`);
     return false;
   }
-  editor.getState().loadGraph(read.graph, { source: "load", dirty: false });
+  editor.getState().loadGraph(read.graph, { reason: "template" });
   return true;
 }
 

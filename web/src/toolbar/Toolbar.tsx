@@ -2,7 +2,15 @@
 import { useReactFlow } from "@xyflow/react";
 import { UserMenu } from "../auth/UserMenu";
 import { FileActions, RunAction } from "../panels";
-import { selectCanRedo, selectCanUndo, selectDirty, selectMetadata, useEditor, useEditorApi } from "../store";
+import {
+  selectCanRedo,
+  selectCanUndo,
+  selectDirty,
+  selectMetadata,
+  selectReadOnly,
+  useEditor,
+  useEditorApi,
+} from "../store";
 import { FitIcon, LayoutIcon, RedoIcon, UndoIcon } from "../theme/icons";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -13,6 +21,7 @@ export function Toolbar() {
   const canUndo = useEditor(selectCanUndo);
   const canRedo = useEditor(selectCanRedo);
   const dirty = useEditor(selectDirty);
+  const readOnly = useEditor(selectReadOnly);
   const metadata = useEditor(selectMetadata);
   const flow = useReactFlow();
 
@@ -25,7 +34,14 @@ export function Toolbar() {
         <span className="brand-name">PAIFlow Designer</span>
         <span className="doc-name" title="Pipeline name">
           {metadata.name || metadata.identifier || "Untitled pipeline"}
-          {dirty ? <span className="dirty-dot" title="Unsaved changes" /> : null}
+          {dirty ? (
+            <span
+              className="dirty-dot"
+              role="img"
+              aria-label="Not exported"
+              title="Changed since it was opened or last exported (autosave keeps it in this browser)"
+            />
+          ) : null}
         </span>
       </div>
       <div role="toolbar" aria-label="Pipeline" className="toolbar-groups">
@@ -58,6 +74,7 @@ export function Toolbar() {
           <button
             type="button"
             className="btn"
+            disabled={readOnly}
             onClick={() => {
               api.getState().autoLayout();
               requestAnimationFrame(() => flow.fitView({ duration: 250, padding: 0.2 }));

@@ -6,12 +6,12 @@
 import { yaml } from "@codemirror/lang-yaml";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { type Diagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
-import { Annotation, Compartment, EditorSelection, type EditorState, type Text } from "@codemirror/state";
+import { Annotation, Compartment, EditorSelection, EditorState, type Text } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import type { Problem } from "@pfd/shared";
 import { basicSetup } from "codemirror";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { RevealRequest } from "./bridge";
 
 export interface YamlEditorProps {
@@ -19,6 +19,8 @@ export interface YamlEditorProps {
   onChange(text: string): void;
   problems: readonly Problem[];
   reveal: RevealRequest | null;
+  /** Text can be read, selected and copied, not changed. */
+  readOnly: boolean;
 }
 
 /** Marks transactions that carry `value` in, so they are not echoed to `onChange`. */
@@ -56,7 +58,14 @@ const baseTheme = EditorView.theme({
   ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" },
 });
 
-export default function YamlEditor({ value, onChange, problems, reveal }: YamlEditorProps) {
+/** The editor's read-only switch: CodeMirror refuses edits, and says so to assistive technology. */
+const readOnlyExtension = (readOnly: boolean) =>
+  readOnly
+    ? [EditorState.readOnly.of(true), EditorView.contentAttributes.of({ "aria-readonly": "true" })]
+    : [];
+
+export default function YamlEditor({ value, onChange, problems, reveal, readOnly }: YamlEditorProps) {
+  const [readOnlySwitch] = useState(() => new Compartment());
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
@@ -77,6 +86,7 @@ export default function YamlEditor({ value, onChange, problems, reveal }: YamlEd
         lintGutter(),
         baseTheme,
         theme.of(darkQuery?.matches ? darkTheme : []),
+        readOnlySwitch.of(readOnlyExtension(readOnly)),
         EditorView.contentAttributes.of({ "aria-label": "YAML manifest" }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged && !u.transactions.some((t) => t.annotation(external))) {
@@ -105,6 +115,10 @@ export default function YamlEditor({ value, onChange, problems, reveal }: YamlEd
     if (current === value) return;
     v.dispatch({ changes: minimalChange(current, value), annotations: external.of(true) });
   }, [value]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: readOnlySwitch.reconfigure(readOnlyExtension(readOnly)) });
+  }, [readOnly, readOnlySwitch]);
 
   useEffect(() => {
     const v = view.current;

@@ -5,6 +5,7 @@
 import { hasErrors, type Problem } from "@pfd/shared";
 import { lazy, Suspense, useState } from "react";
 import { problemLabel } from "../problems/format";
+import { selectReadOnly, useEditor } from "../store";
 import { type RevealRequest, useYamlBridge } from "./bridge";
 import { hasUnappliedEdits } from "./sync";
 import { useYamlSync } from "./useYamlSync";
@@ -19,6 +20,7 @@ export function YamlPanel() {
   const { state, checking, updating, onEdit, takeCanvasVersion } = useYamlSync();
   const reveal = useYamlBridge(selectReveal);
   const revealLine = useYamlBridge((s) => s.revealLine);
+  const readOnly = useEditor(selectReadOnly);
   const unapplied = hasUnappliedEdits(state);
   const blocked = unapplied && !checking && hasErrors(state.problems);
 
@@ -29,6 +31,7 @@ export function YamlPanel() {
         <h2 className="pfd-yaml__title">YAML</h2>
         <output className="pfd-yaml__status" aria-live="polite">
           {updating && !unapplied ? "Updating…" : status(unapplied, checking, blocked, state.problems)}
+          {readOnly ? " · read-only" : ""}
         </output>
         <CopyButton text={state.text} />
       </header>
@@ -43,7 +46,13 @@ export function YamlPanel() {
       )}
       <div className="pfd-yaml__body">
         <Suspense fallback={<p className="pfd-yaml__loading">Loading editor…</p>}>
-          <YamlEditor value={state.text} onChange={onEdit} problems={state.problems} reveal={reveal} />
+          <YamlEditor
+            value={state.text}
+            onChange={onEdit}
+            problems={state.problems}
+            reveal={reveal}
+            readOnly={readOnly}
+          />
         </Suspense>
       </div>
       {blocked && (
