@@ -6,10 +6,13 @@
  * loaded from node_modules at run time, so `npm prune --omit=dev` keeps what the build needs.
  * Each `pfd` command is a chunk of its own, loaded only when it runs.
  */
+import { rmSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { defineConfig } from "rolldown";
 
 const here = import.meta.dirname;
+// Chunk names carry content hashes: without a clean start every build would leave the last one's behind.
+rmSync(join(here, "dist"), { recursive: true, force: true });
 
 // Two builds, so that the CLI's chunks hold only what its commands use, not what the server shares.
 const build = (name: string, entry: string) =>

@@ -7,6 +7,12 @@ export interface CliIo {
   err(text: string): void;
   /** Directory relative paths are resolved against. */
   cwd: string;
+  /**
+   * Resolves when the user asks a command that runs until stopped (`paiflow-local`) to stop: SIGINT
+   * or SIGTERM for the program, which listens only once this is called (other commands keep Node's
+   * default: Ctrl-C ends them at once).
+   */
+  untilStopped(): Promise<void>;
 }
 
 /** A command as the registry lists it: enough for `pfd --help`; the command itself loads on use. */

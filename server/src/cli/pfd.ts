@@ -10,6 +10,16 @@ const io: CliIo = {
   err: (text) => process.stderr.write(text),
   // `npm run pfd` runs in the repo root; INIT_CWD is where the user typed it.
   cwd: (process.env.npm_lifecycle_event === "pfd" && process.env.INIT_CWD) || process.cwd(),
+  untilStopped: () =>
+    new Promise((resolve) => {
+      const stop = () => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        resolve();
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+    }),
 };
 
 main(process.argv.slice(2), io).then(

@@ -46,15 +46,7 @@ Environment:
         `Access key secret: ${service.accessKeySecret} (generated; set LOCAL_PAIFLOW_ACCESS_KEY_SECRET to choose one)\n`,
       );
     io.out(`Data directory: ${dataDir}\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off("SIGINT", stop);
-        process.off("SIGTERM", stop);
-        resolve();
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-    });
+    await io.untilStopped();
     io.err("stopping: runs still in flight are marked Failed\n");
     await service.close();
     return EXIT.ok;
