@@ -3,6 +3,7 @@
  * below it, inspector right. Panels owned by other modules plug in through ./panels.
  */
 import { lazy, Suspense } from "react";
+import { useT } from "./i18n";
 import { Inspector } from "./inspector/Inspector";
 import { Palette } from "./palette/Palette";
 import { AppEffects, ProblemsSlot, YamlSlot } from "./panels";
@@ -16,6 +17,7 @@ import "./App.css";
 const Canvas = lazy(() => import("./canvas/Canvas"));
 
 export function App() {
+  const t = useT();
   useServerComponents();
   return (
     <div className="app">
@@ -25,17 +27,17 @@ export function App() {
         <Palette />
         <main className="centre">
           <div className="canvas-area">
-            <Suspense fallback={<div className="canvas-loading">Loading canvas…</div>}>
+            <Suspense fallback={<div className="canvas-loading">{t("app.loadingCanvas")}</div>}>
               <Canvas />
             </Suspense>
             {/* run view (issue 5): run bar and step details over the canvas */}
             <RunOverlay />
           </div>
           <div className="dock">
-            <section className="dock-yaml" aria-label="YAML">
+            <section className="dock-yaml" aria-label={t("yaml.title")}>
               <YamlSlot />
             </section>
-            <section className="dock-problems" aria-label="Problems">
+            <section className="dock-problems" aria-label={t("problems.title")}>
               <ProblemsSlot />
             </section>
           </div>

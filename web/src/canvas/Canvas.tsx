@@ -18,6 +18,7 @@ import {
 import "@xyflow/react/dist/base.css";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { type Translator, useT } from "../i18n";
 import { RunEdge } from "../run/RunEdge"; // run view (issue 5)
 import { selectReadOnly, useEditor, useEditorApi } from "../store";
 import "./canvas.css";
@@ -39,6 +40,31 @@ const EDGE_DEFAULTS = { interactionWidth: 16 };
 const nodeTypes = { step: StepNode };
 // run view (issue 5): the default edge, animated while its target step runs.
 const edgeTypes = { default: RunEdge };
+
+/** React Flow's own accessible names and descriptions, in the page's language. */
+function flowLabels(t: Translator) {
+  return {
+    "node.a11yDescription.default": t("flow.nodeDescription"),
+    "node.a11yDescription.keyboardDisabled": t("flow.nodeDescriptionKeyboard"),
+    "node.a11yDescription.ariaLiveMessage": ({
+      direction,
+      x,
+      y,
+    }: {
+      direction: string;
+      x: number;
+      y: number;
+    }) => t("flow.nodeMoved", { direction, x, y }),
+    "edge.a11yDescription.default": t("flow.edgeDescription"),
+    "controls.ariaLabel": t("flow.controls"),
+    "controls.zoomIn.ariaLabel": t("flow.zoomIn"),
+    "controls.zoomOut.ariaLabel": t("flow.zoomOut"),
+    "controls.fitView.ariaLabel": t("flow.fitView"),
+    "controls.interactive.ariaLabel": t("flow.interactive"),
+    "minimap.ariaLabel": t("flow.minimap"),
+    "handle.ariaLabel": t("flow.handle"),
+  };
+}
 
 /** Zoomed far out, nodes drop shadows and detail: hundreds of them stay cheap to paint while panning. */
 const selectLowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
@@ -103,7 +129,10 @@ export default function Canvas() {
   const api = useEditorApi();
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
-  const derive = useMemo(createViewDeriver, []);
+  const t = useT();
+  // A new language re-derives the view: edges carry accessible names in it.
+  const derive = useMemo(() => createViewDeriver(t), [t]);
+  const ariaLabels = useMemo(() => flowLabels(t), [t]);
   const input = useEditor(useShallow(selectViewInput));
   const nodes = useMemo(() => derive.nodes(input), [derive, input]);
   const edges = useMemo(() => derive.edges(input), [derive, input]);
@@ -141,7 +170,8 @@ export default function Canvas() {
         colorMode="system"
         proOptions={PRO_OPTIONS}
         defaultEdgeOptions={EDGE_DEFAULTS}
-        aria-label="Pipeline canvas"
+        aria-label={t("canvas.label")}
+        ariaLabelConfig={ariaLabels}
       >
         {/* Far out the dots would be a pixel apart: a dense pattern that costs every pan frame. */}
         {lowDetail ? null : <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />}
@@ -154,8 +184,8 @@ export default function Canvas() {
       <NoticeToast />
       {nodes.length === 0 && !readOnly ? (
         <div className="canvas-empty" aria-hidden="true">
-          <strong>Drag a component here</strong>
-          <span>or focus one in the palette and press Enter</span>
+          <strong>{t("canvas.emptyTitle")}</strong>
+          <span>{t("canvas.emptyHint")}</span>
         </div>
       ) : null}
     </div>

@@ -2,8 +2,9 @@
  * Right-click menus: on a step (rename, duplicate, copy step name, delete), on an edge (delete),
  * on the empty canvas (paste, add component). Arrow keys move between items; Escape closes.
  */
-import { componentKey } from "@pfd/shared";
+import { componentKey, componentName } from "@pfd/shared";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import { catalogLanguage, msg, useT } from "../i18n";
 import { matchComponent } from "../palette/search";
 import { selectComponents, selectContextMenu, selectReadOnly, useEditor, useEditorApi } from "../store";
 import { readSteps, writeSteps } from "./clipboard";
@@ -15,6 +16,7 @@ export function ContextMenu() {
   const api = useEditorApi();
   const ref = useRef<HTMLDivElement>(null);
   const [adding, setAdding] = useState(false);
+  const t = useT();
 
   useEffect(() => {
     setAdding(false);
@@ -53,9 +55,13 @@ export function ContextMenu() {
       ref={ref}
       className="context-menu"
       role="menu"
-      aria-label={
-        menu.kind === "node" ? "Step actions" : menu.kind === "edge" ? "Connection actions" : "Canvas actions"
-      }
+      aria-label={t(
+        menu.kind === "node"
+          ? "menu.stepActions"
+          : menu.kind === "edge"
+            ? "menu.edgeActions"
+            : "menu.canvasActions",
+      )}
       style={{ left: menu.x, top: menu.y }}
       onKeyDown={onKeyDown}
     >
@@ -63,12 +69,16 @@ export function ContextMenu() {
         <>
           {readOnly ? null : (
             <>
-              <Item label="Rename" hint="F2" onClick={done(() => s().setRenaming(step))} />
-              <Item label="Duplicate" hint="Ctrl+D" onClick={done(() => s().duplicateSelection())} />
+              <Item label={t("menu.rename")} hint="F2" onClick={done(() => s().setRenaming(step))} />
+              <Item
+                label={t("menu.duplicate")}
+                hint="Ctrl+D"
+                onClick={done(() => s().duplicateSelection())}
+              />
             </>
           )}
           <Item
-            label="Copy"
+            label={t("menu.copy")}
             hint="Ctrl+C"
             onClick={done(() => {
               const clip = s().copySelection();
@@ -76,22 +86,26 @@ export function ContextMenu() {
             })}
           />
           <Item
-            label="Copy step name"
+            label={t("menu.copyStepName")}
             onClick={done(() => {
               navigator.clipboard?.writeText(step).catch(() => undefined);
-              s().notify("info", `Copied step name "${step}".`);
+              s().notify("info", msg("notice.copied", { step }));
             })}
           />
           {readOnly ? null : (
             <>
               <hr />
-              <Item label="Delete" hint="Del" danger onClick={done(() => s().removeSelection())} />
+              <Item label={t("menu.delete")} hint="Del" danger onClick={done(() => s().removeSelection())} />
             </>
           )}
         </>
       ) : null}
       {menu.kind === "edge" && menu.edge && !readOnly ? (
-        <Item label="Delete connection" danger onClick={done(() => s().disconnect([menu.edge as string]))} />
+        <Item
+          label={t("menu.deleteConnection")}
+          danger
+          onClick={done(() => s().disconnect([menu.edge as string]))}
+        />
       ) : null}
       {menu.kind === "pane" ? (
         adding ? (
@@ -99,7 +113,7 @@ export function ContextMenu() {
         ) : (
           <>
             <Item
-              label="Paste"
+              label={t("menu.paste")}
               hint="Ctrl+V"
               disabled={readOnly || !readSteps()}
               onClick={done(() => {
@@ -107,8 +121,8 @@ export function ContextMenu() {
                 if (clip) s().paste(clip, menu.flow);
               })}
             />
-            <Item label="Add component…" disabled={readOnly} onClick={() => setAdding(true)} />
-            <Item label="Select all" hint="Ctrl+A" onClick={done(() => s().selectAll())} />
+            <Item label={t("menu.addComponent")} disabled={readOnly} onClick={() => setAdding(true)} />
+            <Item label={t("menu.selectAll")} hint="Ctrl+A" onClick={done(() => s().selectAll())} />
           </>
         )
       ) : null}
@@ -140,13 +154,18 @@ function Item(props: {
 function AddComponent({ onPick }: { onPick: (key: string) => void }) {
   const components = useEditor(selectComponents);
   const [q, setQ] = useState("");
-  const hits = useMemo(() => components.filter((c) => matchComponent(c, q)).slice(0, 8), [components, q]);
+  const t = useT();
+  const language = catalogLanguage(t.locale);
+  const hits = useMemo(
+    () => components.filter((c) => matchComponent(c, q, [t(`category.${c.category}`)])).slice(0, 8),
+    [components, q, t],
+  );
   return (
     <div className="menu-add">
       <input
         className="field-input"
-        aria-label="Find a component to add"
-        placeholder="Find a component…"
+        aria-label={t("menu.find")}
+        placeholder={t("menu.findPlaceholder")}
         value={q}
         onChange={(e) => setQ(e.target.value)}
         onKeyDown={(e) => {
@@ -154,7 +173,11 @@ function AddComponent({ onPick }: { onPick: (key: string) => void }) {
         }}
       />
       {hits.map((c) => (
-        <Item key={componentKey(c)} label={c.displayName.en} onClick={() => onPick(componentKey(c))} />
+        <Item
+          key={componentKey(c)}
+          label={componentName(c, language)}
+          onClick={() => onPick(componentKey(c))}
+        />
       ))}
     </div>
   );

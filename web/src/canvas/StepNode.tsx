@@ -2,9 +2,11 @@
  * A step on the canvas: category icon, display name, component name, one handle per input
  * (left) and output (right) artifact, and a badge with its validation problems.
  */
-import { NODE_SIZE } from "@pfd/shared";
+import { componentName, NODE_SIZE } from "@pfd/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
+import { catalogLanguage, useT } from "../i18n";
+import { problemLabel } from "../problems/format";
 import { StepRunBadge, useStepRunStatus } from "../run"; // run view (issue 5)
 import { categoryKind } from "../theme/icons";
 import type { StepNode as StepNodeType } from "./view";
@@ -24,8 +26,10 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   const height = nodeHeight(Math.max(inputs.length, outputs.length, 1));
   const errors = problems?.filter((p) => p.severity === "error").length ?? 0;
   const warnings = (problems?.length ?? 0) - errors;
-  const componentName =
-    component?.displayName.en ?? step.component.identifier ?? step.component.guid ?? "component";
+  const t = useT();
+  const shownComponent = component
+    ? componentName(component, catalogLanguage(t.locale))
+    : (step.component.identifier ?? step.component.guid ?? "");
   // run view (issue 5): this step's status in the shown run; re-renders only when it changes.
   const run = useStepRunStatus(step.name);
 
@@ -40,8 +44,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         <div className="step-title" title={step.displayName ?? step.name}>
           {step.displayName ?? step.name}
         </div>
-        <div className="step-sub" title={`${step.name} · ${componentName}`}>
-          {componentName}
+        <div className="step-sub" title={`${step.name} · ${shownComponent}`}>
+          {shownComponent}
         </div>
         {/* run view (issue 5): status and duration */}
         <StepRunBadge step={run} />
@@ -50,8 +54,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         <div
           className={`step-badge ${errors > 0 ? "error" : "warning"}`}
           role="img"
-          aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}`}
-          title={problems.map((p) => `${p.severity}: ${p.message}`).join("\n")}
+          aria-label={t("node.problems", { count: problems.length })}
+          title={problems.map((p) => problemLabel(t, { ...p, location: {} })).join("\n")}
         >
           {errors > 0 ? errors : warnings}
         </div>
@@ -65,7 +69,9 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
           className="port port-in"
           style={{ top: portTop(i, inputs.length, height) }}
           data-tip={`${p.name}: ${p.type}`}
-          aria-label={`input ${p.name} (${p.type})`}
+          // A labelled picture of the port until ports take the keyboard (a div may not carry a label alone).
+          role="img"
+          aria-label={t("node.input", { name: p.name, type: p.type })}
         />
       ))}
       {outputs.map((p, i) => (
@@ -77,7 +83,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
           className="port port-out"
           style={{ top: portTop(i, outputs.length, height) }}
           data-tip={`${p.name}: ${p.type}`}
-          aria-label={`output ${p.name} (${p.type})`}
+          role="img"
+          aria-label={t("node.output", { name: p.name, type: p.type })}
         />
       ))}
     </div>

@@ -3,6 +3,7 @@
  * ("Take over"), or another tab took it over before this tab's last changes were saved (they are
  * kept as a copy: edit it here, or discard it).
  */
+import { useT } from "../i18n";
 import { selectMetadata, useEditor } from "../store";
 import { pipelineName } from "./snapshot";
 import type { PersistenceState } from "./state";
@@ -15,15 +16,15 @@ export function TabNotice() {
   const access = usePersistence(selectAccess);
   const takingOver = usePersistence(selectTakingOver);
   const session = usePersistenceSession();
-  const name = pipelineName(useEditor(selectMetadata));
+  const t = useT();
+  const name = pipelineName(useEditor(selectMetadata)) || t("pipeline.untitled");
   if (access === "editing") return null;
   if (access === "elsewhere") {
     return (
       <div className="tab-notice" role="status">
         <LockGlyph />
         <p>
-          <strong>“{name}” is open in another tab.</strong> This tab shows it read-only and follows the
-          changes made there; Run and Export YAML still work here.
+          <strong>{t("tabs.elsewhereTitle", { name })}</strong> {t("tabs.elsewhereBody")}
         </p>
         <button
           type="button"
@@ -31,7 +32,7 @@ export function TabNotice() {
           disabled={takingOver}
           onClick={() => void session.takeOver()}
         >
-          {takingOver ? "Taking over…" : "Take over"}
+          {t(takingOver ? "tabs.takingOver" : "tabs.takeOver")}
         </button>
       </div>
     );
@@ -40,14 +41,13 @@ export function TabNotice() {
     <div className="tab-notice tab-notice--conflict" role="alert">
       <LockGlyph />
       <p>
-        <strong>Another tab took over “{name}” before your last changes here were saved.</strong> They were
-        not written over its work: they are kept as a copy in Recent pipelines.
+        <strong>{t("tabs.conflictTitle", { name })}</strong> {t("tabs.conflictBody")}
       </p>
       <button type="button" className="btn primary" onClick={() => session.keepAsCopy()}>
-        Edit my copy
+        {t("tabs.editCopy")}
       </button>
       <button type="button" className="btn" onClick={() => session.discardMine()}>
-        Discard my changes
+        {t("tabs.discardMine")}
       </button>
     </div>
   );

@@ -10,7 +10,10 @@ export interface SavedPipeline {
   version: typeof RECORD_VERSION;
   /** Local id of the pipeline in this browser (not the manifest's identifier). */
   id: string;
-  /** Label for the Recent list: the manifest's name, identifier or "Untitled pipeline". */
+  /**
+   * Label for the Recent list: the manifest's name or identifier; empty for an unnamed pipeline
+   * (older records say "Untitled pipeline").
+   */
   name: string;
   /** The manifest as YAML, positions included: lossless, and readable by any later version. */
   yaml: string;

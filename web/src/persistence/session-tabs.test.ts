@@ -2,6 +2,8 @@ import "fake-indexeddb/auto";
 import { newPipelineGraph, type PipelineGraph } from "@pfd/shared";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import seed from "../../../shared/fixtures/seed-sample.yaml?raw";
+import type { Locale } from "../i18n";
+import { testT } from "../i18n/test-utils";
 import { readManifestText } from "../io/codec";
 import { createEditorStore, type EditorStore } from "../store";
 import { openPipelineRepository } from "./db";
@@ -59,6 +61,11 @@ function browser(extra: SessionOptions = {}) {
 }
 
 const access = (t: Tab) => t.session.state.getState().access;
+/** The tab's notice as the page shows it in `locale`. */
+const notice = (t: Tab, locale: Locale = "en") => {
+  const shown = t.editor.getState().notice;
+  return shown ? testT(locale).msg(shown.message) : undefined;
+};
 const names = (t: Tab) => t.editor.getState().graph.steps.map((s) => s.displayName);
 
 /** Tab `a` with the seed pipeline imported and saved. */
@@ -83,7 +90,8 @@ describe("two tabs on one pipeline", () => {
     second.editor.getState().setDisplayName("data_source", "Mine");
     second.editor.getState().removeSteps(["data_source"]);
     expect(second.editor.getState().graph).toBe(before);
-    expect(second.editor.getState().notice?.message).toMatch(/open in another tab/);
+    expect(notice(second)).toMatch(/open in another tab/);
+    expect(notice(second, "zh-CN")).toMatch(/已在另一个标签页中打开.*接管/);
 
     a.editor.getState().setDisplayName("data_source", "Orders");
     await a.session.flush();
@@ -104,7 +112,8 @@ describe("two tabs on one pipeline", () => {
     expect(access(second)).toBe("editing");
     expect(names(second)[0]).toBe("Last word");
     expect(access(a)).toBe("elsewhere");
-    expect(a.editor.getState().readOnly?.reason).toMatch(/open in another tab/);
+    const reason = a.editor.getState().readOnly?.reason;
+    expect(reason && testT().msg(reason)).toMatch(/open in another tab/);
 
     second.editor.getState().setDisplayName("type_transform", "Convert");
     await second.session.flush();
@@ -191,7 +200,7 @@ describe("two tabs on one pipeline", () => {
     a.editor.getState().loadGraph(newPipelineGraph(), { reason: "new" });
     await vi.waitFor(() => expect([access(second), access(third)].sort()).toEqual(["editing", "elsewhere"]));
     const [editor, follower] = access(second) === "editing" ? [second, third] : [third, second];
-    expect(editor.editor.getState().notice?.message).toMatch(/edit it here now/);
+    expect(notice(editor)).toMatch(/edit it here now/);
     editor.editor.getState().setDisplayName("data_source", "Next owner");
     await editor.session.flush();
     await vi.waitFor(() => expect(names(follower)[0]).toBe("Next owner"));
@@ -232,7 +241,7 @@ describe("two tabs on one pipeline", () => {
     const second = await b.tab();
     second.editor.getState().loadGraph(seedGraph(), { reason: "template" });
     await second.session.remove(id);
-    expect(second.editor.getState().notice?.message).toMatch(/open in another tab/);
+    expect(notice(second)).toMatch(/open in another tab/);
     expect(second.session.state.getState().recent.map((r) => r.id)).toContain(id);
   });
 });

@@ -6,13 +6,14 @@
  * One session per editor store; `start`/`stop` follow the component that hosts it.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { msg } from "../i18n/messages";
 import { readManifestText } from "../io/codec";
 import type { EditorEvent, EditorStore } from "../store";
 import { createAutosaver, restoreOpenPipeline } from "./autosave";
 import { DB_NAME, openPipelineRepository, type PipelineRepository } from "./db";
 import { newLocalId, type SavedPipeline } from "./record";
 import { createSharing } from "./sharing";
-import { snapshot } from "./snapshot";
+import { recordLabel, snapshot } from "./snapshot";
 import type { PersistenceState, SessionCore } from "./state";
 import { createTabLink, type Locks } from "./tabs";
 
@@ -114,8 +115,8 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
       held?.release();
       // The user's own work comes back as it was saved, half-built or not; only unreadable text stops it.
       if (!read.ok && !abandoned) {
-        const why = read.problems[0]?.message ?? "unreadable";
-        core.notify("error", `Saved pipeline “${record.name}” cannot be read: ${why}`);
+        const detail = read.problems[0]?.message ?? "unreadable";
+        core.notify("error", msg("notice.savedUnreadable", { name: recordLabel(record.name), detail }));
       }
       return false;
     }
@@ -204,10 +205,7 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
       const restored = await restoreOpenPipeline(opened, { mirror: opts.mirror, prefer });
       if (mine !== core.generation) return;
       for (const copy of restored.copies) {
-        core.notify(
-          "info",
-          `Unsaved changes to “${copy.name}” from a closed tab are kept as a copy in Recent.`,
-        );
+        core.notify("info", msg("notice.copyFromClosedTab", { name: recordLabel(copy.name) }));
       }
       // Restore only into an editor nobody has touched yet; otherwise save what they did.
       const untouched = editor.getState().revision === startRevision;
@@ -237,7 +235,7 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
       await core.saver?.flush();
       const record = await repo.get(id);
       if (!record) {
-        core.notify("error", "That pipeline is no longer saved in this browser");
+        core.notify("error", msg("notice.noLongerSaved"));
         await core.refreshRecent();
         return;
       }
@@ -250,7 +248,7 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
       const { repo, tabs } = core;
       if (!repo || !tabs || id === core.pipeline.id) return;
       if (!(await tabs.whileFree(id, () => repo.remove(id)))) {
-        core.notify("refused", "That pipeline is open in another tab: close it there first.");
+        core.notify("refused", msg("notice.removeOpenElsewhere"));
       }
       await core.refreshRecent();
     },

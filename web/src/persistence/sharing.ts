@@ -6,15 +6,14 @@
  * never writes them over the other tab's work: it saves them at once as a copy of their own and
  * says so (edit the copy here, or discard it).
  */
+import { msg } from "../i18n/messages";
 import { graphToYaml, readManifestText } from "../io/codec";
 import { TakenOverError } from "./db";
 import { newLocalId, RECORD_VERSION, type SavedPipeline } from "./record";
-import { snapshot } from "./snapshot";
+import { recordLabel, snapshot } from "./snapshot";
 import type { Access, SessionCore } from "./state";
 import type { Hold, TabMessage } from "./tabs";
 
-const ELSEWHERE = "This pipeline is open in another tab. Take over to edit it here.";
-const CONFLICT = "Another tab took this pipeline over; your last changes are kept as a copy.";
 /** How long a tab that heard a pipeline is free waits for the lock (a closing page frees it as it goes). */
 const FREED_WAIT_MS = 3000;
 
@@ -50,7 +49,7 @@ export function createSharing(core: SessionCore): Sharing {
 
   const setAccess = (next: Access) => {
     state.setState(next === "editing" ? { access: next } : { access: next, status: "idle" });
-    const reason = next === "elsewhere" ? ELSEWHERE : CONFLICT;
+    const reason = msg(next === "elsewhere" ? "tabs.readOnlyElsewhere" : "tabs.readOnlyConflict");
     editor.getState().setReadOnly(next === "editing" ? null : { reason });
   };
 
@@ -70,10 +69,7 @@ export function createSharing(core: SessionCore): Sharing {
       return copy;
     } catch (e) {
       console.error("paiflow: cannot keep a copy", e);
-      core.notify(
-        "error",
-        `Your last changes to “${record.name}” could not be saved: export the YAML to keep them.`,
-      );
+      core.notify("error", msg("notice.copyNotSaved", { name: recordLabel(record.name) }));
       return null;
     }
   };
@@ -163,8 +159,7 @@ export function createSharing(core: SessionCore): Sharing {
     const ask = wait ? tabs.waitHold(id, () => lost(id), FREED_WAIT_MS) : tabs.tryHold(id, () => lost(id));
     freeing = ask
       .then(async (held) => {
-        if (held && (await adopt(id, held)))
-          core.notify("info", "No other tab has this pipeline open: you can edit it here now.");
+        if (held && (await adopt(id, held))) core.notify("info", msg("notice.editableHere"));
       })
       .finally(() => {
         freeing = null;
@@ -216,10 +211,7 @@ export function createSharing(core: SessionCore): Sharing {
         // A pipeline this tab had already left: its last change becomes a pipeline of its own.
         void keepCopy(e.record).then((copy) => {
           if (!copy) return;
-          core.notify(
-            "info",
-            `Your last changes to “${copy.name}” are kept as a copy in Recent: another tab took it over.`,
-          );
+          core.notify("info", msg("notice.copyKept", { name: recordLabel(copy.name) }));
         });
       }
       return true;

@@ -1,6 +1,7 @@
 /** The persistence session's state, and what its parts (session.ts, sharing.ts) work on together. */
 import type { PipelineGraph } from "@pfd/shared";
 import type { StoreApi } from "zustand/vanilla";
+import type { Msg } from "../i18n/messages";
 import type { EditorStore } from "../store";
 import type { Autosaver } from "./autosave";
 import type { PipelineRepository } from "./db";
@@ -49,5 +50,5 @@ export interface SessionCore {
   /** Autosaves the open graph (while editing). */
   save(): void;
   refreshRecent(): Promise<void>;
-  notify(kind: "info" | "error" | "refused", message: string): void;
+  notify(kind: "info" | "error" | "refused", message: Msg): void;
 }

@@ -5,6 +5,7 @@
 import type { StepOutput } from "@pfd/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useT } from "../i18n";
 import type { RunApi } from "./api";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
@@ -56,15 +57,13 @@ function isTable(output: Pick<StepOutput, "name" | "type">): boolean {
 export function OutputsView({ api, runId, stepName, stepStatus }: Props) {
   const outputs = useQuery(stepOutputsQuery(api, runId, stepName, stepStatus));
   const local = useQuery(healthQuery(api)).data?.mode === "local";
-  if (outputs.error) return <ErrorNotice error={asRunApiError(outputs.error)} title="Outputs unavailable:" />;
-  if (outputs.isPending) return <div className="pfd-run-hint">Loading outputs…</div>;
+  const t = useT();
+  if (outputs.error)
+    return <ErrorNotice error={asRunApiError(outputs.error)} title={t("outputs.unavailable")} />;
+  if (outputs.isPending) return <div className="pfd-run-hint">{t("outputs.loading")}</div>;
   const list = outputs.data.outputs;
   if (list.length === 0) {
-    return (
-      <div className="pfd-run-hint">
-        {isTerminal(stepStatus) ? "This step produced no outputs." : "Outputs appear when the step finishes."}
-      </div>
-    );
+    return <div className="pfd-run-hint">{t(isTerminal(stepStatus) ? "outputs.none" : "outputs.later")}</div>;
   }
   return (
     <ul className="pfd-run-outputs">
@@ -85,6 +84,7 @@ function OutputItem({
   const evaluation = isEvaluation(output);
   const [open, setOpen] = useState(evaluation);
   const where = describeLocation(output.info);
+  const t = useT();
   return (
     <li className="pfd-run-output">
       <div className="pfd-run-output-head">
@@ -93,7 +93,10 @@ function OutputItem({
         {where && <code className="pfd-run-hint">{where}</code>}
         {local && isTable(output) && (
           <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {open ? "Hide" : evaluation ? "Metrics" : "Preview"} {output.name}
+            {t("outputs.toggle", {
+              state: open ? "hide" : evaluation ? "metrics" : "preview",
+              name: output.name,
+            })}
           </button>
         )}
       </div>
@@ -112,13 +115,15 @@ function OutputPreview({
   evaluation,
 }: Omit<Props, "stepStatus"> & { output: string; evaluation: boolean }) {
   const preview = useQuery(previewQuery(api, runId, stepName, output));
-  if (preview.error) return <ErrorNotice error={asRunApiError(preview.error)} title="Preview unavailable:" />;
-  if (preview.isPending) return <div className="pfd-run-hint">Loading preview…</div>;
+  const t = useT();
+  if (preview.error)
+    return <ErrorNotice error={asRunApiError(preview.error)} title={t("outputs.previewUnavailable")} />;
+  if (preview.isPending) return <div className="pfd-run-hint">{t("outputs.loadingPreview")}</div>;
   const metrics = evaluation ? readMetrics(preview.data) : null;
   return (
     <>
-      {metrics && <MetricsChart metrics={metrics} label={`Metrics of ${output}`} />}
-      <TablePreview preview={preview.data} label={`Preview of ${output}`} />
+      {metrics && <MetricsChart metrics={metrics} label={t("outputs.metricsOf", { output })} />}
+      <TablePreview preview={preview.data} label={t("outputs.previewOf", { output })} />
     </>
   );
 }

@@ -4,7 +4,9 @@
  */
 import type { RunDetail, RunVerb } from "@pfd/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { denialText } from "../auth/denial";
 import { actionRefusal } from "../auth/me";
+import { type MessageId, useT } from "../i18n";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
 import { runKeys } from "./queries";
@@ -26,26 +28,27 @@ export function RunActions({ run }: { run: RunDetail }) {
     },
   });
   const terminal = isTerminal(run.status);
-  const button = (verb: RunVerb, label: string) => {
+  const t = useT();
+  const button = (verb: RunVerb, label: MessageId) => {
     const forbidden = actionRefusal(me, verb, run);
     return (
       <button
         type="button"
         className="btn"
         disabled={action.isPending || forbidden !== null}
-        title={forbidden ?? undefined}
+        title={forbidden ? denialText(t, forbidden) : undefined}
         onClick={() => action.mutate(verb)}
       >
-        {label}
+        {t(label)}
       </button>
     );
   };
   return (
     <>
-      {run.status === "Initialized" && button("start", "Start")}
-      {!terminal && run.status !== "Terminating" && button("terminate", "Terminate")}
-      {terminal && button("rerun", "Rerun")}
-      {action.error && <ErrorNotice error={asRunApiError(action.error)} title="Action failed:" />}
+      {run.status === "Initialized" && button("start", "runBar.start")}
+      {!terminal && run.status !== "Terminating" && button("terminate", "runBar.terminate")}
+      {terminal && button("rerun", "runBar.rerun")}
+      {action.error && <ErrorNotice error={asRunApiError(action.error)} title={t("runBar.actionFailed")} />}
     </>
   );
 }

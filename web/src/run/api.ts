@@ -48,7 +48,7 @@ export class RunApiError extends Error {
 }
 
 /** Codes the client itself gives when there is no server answer to report. */
-const CLIENT_ERROR_CODES = {
+export const CLIENT_ERROR_CODES = {
   network: "NetworkError",
   badResponse: "InvalidResponse",
 } as const;

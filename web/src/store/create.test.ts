@@ -1,5 +1,7 @@
 import { type ComponentSpec, edgeId, newPipelineGraph } from "@pfd/shared";
 import { describe, expect, it } from "vitest";
+import { msg } from "../i18n/messages";
+import { testT } from "../i18n/test-utils";
 import { createEditorStore } from "./create";
 import type { EditorEvent } from "./events";
 
@@ -74,7 +76,9 @@ describe("editor store", () => {
         .getState()
         .connect({ source: "lr", sourceOutput: "model", target: "lr_2", targetInput: "inputTable" }),
     ).toBe(false);
-    expect(store.getState().notice?.message).toMatch(/Type mismatch.*Model.*DataSet/);
+    const notice = store.getState().notice;
+    expect(notice && testT().msg(notice.message)).toMatch(/Type mismatch.*Model.*DataSet/);
+    expect(notice && testT("zh-CN").msg(notice.message)).toMatch(/类型不匹配.*Model.*DataSet/);
   });
 
   it("disconnects the edges a selection names by their ids", () => {
@@ -89,10 +93,24 @@ describe("editor store", () => {
     expect(store.getState().graph.steps).toHaveLength(2);
   });
 
+  it("names new steps in the UI's language, as PAI Designer does; existing names stay", () => {
+    const store = createEditorStore();
+    store.getState().addComponent("pai/data_source/v1");
+    store.getState().setNameLanguage("zh");
+    store.getState().addComponent("pai/data_source/v1");
+    store.getState().addComponent("pai/type_transform/v1");
+    expect(store.getState().graph.steps.map((s) => s.displayName)).toEqual([
+      "Read Table-1",
+      "读数据表-1",
+      "类型转换-1",
+    ]);
+  });
+
   it("refuses an unknown component key with a notice", () => {
     const store = seeded();
     expect(store.getState().addComponent("pai/data_source/v9")).toBeNull();
-    expect(store.getState().notice?.message).toBe("Unknown component pai/data_source/v9.");
+    const notice = store.getState().notice;
+    expect(notice && testT().msg(notice.message)).toBe("Unknown component pai/data_source/v9.");
     expect(store.getState().graph.steps).toHaveLength(2);
   });
 
@@ -225,7 +243,8 @@ describe("editor store", () => {
     const store = seeded();
     const s = store.getState();
     s.setDisplayName("data_source", "Before");
-    s.setReadOnly({ reason: "Open in another tab." });
+    const reason = msg("tabs.readOnlyElsewhere");
+    s.setReadOnly({ reason });
     const graph = store.getState().graph;
     const seen: EditorEvent[] = [];
     store.events.subscribe((e) => seen.push(e));
@@ -237,10 +256,10 @@ describe("editor store", () => {
     s.endDrag();
     s.selectAll();
     s.removeSelection();
-    expect(s.renameStep("data_source", "src")).toEqual({ ok: false, reason: "Open in another tab." });
+    expect(s.renameStep("data_source", "src")).toEqual({ ok: false, code: "read-only", message: reason });
     expect(store.getState().graph).toBe(graph);
     expect(store.getState().selection.steps).toEqual(["data_source", "type_transform"]);
-    expect(store.getState().notice).toMatchObject({ kind: "refused", message: "Open in another tab." });
+    expect(store.getState().notice).toMatchObject({ kind: "refused", message: reason });
     expect(seen).toEqual([]);
 
     s.loadGraph(newPipelineGraph(), { reason: "new" });

@@ -31,6 +31,7 @@ import {
   setPipelineMetadata,
 } from "@pfd/shared";
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { msg } from "../i18n/messages";
 import { createEventChannel, type EditorEvent, type EditSource, type EventChannel } from "./events";
 import { type CoalesceMark, pushHistory, redoHistory, undoHistory } from "./history";
 import { relayoutAll } from "./layout";
@@ -147,6 +148,7 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       renaming: null,
       viewCentre: { x: 0, y: 0 },
       dragPositions: null,
+      nameLanguage: "en",
 
       loadGraph(graph, { reason, dirty = false }) {
         lastCoalesce = null;
@@ -186,17 +188,20 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       addComponent(key, position) {
         const component = componentLookup(get().components).byKey(key);
         if (!component) {
-          get().notify("error", `Unknown component ${key}.`);
+          get().notify("error", msg("notice.unknownComponent", { key }));
           return null;
         }
         const at = position ?? freeSpot(get().graph, get().viewCentre);
-        const { graph, name } = addComponentStep(get().graph, component, { position: at });
+        const { graph, name } = addComponentStep(get().graph, component, {
+          position: at,
+          language: get().nameLanguage,
+        });
         return commit(graph, "canvas", { selection: { steps: [name], edges: [] } }) ? name : null;
       },
       connect(c: Connection) {
         const check = canConnect(get().graph, c, portTypesOf(get().components));
         if (!check.ok) {
-          get().notify("refused", check.reason);
+          get().notify("refused", msg(`connect.${check.code}`, check.params));
           return false;
         }
         return commit(connect(get().graph, c), "canvas");
@@ -218,7 +223,7 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       },
       renameStep(from, to) {
         const { readOnly } = get();
-        if (readOnly) return { ok: false, reason: readOnly.reason };
+        if (readOnly) return { ok: false, code: "read-only", message: readOnly.reason };
         const r = renameStep(get().graph, from, to);
         if (r.ok) {
           const steps = get().selection.steps.map((n) => (n === from ? to : n));
@@ -345,6 +350,9 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       },
       setViewCentre(p) {
         set({ viewCentre: p });
+      },
+      setNameLanguage(language) {
+        set({ nameLanguage: language });
       },
     };
   });

@@ -16,7 +16,8 @@
  *   components: ComponentSpec[] the shared catalog + the user's own, loaded by the app shell (setComponents)
  *   selection: { steps: string[], edges: string[] }   step names / data-edge ids
  *   past / future               undo history (graphs)
- *   notice                      { kind: "refused"|"info"|"error", message } shown over the canvas
+ *   notice                      { kind: "refused"|"info"|"error", message: Msg } shown over the canvas
+ *   nameLanguage: "en"|"zh"     the language new steps are named in (the UI's; setNameLanguage)
  *
  * What happened (events.ts): store.events.on("graphLoaded", (e) => ...) or .subscribe((e) => ...)
  *   graphLoaded { reason: "new"|"import"|"template"|"reopen"|"refresh" }   graphEdited { source: "canvas"|"inspector"|"yaml" }
@@ -27,12 +28,12 @@
  *                               history. Give it manifestToGraph(...) output.
  *   applyGraph(graph, "yaml")   a YAML edit that parsed and validated: one undoable change
  *   markSaved()                 the open graph is the kept version now (after Export YAML)
- *   setReadOnly({ reason } | null)
- *   select({ steps: [name] })   e.g. from the Problems list; notify(kind, message) for a toast
+ *   setReadOnly({ reason: msg("id") } | null)
+ *   select({ steps: [name] })   e.g. from the Problems list; notify(kind, msg("id", values)) for a toast
  *
  * Graph verbs (the canvas, palette and inspector use these; each is one undo step)
  *   addComponent(key, position?) connect(c) disconnect(ids) removeSelection() removeSteps(names)
- *   renameStep(from, to) -> OpResult   setDisplayName  setParameter(step, param, value|"" to unset)
+ *   renameStep(from, to) -> RenameResult  setDisplayName  setParameter(step, param, value|"" to unset)
  *   bindParameter(step, param, input|null)  setPipelineMetadata({ name, identifier, version, provider })
  *   setPipelineIo(side, kind, list)  moveSteps(map)  dragSteps(map) + endDrag() (a drag is one change, at its end)  autoLayout()
  *   select/selectAll/clearSelection  copySelection/cutSelection/paste(clip, at?)/duplicateSelection

@@ -3,6 +3,7 @@
  * node sizes and notices live beside it and never enter the manifest.
  */
 import type {
+  CatalogLanguage,
   ComponentSpec,
   Connection,
   OpResult,
@@ -11,6 +12,7 @@ import type {
   Problem,
   StepClipboard,
 } from "@pfd/shared";
+import type { Msg } from "../i18n/messages";
 import type { EditSource, LoadReason } from "./events";
 
 export interface Selection {
@@ -19,12 +21,18 @@ export interface Selection {
   edges: readonly string[];
 }
 
-/** A short message for the user (e.g. why a connection was refused), shown near the canvas. */
+/**
+ * A short message for the user (e.g. why a connection was refused), shown near the canvas: a
+ * catalog message with its values, worded in the page's language when shown (i18n `msg`).
+ */
 export interface Notice {
   id: number;
   kind: "refused" | "info" | "error";
-  message: string;
+  message: Msg;
 }
+
+/** A rename's answer: shared's (a refused name, with its code), or refused because edits are (read-only). */
+export type RenameResult = OpResult | { ok: false; code: "read-only"; message: Msg };
 
 export interface ContextMenuState {
   kind: "node" | "pane" | "edge";
@@ -52,7 +60,7 @@ export interface EditorState {
    */
   dirty: boolean;
   /** Edits are refused, with `reason` as the notice (e.g. the pipeline is open in another tab). Loads still work. */
-  readOnly: { reason: string } | null;
+  readOnly: { reason: Msg } | null;
   /** Validation problems of `graph` (recomputed shortly after each change). */
   problems: readonly Problem[];
   /** The components steps are made from and checked against: the catalog and the user's own. */
@@ -79,6 +87,8 @@ export interface EditorState {
    * validation) changes once, when the drag ends, not on every frame of it.
    */
   dragPositions: ReadonlyMap<string, Position> | null;
+  /** The language new steps are named in (`读数据表-1` in zh), following the UI's. */
+  nameLanguage: CatalogLanguage;
 
   // ---- verbs ----
   /**
@@ -91,14 +101,14 @@ export interface EditorState {
   setComponents(components: readonly ComponentSpec[]): void;
   /** The open graph is now the kept version (it was exported): `dirty` becomes false. */
   markSaved(): void;
-  setReadOnly(readOnly: { reason: string } | null): void;
+  setReadOnly(readOnly: { reason: Msg } | null): void;
 
   addComponent(key: string, position?: Position): string | null;
   connect(c: Connection): boolean;
   disconnect(edgeIds: readonly string[]): void;
   removeSelection(): void;
   removeSteps(names: readonly string[]): void;
-  renameStep(from: string, to: string): OpResult;
+  renameStep(from: string, to: string): RenameResult;
   setDisplayName(step: string, displayName: string): void;
   setParameter(step: string, param: string, value: unknown): void;
   /** Bind a parameter to a pipeline input (declared with the parameter's type if missing), or unbind with `null`. */
@@ -125,10 +135,11 @@ export interface EditorState {
   undo(): void;
   redo(): void;
 
-  notify(kind: Notice["kind"], message: string): void;
+  notify(kind: Notice["kind"], message: Msg): void;
   dismissNotice(): void;
   openContextMenu(menu: ContextMenuState | null): void;
   setRenaming(step: string | null): void;
   setMeasured(sizes: ReadonlyMap<string, { width: number; height: number }>): void;
   setViewCentre(p: Position): void;
+  setNameLanguage(language: CatalogLanguage): void;
 }

@@ -1,6 +1,8 @@
 /** The top bar: file actions, history, layout and view controls, Run, and who is signed in. */
 import { useReactFlow } from "@xyflow/react";
 import { UserMenu } from "../auth/UserMenu";
+import { useT } from "../i18n";
+import { LanguageSwitch } from "../i18n/LanguageSwitch";
 import { FileActions, RunAction } from "../panels";
 import {
   selectCanRedo,
@@ -24,6 +26,7 @@ export function Toolbar() {
   const readOnly = useEditor(selectReadOnly);
   const metadata = useEditor(selectMetadata);
   const flow = useReactFlow();
+  const t = useT();
 
   return (
     <header className="toolbar">
@@ -31,20 +34,20 @@ export function Toolbar() {
         <span className="brand-mark" aria-hidden="true">
           ◆
         </span>
-        <span className="brand-name">PAIFlow Designer</span>
-        <span className="doc-name" title="Pipeline name">
-          {metadata.name || metadata.identifier || "Untitled pipeline"}
+        <span className="brand-name">{t("app.name")}</span>
+        <span className="doc-name" title={t("toolbar.pipelineName")}>
+          {metadata.name || metadata.identifier || t("pipeline.untitled")}
           {dirty ? (
             <span
               className="dirty-dot"
               role="img"
-              aria-label="Not exported"
-              title="Changed since it was opened or last exported (autosave keeps it in this browser)"
+              aria-label={t("toolbar.notExported")}
+              title={t("toolbar.notExportedTitle")}
             />
           ) : null}
         </span>
       </div>
-      <div role="toolbar" aria-label="Pipeline" className="toolbar-groups">
+      <div role="toolbar" aria-label={t("toolbar.label")} className="toolbar-groups">
         <div className="tool-group">
           <FileActions />
         </div>
@@ -52,8 +55,8 @@ export function Toolbar() {
           <button
             type="button"
             className="btn icon"
-            aria-label="Undo"
-            title={`Undo (${mod}Z)`}
+            aria-label={t("toolbar.undo")}
+            title={t("toolbar.undoHint", { keys: `${mod}Z` })}
             disabled={!canUndo}
             onClick={() => api.getState().undo()}
           >
@@ -62,8 +65,8 @@ export function Toolbar() {
           <button
             type="button"
             className="btn icon"
-            aria-label="Redo"
-            title={`Redo (${isMac ? "⇧⌘Z" : "Ctrl+Y"})`}
+            aria-label={t("toolbar.redo")}
+            title={t("toolbar.redoHint", { keys: isMac ? "⇧⌘Z" : "Ctrl+Y" })}
             disabled={!canRedo}
             onClick={() => api.getState().redo()}
           >
@@ -80,16 +83,17 @@ export function Toolbar() {
               requestAnimationFrame(() => flow.fitView({ duration: 250, padding: 0.2 }));
             }}
           >
-            <LayoutIcon /> Auto layout
+            <LayoutIcon /> {t("toolbar.autoLayout")}
           </button>
           <button type="button" className="btn" onClick={() => flow.fitView({ duration: 250, padding: 0.2 })}>
-            <FitIcon /> Fit view
+            <FitIcon /> {t("toolbar.fitView")}
           </button>
         </div>
         <div className="tool-group">
           <RunAction />
         </div>
       </div>
+      <LanguageSwitch />
       <UserMenu />
     </header>
   );
