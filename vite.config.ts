@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
@@ -26,7 +27,14 @@ export default defineConfig({
       },
       {
         plugins: [react()],
-        test: { name: "web", root: "web", environment: "jsdom", include: ["src/**/*.test.{ts,tsx}"] },
+        test: {
+          name: "web",
+          root: "web",
+          environment: "jsdom",
+          include: ["src/**/*.test.{ts,tsx}"],
+          // Absolute, so tools reading this config from the repo root (knip) find it too.
+          setupFiles: [fileURLToPath(new URL("web/src/test-setup.ts", import.meta.url))],
+        },
       },
     ],
   },

@@ -16,6 +16,7 @@ import { ManifestChecker } from "./paiflow/check";
 import { RecentManifests } from "./paiflow/run-manifest";
 import { authRoutes, meRoutes } from "./routes/auth";
 import type { AppContext } from "./routes/context";
+import { designRoutes } from "./routes/design";
 import { errorHandler, notFound } from "./routes/errors";
 import { metaRoutes } from "./routes/health";
 import { runRoutes } from "./routes/runs";
@@ -89,6 +90,7 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   api.use(meRoutes(ctx));
   api.use(runRoutes(ctx, checker, new RecentManifests(), createLimit));
   api.use(stepRoutes(ctx));
+  api.use(designRoutes(ctx));
   api.use(notFound);
   if (auth.mode === "oidc") app.use(pagesSignInFirst(ctx));
   app.use(webRoutes(ctx.webDist));
