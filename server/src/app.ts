@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { MAX_MANIFEST_BYTES } from "@pfd/shared";
-import express, { type Express } from "express";
+import express, { type Express, Router } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { requestFacts } from "./audit/audited";
@@ -29,7 +29,7 @@ import { workspaceRoutes } from "./routes/workspace";
 export type { AppContext } from "./routes/context";
 
 /** Body limit: the manifest size limit; anything larger is refused with 413. */
-export const BODY_LIMIT = MAX_MANIFEST_BYTES;
+const BODY_LIMIT = MAX_MANIFEST_BYTES;
 // A draft's canvas (up to the manifest limit) arrives JSON-escaped inside the body.
 const DRAFT_BODY_LIMIT = 2.5 * MAX_MANIFEST_BYTES;
 
@@ -73,12 +73,16 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   app.use(securityHeaders());
   app.use("/auth", sameOriginWrites(auth.publicUrl));
   app.use("/auth", authRoutes(ctx));
-  app.use("/api", sameOriginWrites(auth.publicUrl));
-  app.use("/api", requireSignIn(ctx));
+  // The API as one router: each `app.use("/api", ...)` of its own cost a path match and URL
+  // rewrite per request.
+  const api = Router();
+  app.use("/api", api);
+  api.use(sameOriginWrites(auth.publicUrl));
+  api.use(requireSignIn(ctx));
   // A draft's canvas arrives JSON-escaped inside the body: room for one at the manifest limit.
   // The route then refuses a canvas over the limit with 413 DraftTooLarge, before reading it.
-  app.use("/api/workspace", express.json({ limit: DRAFT_BODY_LIMIT }));
-  app.use("/api", express.json({ limit: BODY_LIMIT }));
+  api.use("/workspace", express.json({ limit: DRAFT_BODY_LIMIT }));
+  api.use(express.json({ limit: BODY_LIMIT }));
 
   const createLimit = runRateLimit(ctx.config.runRateLimit, (req) =>
     ctx.audit.write({
@@ -89,14 +93,14 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
     }),
   );
   const checker = new ManifestChecker();
-  app.use("/api", metaRoutes(ctx, checker));
-  app.use("/api", meRoutes(ctx));
-  app.use("/api", runRoutes(ctx, checker, new RecentManifests(), createLimit));
-  app.use("/api", stepRoutes(ctx));
-  app.use("/api", componentRoutes(ctx));
-  app.use("/api", workspaceRoutes(ctx));
-  app.use("/api", designRoutes(ctx));
-  app.use("/api", notFound);
+  api.use(metaRoutes(ctx, checker));
+  api.use(meRoutes(ctx));
+  api.use(runRoutes(ctx, checker, new RecentManifests(), createLimit));
+  api.use(stepRoutes(ctx));
+  api.use(componentRoutes(ctx));
+  api.use(workspaceRoutes(ctx));
+  api.use(designRoutes(ctx));
+  api.use(notFound);
   if (auth.mode === "oidc") app.use(pagesSignInFirst(ctx));
   app.use(webRoutes(ctx.webDist));
   app.use(notFound);

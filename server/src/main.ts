@@ -17,7 +17,7 @@ import { connectPaiflow } from "./paiflow/connect";
 import { startLocalPaiflow } from "./paiflow-local/index";
 import { workspaceLayer } from "./paistudio/context";
 
-export const WEB_DIST = join(import.meta.dirname, "..", "..", "web", "dist");
+const WEB_DIST = join(import.meta.dirname, "..", "..", "web", "dist");
 
 export interface RunningServer {
   url: string;

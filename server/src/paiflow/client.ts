@@ -23,7 +23,7 @@ import {
   PreviewNodeOutputResultSchema,
 } from "./types";
 
-export const PAIFLOW_API_VERSION = "2021-02-02";
+const PAIFLOW_API_VERSION = "2021-02-02";
 
 export type PaiflowClientOptions = RoaClientOptions;
 

@@ -6,14 +6,11 @@
 /** The PAI API a call went to. */
 export type UpstreamService = "PAIFlow" | "PaiStudio";
 
-export type TransportCode =
-  | "UpstreamUnavailable"
-  | "UpstreamTimeout"
-  | "UpstreamInvalidResponse"
-  | "CredentialsUnavailable";
-
 export class PaiflowError extends Error {
-  /** PAIFlow's Code (`SignatureDoesNotMatch`, `200200004`, ...) or a TransportCode. */
+  /**
+   * PAIFlow's Code (`SignatureDoesNotMatch`, `200200004`, ...), or ours when it did not answer:
+   * `UpstreamUnavailable`, `UpstreamTimeout`, `UpstreamInvalidResponse`, `CredentialsUnavailable`.
+   */
   readonly code: string;
   readonly requestId: string | undefined;
   /** HTTP status PAIFlow answered with; undefined when it did not answer. */

@@ -75,7 +75,7 @@ export function runDenial(actor: Actor): Denial | null {
  * Why this user may not see a run (its details, logs, outputs, previews, manifest), or null.
  * A PRIVATE run is seen by its creator and admins; any other run by every signed-in user.
  */
-export function seeDenial(actor: Actor, run: RunAccess): Denial | null {
+function seeDenial(actor: Actor, run: RunAccess): Denial | null {
   if (run.accessibility !== "PRIVATE" || isAdmin(actor) || run.createdBy?.id === actor.id) return null;
   return run.createdBy
     ? { code: "private-to-creator", params: { creator: run.createdBy.name } }

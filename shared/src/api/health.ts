@@ -2,8 +2,7 @@
 import { z } from "zod";
 import type { ComponentSpec } from "../catalog/types";
 
-export const PaiflowModeSchema = z.enum(["local", "cloud"]);
-export type PaiflowMode = z.infer<typeof PaiflowModeSchema>;
+const PaiflowModeSchema = z.enum(["local", "cloud"]);
 
 export const HealthResponseSchema = z.object({
   status: z.literal("ok"),

@@ -9,7 +9,6 @@ import { RunCreatorSchema } from "./auth";
 const MAX_TEXT = MAX_MANIFEST_BYTES;
 
 export const ValidateRequestSchema = z.object({ manifest: z.string().max(MAX_TEXT) });
-export type ValidateRequest = z.infer<typeof ValidateRequestSchema>;
 export const ValidateResponseSchema = z.object({ problems: z.array(ProblemSchema) });
 export type ValidateResponse = z.infer<typeof ValidateResponseSchema>;
 
@@ -81,13 +80,7 @@ export const KNOWN_RUN_STATUSES = [
   "Reused",
   "Unknown",
 ] as const;
-export const TERMINAL_RUN_STATUSES: readonly string[] = [
-  "Succeeded",
-  "Failed",
-  "Terminated",
-  "Skipped",
-  "Reused",
-];
+const TERMINAL_RUN_STATUSES: readonly string[] = ["Succeeded", "Failed", "Terminated", "Skipped", "Reused"];
 
 /** True when a run or node in this status will not change any more. */
 export function isTerminalStatus(status: string): boolean {
@@ -122,7 +115,6 @@ export const ListRunsQuerySchema = z.object({
   /** Only the runs the signed-in user started. */
   mine: z.stringbool().optional(),
 });
-export type ListRunsQuery = z.input<typeof ListRunsQuerySchema>;
 
 export const ListRunsResponseSchema = z.object({
   runs: z.array(RunSummarySchema),
@@ -179,7 +171,6 @@ export const StepLogsQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   pageSize: z.coerce.number().int().min(1).max(1000).default(200),
 });
-export type StepLogsQuery = z.input<typeof StepLogsQuerySchema>;
 
 export const StepLogsResponseSchema = z.object({
   logs: z.array(z.string()),
@@ -207,7 +198,6 @@ export type StepOutputsResponse = z.infer<typeof StepOutputsResponseSchema>;
 export const PreviewQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
-export type PreviewQuery = z.input<typeof PreviewQuerySchema>;
 
 export const PreviewResponseSchema = z.object({
   columns: z.array(z.object({ name: z.string(), type: z.string() })),
