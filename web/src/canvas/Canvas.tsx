@@ -24,7 +24,7 @@ import "./canvas.css";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { ContextMenu } from "./ContextMenu";
 import { NoticeToast } from "./NoticeToast";
-import { LOW_DETAIL_ZOOM, openingViewport } from "./openView";
+import { FIT, LOW_DETAIL_ZOOM, openingViewport } from "./openView";
 import { StepNode } from "./StepNode";
 import { useEditorShortcuts } from "./shortcuts";
 import { useCanvasHandlers } from "./useCanvasHandlers";
@@ -138,7 +138,7 @@ export default function Canvas() {
       >
         {/* Far out the dots would be a pixel apart: a dense pattern that costs every pan frame. */}
         {lowDetail ? null : <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />}
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT} />
         <Panel position="bottom-right">
           <CanvasMiniMap />
         </Panel>

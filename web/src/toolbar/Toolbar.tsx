@@ -1,5 +1,6 @@
 /** The top bar: file actions, history, layout and view controls, and Run. */
 import { useReactFlow } from "@xyflow/react";
+import { FIT } from "../canvas/openView";
 import { FileActions, RunAction } from "../panels";
 import { selectCanRedo, selectCanUndo, selectDirty, selectMetadata, useEditor, useEditorApi } from "../store";
 import { FitIcon, LayoutIcon, RedoIcon, UndoIcon } from "../theme/icons";
@@ -59,12 +60,12 @@ export function Toolbar() {
             className="btn"
             onClick={() => {
               api.getState().autoLayout();
-              requestAnimationFrame(() => flow.fitView({ duration: 250, padding: 0.2 }));
+              requestAnimationFrame(() => flow.fitView({ ...FIT, duration: 250 }));
             }}
           >
             <LayoutIcon /> Auto layout
           </button>
-          <button type="button" className="btn" onClick={() => flow.fitView({ duration: 250, padding: 0.2 })}>
+          <button type="button" className="btn" onClick={() => flow.fitView({ ...FIT, duration: 250 })}>
             <FitIcon /> Fit view
           </button>
         </div>
