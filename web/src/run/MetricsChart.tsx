@@ -4,7 +4,7 @@ import type { Metrics } from "./metrics";
 export function MetricsChart({ metrics, label }: { metrics: Metrics; label: string }) {
   const { scores, confusion } = metrics;
   const barH = 18;
-  const width = 260;
+  const width = 180;
   const labelW = 70;
   return (
     <figure className="pfd-run-metrics" aria-label={label}>
