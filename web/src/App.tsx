@@ -1,9 +1,11 @@
 /**
  * The designer's shell: toolbar on top, palette left, canvas centre with the YAML/Problems dock
- * below it, inspector right. Panels owned by other modules plug in through ./panels.
+ * below it, inspector right, in a resizable layout (layout/Workspace). Panels owned by other
+ * modules plug in through ./panels.
  */
 import { lazy, Suspense } from "react";
 import { Inspector } from "./inspector/Inspector";
+import { Workspace } from "./layout/Workspace";
 import { Palette } from "./palette/Palette";
 import { AppEffects, ProblemsSlot, YamlSlot } from "./panels";
 import { RunOverlay } from "./run/EditorRunProvider"; // run view (issue 5)
@@ -17,27 +19,21 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
-      <div className="workspace">
-        <Palette />
-        <main className="centre">
-          <div className="canvas-area">
+      <Workspace
+        palette={<Palette />}
+        canvas={
+          <>
             <Suspense fallback={<div className="canvas-loading">Loading canvas…</div>}>
               <Canvas />
             </Suspense>
             {/* run view (issue 5): run bar and step details over the canvas */}
             <RunOverlay />
-          </div>
-          <div className="dock">
-            <section className="dock-yaml" aria-label="YAML">
-              <YamlSlot />
-            </section>
-            <section className="dock-problems" aria-label="Problems">
-              <ProblemsSlot />
-            </section>
-          </div>
-        </main>
-        <Inspector />
-      </div>
+          </>
+        }
+        yaml={<YamlSlot />}
+        problems={<ProblemsSlot />}
+        inspector={<Inspector />}
+      />
       <AppEffects />
     </div>
   );

@@ -1,0 +1,145 @@
+/**
+ * The designer's resizable layout: palette | centre (canvas over the YAML/Problems dock) |
+ * inspector. Every separator drags and takes the arrow keys; the palette, the inspector, the dock
+ * and the Problems list collapse with a button on their edge (or Enter on their separator).
+ * Sizes are remembered per browser (localStorage), collapsed panels included.
+ */
+import type { ReactNode } from "react";
+import { Group, Panel, Separator, useDefaultLayout } from "react-resizable-panels";
+import { PaneToggle, usePane } from "./PaneToggle";
+import "./layout.css";
+
+// The library positions nothing itself; the edge buttons (PaneToggle) are placed in the group's box.
+const GROUP_STYLE = { position: "relative" } as const;
+
+/** localStorage keys (with the library's own prefix) of the three groups' layouts. */
+export const LAYOUT_IDS = { workspace: "pfd-workspace", centre: "pfd-centre", dock: "pfd-dock" } as const;
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    // Storage refused (a privacy mode): the layout is simply not remembered.
+    return undefined;
+  }
+}
+
+function useLayout(id: string) {
+  const store = storage();
+  return useDefaultLayout(
+    store ? { id, storage: store } : { id, storage: { getItem: () => null, setItem: () => {} } },
+  );
+}
+
+interface Props {
+  palette: ReactNode;
+  canvas: ReactNode;
+  yaml: ReactNode;
+  problems: ReactNode;
+  inspector: ReactNode;
+}
+
+export function Workspace({ palette, canvas, yaml, problems, inspector }: Props) {
+  const outer = useLayout(LAYOUT_IDS.workspace);
+  const centre = useLayout(LAYOUT_IDS.centre);
+  const dockLayout = useLayout(LAYOUT_IDS.dock);
+  const left = usePane();
+  const right = usePane();
+  const dock = usePane();
+  const problemsPane = usePane();
+
+  return (
+    <Group
+      id={LAYOUT_IDS.workspace}
+      className="workspace"
+      style={GROUP_STYLE}
+      orientation="horizontal"
+      defaultLayout={outer.defaultLayout}
+      onLayoutChanged={outer.onLayoutChanged}
+    >
+      <Panel
+        id="palette"
+        className="pane"
+        defaultSize={260}
+        minSize={180}
+        maxSize={520}
+        collapsible
+        groupResizeBehavior="preserve-pixel-size"
+        {...left.panelProps}
+      >
+        {palette}
+      </Panel>
+      <Separator className="sep sep-x" aria-label="Resize the palette" />
+      <PaneToggle pane={left} name="palette" edge="left" />
+      <Panel id="centre" className="pane" minSize={320}>
+        <Group
+          id={LAYOUT_IDS.centre}
+          className="centre"
+          style={GROUP_STYLE}
+          orientation="vertical"
+          defaultLayout={centre.defaultLayout}
+          onLayoutChanged={centre.onLayoutChanged}
+        >
+          <Panel id="canvas" className="pane" minSize={160}>
+            <main className="canvas-area">{canvas}</main>
+          </Panel>
+          <Separator className="sep sep-y" aria-label="Resize the YAML and Problems panels" />
+          <PaneToggle pane={dock} name="YAML and Problems panels" edge="bottom" />
+          <Panel
+            id="dock"
+            className="pane"
+            defaultSize={280}
+            minSize={120}
+            collapsible
+            groupResizeBehavior="preserve-pixel-size"
+            {...dock.panelProps}
+          >
+            <Group
+              id={LAYOUT_IDS.dock}
+              className="dock"
+              style={GROUP_STYLE}
+              orientation="horizontal"
+              defaultLayout={dockLayout.defaultLayout}
+              onLayoutChanged={dockLayout.onLayoutChanged}
+            >
+              <Panel id="yaml" className="pane" minSize={240}>
+                <section className="dock-yaml" aria-label="YAML">
+                  {yaml}
+                </section>
+              </Panel>
+              <Separator className="sep sep-x" aria-label="Resize the Problems panel" />
+              <PaneToggle pane={problemsPane} name="Problems panel" edge="right" />
+              <Panel
+                id="problems"
+                className="pane"
+                defaultSize={360}
+                minSize={200}
+                collapsible
+                groupResizeBehavior="preserve-pixel-size"
+                {...problemsPane.panelProps}
+              >
+                <section className="dock-problems" aria-label="Problems">
+                  {problems}
+                </section>
+              </Panel>
+            </Group>
+          </Panel>
+        </Group>
+      </Panel>
+      <Separator className="sep sep-x" aria-label="Resize the inspector" />
+      <PaneToggle pane={right} name="inspector" edge="right" />
+      <Panel
+        id="inspector"
+        className="pane"
+        defaultSize={340}
+        minSize={240}
+        maxSize={640}
+        collapsible
+        groupResizeBehavior="preserve-pixel-size"
+        {...right.panelProps}
+      >
+        {inspector}
+      </Panel>
+    </Group>
+  );
+}
