@@ -17,8 +17,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ci = Boolean(process.env.CI);
 // A port of our own, away from the dev server (5173) and `npm start` (8080), and from another
 // engineer's run on this machine: chosen once in the runner, inherited by its workers.
-process.env.E2E_PORT ??= String(4319 + (process.pid % 600));
+process.env.E2E_PORT ??= String(4319 + 3 * (process.pid % 600));
 const port = Number(process.env.E2E_PORT);
+// The second designer, with OpenID sign-in (tests/auth.spec.ts, support/sign-in.ts), and its provider.
+const OIDC_DESIGNER_PORT = port + 1;
+const providerPort = port + 2;
 
 export default defineConfig({
   testDir: "tests",
@@ -52,14 +55,30 @@ export default defineConfig({
     },
   },
   // The real app: the production build (root `npm run build` -> web/dist) served by the Express
-  // server with the embedded PAIFlow, as `npm start` runs it (see serve.mjs).
-  webServer: {
-    command: "node --import tsx e2e/serve.mjs",
-    cwd: root,
-    env: { E2E_PORT: String(port) },
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-  },
+  // server with the embedded PAIFlow, as `npm start` runs it (see serve.mjs); and a second one
+  // with OpenID sign-in against a real provider, as a team deploys it.
+  webServer: [
+    {
+      command: "node --import tsx e2e/serve.mjs",
+      cwd: root,
+      env: { E2E_PORT: String(port) },
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+    {
+      command: "node --import tsx e2e/serve.mjs",
+      cwd: root,
+      env: {
+        E2E_PORT: String(OIDC_DESIGNER_PORT),
+        E2E_AUTH: "oidc",
+        E2E_PROVIDER_PORT: String(providerPort),
+      },
+      url: `http://127.0.0.1:${OIDC_DESIGNER_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+  ],
 });

@@ -1,6 +1,7 @@
 /**
  * The Express application, apart from its listener (main.ts) so tests drive it with supertest.
- * Order matters: request ids and logs first, then Host and origin checks, then the body parser
+ * Order matters: request ids and logs first, then Host and origin checks, sign-in routes, the
+ * sign-in gate (before the body parser: nobody anonymous makes us parse 5 MB), the body parser
  * with its limit, the API, the web app, and a final JSON error handler.
  */
 import { randomUUID } from "node:crypto";
@@ -8,9 +9,12 @@ import { MAX_MANIFEST_BYTES } from "@pfd/shared";
 import express, { type Express } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { requestFacts } from "./audit/audited";
+import { pagesSignInFirst, requireSignIn } from "./auth/identify";
 import { isLoopbackHost } from "./config/env";
 import { ManifestChecker } from "./paiflow/check";
 import { RecentManifests } from "./paiflow/run-manifest";
+import { authRoutes, meRoutes } from "./routes/auth";
 import type { AppContext } from "./routes/context";
 import { errorHandler, notFound } from "./routes/errors";
 import { metaRoutes } from "./routes/health";
@@ -57,17 +61,32 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
       },
     }),
   );
-  if (isLoopbackHost(ctx.config.host)) app.use(loopbackHostOnly());
+  const { auth } = ctx.config;
+  // Client addresses (audit log, logs) through the proxies we trust, never through anyone else's.
+  if (auth.trustedProxyList.length > 0) app.set("trust proxy", auth.trustedProxyList);
+  if (isLoopbackHost(ctx.config.host)) app.use(loopbackHostOnly(auth.publicUrl));
   app.use(securityHeaders());
-  app.use("/api", sameOriginWrites());
+  app.use("/auth", sameOriginWrites(auth.publicUrl));
+  app.use("/auth", authRoutes(ctx));
+  app.use("/api", sameOriginWrites(auth.publicUrl));
+  app.use("/api", requireSignIn(ctx));
   app.use("/api", express.json({ limit: BODY_LIMIT }));
 
-  const createLimit = runRateLimit(ctx.config.runRateLimit);
+  const createLimit = runRateLimit(ctx.config.runRateLimit, (req) =>
+    ctx.audit.write({
+      action: req.path.endsWith("/rerun") ? "run.rerun" : "run.create",
+      outcome: "denied",
+      code: "RateLimited",
+      ...requestFacts(req, req.user ?? null),
+    }),
+  );
   const checker = new ManifestChecker();
   app.use("/api", metaRoutes(ctx, checker));
+  app.use("/api", meRoutes(ctx));
   app.use("/api", runRoutes(ctx, checker, new RecentManifests(), createLimit));
   app.use("/api", stepRoutes(ctx));
   app.use("/api", notFound);
+  if (auth.mode === "oidc") app.use(pagesSignInFirst(ctx));
   app.use(webRoutes(ctx.webDist));
   app.use(notFound);
   app.use(errorHandler);

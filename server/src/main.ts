@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { config as loadDotenv } from "dotenv";
 import { type Logger, pino } from "pino";
 import { createApp } from "./app";
+import { openAuthServices } from "./auth/services";
 import { loadComponents } from "./config/components";
 import { ConfigError, loadConfig, type ServerConfig } from "./config/env";
 import { connectPaiflow } from "./paiflow/connect";
@@ -36,7 +37,15 @@ export async function startServer({
   logger,
   webDist = WEB_DIST,
 }: StartOptions): Promise<RunningServer> {
-  const paiflow = await connectPaiflow(config, { logger, startLocal: startLocalPaiflow });
+  // Sign-in first: a wrong OIDC_ISSUER stops the boot before the embedded PAIFlow starts.
+  const authServices = await openAuthServices(config);
+  let paiflow: Awaited<ReturnType<typeof connectPaiflow>>;
+  try {
+    paiflow = await connectPaiflow(config, { logger, startLocal: startLocalPaiflow });
+  } catch (error) {
+    authServices.close();
+    throw error;
+  }
   const app = createApp(
     {
       config,
@@ -45,6 +54,7 @@ export async function startServer({
       paiflow: paiflow.client,
       components: () => loadComponents(config.componentsDir),
       webDist,
+      ...authServices,
     },
     logger,
   );
@@ -58,6 +68,7 @@ export async function startServer({
     });
   } catch (error) {
     await paiflow.close();
+    authServices.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -77,6 +88,7 @@ export async function startServer({
           setTimeout(() => server.closeAllConnections(), 10_000).unref();
         });
         await paiflow.close();
+        authServices.close();
       })();
       return closing;
     },
@@ -114,8 +126,10 @@ async function runFromCommandLine(): Promise<void> {
       paiflow: running.endpoint,
       region: config.regionId,
       workspaceId: config.workspaceId ?? null,
+      auth: config.auth.mode,
+      audit: config.audit.path,
     },
-    `PAIFlow Designer listening on ${running.url} (${running.mode} mode)`,
+    `PAIFlow Designer listening on ${running.url} (${running.mode} mode, sign-in: ${config.auth.mode})`,
   );
   const stop = (signal: string) => {
     logger.info({ signal }, "shutting down");

@@ -1,7 +1,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ComponentsResponseSchema, HealthResponseSchema, ValidateResponseSchema } from "@pfd/shared";
+import {
+  ComponentsResponseSchema,
+  HealthResponseSchema,
+  MeResponseSchema,
+  ValidateResponseSchema,
+} from "@pfd/shared";
 import { pino } from "pino";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,6 +47,20 @@ describe("GET /api/health", () => {
     });
     expect(res.headers["x-request-id"]).toMatch(/^[\w-]+$/);
     expect(JSON.stringify(res.body)).not.toContain(h.fake.accessKeySecret);
+  });
+});
+
+describe("GET /api/me without sign-in (AUTH_MODE=none, loopback)", () => {
+  it("is the local user, an admin with nothing to sign out of", async () => {
+    const res = await request(h.app).get("/api/me").expect(200);
+    expect(MeResponseSchema.parse(res.body)).toEqual({
+      id: "local",
+      name: "local",
+      email: null,
+      roles: ["admin"],
+      authMode: "none",
+      canSignOut: false,
+    });
   });
 });
 
@@ -176,6 +195,7 @@ describe("security", () => {
           throw new Error("disk on fire at /srv/secret/components");
         },
         webDist: null,
+        ...h.services,
       },
       pino({ level: "silent" }),
     );

@@ -167,6 +167,7 @@ export async function startFakePaiflow(options: FakeOptions = {}): Promise<FakeP
     Duration: 60,
     Message: run.message,
     GmtCreateTime: "2026-01-01T00:00:00Z",
+    Accessibility: run.body.Accessibility ?? "PUBLIC",
   });
 
   const route = (

@@ -2,12 +2,14 @@
  * Builds the app against a fake PAIFlow for a test file, and keeps every response body, header
  * and log line it produced so the file can check that the secret never left the server.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import express, { type Express } from "express";
 import { pino } from "pino";
 import { type AppContext, createApp } from "../src/app";
+import { type AuthServices, openAuthServices } from "../src/auth/services";
 import { loadComponents } from "../src/config/components";
 import { staticCredential } from "../src/config/credentials";
 import { loadConfig, type ServerConfig } from "../src/config/env";
@@ -20,8 +22,14 @@ export interface Harness {
   app: Express;
   fake: FakePaiflow;
   config: ServerConfig;
+  /** Records (in a fresh DESIGNER_DATA), audit log and OpenID client of the app. */
+  services: AuthServices;
+  /** What the app was built from, to build another on the same parts (a restart). */
+  ctx: AppContext;
   /** Every response (status line, headers, body) and log line, as text. */
   transcript: string[];
+  /** The audit log's entries so far. */
+  audit(): Record<string, unknown>[];
   close(): Promise<void>;
 }
 
@@ -33,11 +41,15 @@ export interface HarnessOptions {
   /** Point the client somewhere else than the fake (e.g. a closed port). */
   endpoint?: string;
   timeoutMs?: number;
+  /** The clock of sessions and audit entries. */
+  now?: () => number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakePaiflow(options.fake);
-  const config = loadConfig({ PAI_WORKSPACE_ID: "ws-test", ...options.env });
+  const dataDir = mkdtempSync(join(tmpdir(), "pfd-designer-"));
+  const config = loadConfig({ PAI_WORKSPACE_ID: "ws-test", DESIGNER_DATA: dataDir, ...options.env });
+  const services = await openAuthServices(config, options.now ? { now: options.now } : {});
   const transcript: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -60,6 +72,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     paiflow,
     components: () => loadComponents(config.componentsDir),
     webDist: options.webDist ?? null,
+    ...services,
   };
   const inner = createApp(ctx, pino({ level: "info" }, logStream));
   const app = express();
@@ -84,5 +97,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     next();
   });
   app.use(inner);
-  return { app, fake, config, transcript, close: () => fake.close() };
+  return {
+    app,
+    fake,
+    config,
+    services,
+    ctx,
+    transcript,
+    audit: () =>
+      readFileSync(config.audit.path, "utf8")
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+    close: async () => {
+      services.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      await fake.close();
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +12,8 @@ import { startFakePaiflow } from "./fake-paiflow";
 import { TWO_STEPS } from "./harness";
 
 const logger = pino({ level: "silent" });
+/** Each server's own sessions, run records and audit log, away from the repository. */
+const designerData = () => ({ DESIGNER_DATA: mkdtempSync(join(tmpdir(), "pfd-designer-")) });
 let running: RunningServer | undefined;
 afterEach(async () => {
   await running?.close();
@@ -51,7 +54,7 @@ describe("startServer", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "pfd-data-"));
     const started = Date.now();
     running = await startServer({
-      config: loadConfig({ PORT: "0", PAIFLOW_LOCAL_DATA: dataDir }),
+      config: loadConfig({ PORT: "0", PAIFLOW_LOCAL_DATA: dataDir, ...designerData() }),
       logger,
       webDist: null,
     });
@@ -100,6 +103,7 @@ describe("startServer", () => {
         PAIFLOW_PROTOCOL: "http",
         PAI_WORKSPACE_ID: "ws-env",
         MAXCOMPUTE_PROJECT: "proj",
+        ...designerData(),
       });
       running = await startServer({ config, logger, webDist: null });
       const health = HealthResponseSchema.parse(await (await fetch(`${running.url}api/health`)).json());
@@ -117,16 +121,50 @@ describe("startServer", () => {
     }
   });
 
+  it("refuses to start without sign-in on a non-loopback HOST: exit 1 and one line naming AUTH_MODE", () => {
+    const root = join(import.meta.dirname, "..", "..");
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !/^(AUTH_|OIDC_|TRUSTED_PROXIES|PUBLIC_URL)/.test(name)),
+    );
+    const started = spawnSync(join(root, "node_modules/.bin/tsx"), [join(root, "server/src/main.ts")], {
+      cwd: mkdtempSync(join(tmpdir(), "pfd-cwd-")),
+      env: { ...env, HOST: "0.0.0.0", PORT: "0", PAIFLOW_MODE: "cloud" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(started.status).toBe(1);
+    const lines = started.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Invalid configuration: AUTH_MODE: /);
+    expect(started.stdout).toBe("");
+  });
+
+  it("refuses to start when the OpenID provider cannot be read, naming OIDC_ISSUER", async () => {
+    const config = loadConfig({
+      PORT: "0",
+      PAIFLOW_MODE: "cloud",
+      AUTH_MODE: "oidc",
+      OIDC_ISSUER: "http://127.0.0.1:9/realms/none",
+      OIDC_CLIENT_ID: "designer",
+      PUBLIC_URL: "http://127.0.0.1:8080",
+      SESSION_SECRET: "s".repeat(40),
+      ...designerData(),
+    });
+    await expect(startServer({ config, logger, webDist: null })).rejects.toThrow(
+      /^OIDC_ISSUER http:\/\/127\.0\.0\.1:9\/realms\/none could not be read: /,
+    );
+  });
+
   it("refuses a port in use with an error naming the port", async () => {
     running = await startServer({
-      config: loadConfig({ PORT: "0", PAIFLOW_MODE: "cloud" }),
+      config: loadConfig({ PORT: "0", PAIFLOW_MODE: "cloud", ...designerData() }),
       logger,
       webDist: null,
     });
     const port = Number(new URL(running.url).port);
     await expect(
       startServer({
-        config: loadConfig({ PORT: String(port), PAIFLOW_MODE: "cloud" }),
+        config: loadConfig({ PORT: String(port), PAIFLOW_MODE: "cloud", ...designerData() }),
         logger,
         webDist: null,
       }),

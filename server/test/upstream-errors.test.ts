@@ -137,6 +137,7 @@ async function appWithSecret(base: Harness, secret: string) {
       paiflow,
       components: async () => ({ components: [], problems: [] }),
       webDist: null,
+      ...base.services,
     },
     pino({ level: "silent" }),
   );

@@ -174,4 +174,10 @@ export class DesignerPage {
     // Transitions finished: a theme switch just before must not show half-way colours.
     await this.page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), animations: "disabled" });
   }
+
+  /** A screenshot of one part of the page (the top bar, a dialog). */
+  async screenshotOf(part: Locator, name: string): Promise<void> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await part.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), animations: "disabled" });
+  }
 }

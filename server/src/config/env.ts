@@ -3,97 +3,72 @@
  * A wrong value stops the boot with one line per variable, naming it.
  */
 import { z } from "zod";
+import { type AuditConfig, type AuthConfig, AuthEnvFields, authConfigFrom, authIssues } from "./auth";
+import { optionalText, port, positiveInt } from "./fields";
 
 const DEFAULT_REGION = "cn-hangzhou";
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
-
-const port = (fallback: number) =>
-  z
-    .string()
-    .trim()
-    .default(String(fallback))
-    .transform((value, ctx) => {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) {
-        ctx.addIssue({ code: "custom", message: `must be a port number 0-65535, got "${value}"` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
-const positiveInt = (fallback: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .default(String(fallback))
-    .transform((value, ctx) => {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1 || n > max) {
-        ctx.addIssue({ code: "custom", message: `must be a whole number 1-${max}, got "${value}"` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
-const EnvSchema = z.object({
-  HOST: z.string().trim().min(1).default("127.0.0.1"),
-  PORT: port(8080),
-  PAIFLOW_MODE: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .default("auto")
-    .pipe(z.enum(["auto", "cloud", "local"], { message: 'must be "auto", "cloud" or "local"' })),
-  ALIBABA_CLOUD_REGION_ID: z
-    .string()
-    .trim()
-    .default(DEFAULT_REGION)
-    .pipe(z.string().regex(/^[a-z]{2,}-[a-z0-9-]+$/, "must be a region id such as cn-hangzhou")),
-  PAIFLOW_ENDPOINT: optionalText.pipe(
-    z
+const EnvSchema = z
+  .object({
+    HOST: z.string().trim().min(1).default("127.0.0.1"),
+    PORT: port(8080),
+    PAIFLOW_MODE: z
       .string()
-      .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, "must be host[:port], without a scheme or path")
-      .optional(),
-  ),
-  PAIFLOW_PROTOCOL: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .default("https")
-    .pipe(z.enum(["https", "http"], { message: 'must be "https" or "http"' })),
-  PAI_WORKSPACE_ID: optionalText.pipe(
-    z
+      .trim()
+      .toLowerCase()
+      .default("auto")
+      .pipe(z.enum(["auto", "cloud", "local"], { message: 'must be "auto", "cloud" or "local"' })),
+    ALIBABA_CLOUD_REGION_ID: z
       .string()
-      .regex(/^[\w-]{1,64}$/, "must be a workspace id (letters, digits, '_' or '-')")
-      .optional(),
-  ),
-  MAXCOMPUTE_PROJECT: optionalText.pipe(
-    z
+      .trim()
+      .default(DEFAULT_REGION)
+      .pipe(z.string().regex(/^[a-z]{2,}-[a-z0-9-]+$/, "must be a region id such as cn-hangzhou")),
+    PAIFLOW_ENDPOINT: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, "must be host[:port], without a scheme or path")
+        .optional(),
+    ),
+    PAIFLOW_PROTOCOL: z
       .string()
-      .regex(/^[A-Za-z][\w]{0,127}$/, "must be a MaxCompute project name")
-      .optional(),
-  ),
-  MAXCOMPUTE_ENDPOINT: optionalText.pipe(
-    z
-      .url({ message: "must be a URL such as http://service.cn-hangzhou.maxcompute.aliyun.com/api" })
-      .optional(),
-  ),
-  PAIFLOW_TIMEOUT_MS: positiveInt(10_000, 600_000),
-  COMPONENTS_DIR: optionalText,
-  RUN_RATE_LIMIT: positiveInt(30, 1_000_000),
-  PAIFLOW_LOCAL_DATA: z.string().trim().min(1).default(".paiflow-local"),
-  LOG_LEVEL: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .default("info")
-    .pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
-});
+      .trim()
+      .toLowerCase()
+      .default("https")
+      .pipe(z.enum(["https", "http"], { message: 'must be "https" or "http"' })),
+    PAI_WORKSPACE_ID: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[\w-]{1,64}$/, "must be a workspace id (letters, digits, '_' or '-')")
+        .optional(),
+    ),
+    MAXCOMPUTE_PROJECT: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z][\w]{0,127}$/, "must be a MaxCompute project name")
+        .optional(),
+    ),
+    MAXCOMPUTE_ENDPOINT: optionalText.pipe(
+      z
+        .url({ message: "must be a URL such as http://service.cn-hangzhou.maxcompute.aliyun.com/api" })
+        .optional(),
+    ),
+    PAIFLOW_TIMEOUT_MS: positiveInt(10_000, 600_000),
+    COMPONENTS_DIR: optionalText,
+    RUN_RATE_LIMIT: positiveInt(30, 1_000_000),
+    PAIFLOW_LOCAL_DATA: z.string().trim().min(1).default(".paiflow-local"),
+    LOG_LEVEL: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .default("info")
+      .pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
+    ...AuthEnvFields,
+  })
+  .superRefine((env, ctx) => {
+    for (const issue of authIssues(env, env.HOST, isLoopbackHost)) {
+      ctx.addIssue({ code: "custom", path: [issue.variable], message: issue.message });
+    }
+  });
 
 export type PaiflowModeSetting = "auto" | "cloud" | "local";
 
@@ -110,15 +85,24 @@ export interface ServerConfig {
   maxComputeEndpoint: string | undefined;
   timeoutMs: number;
   componentsDir: string | undefined;
-  /** POST /api/runs allowed per client per minute. */
+  /** Runs (POST /api/runs, rerun) allowed per signed-in user per minute. */
   runRateLimit: number;
   localDataDir: string;
   logLevel: string;
+  auth: AuthConfig;
+  /** Folder of the designer's own data: sessions and who ran what (SQLite), the audit log. */
+  dataDir: string;
+  audit: AuditConfig;
 }
 
 export class ConfigError extends Error {
   constructor(readonly lines: string[]) {
-    super(`Invalid configuration:\n${lines.map((line) => `  ${line}`).join("\n")}`);
+    // One problem, one line: the boot's whole output names the variable to fix.
+    super(
+      lines.length === 1
+        ? `Invalid configuration: ${lines[0]}`
+        : `Invalid configuration:\n${lines.map((line) => `  ${line}`).join("\n")}`,
+    );
     this.name = "ConfigError";
   }
 }
@@ -151,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     runRateLimit: e.RUN_RATE_LIMIT,
     localDataDir: e.PAIFLOW_LOCAL_DATA,
     logLevel: e.LOG_LEVEL,
+    ...authConfigFrom(e),
   };
 }
 

@@ -16,6 +16,9 @@ export function toRunSummary(run: PipelineRun): RunSummary {
     createdAt: orNull(run.GmtCreateTime),
     workspaceId: orNull(run.WorkspaceId),
     sourceType: orNull(run.SourceType),
+    ...(run.Accessibility === "PUBLIC" || run.Accessibility === "PRIVATE"
+      ? { accessibility: run.Accessibility }
+      : {}),
   };
 }
 

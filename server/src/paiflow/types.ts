@@ -25,6 +25,7 @@ export const PipelineRunSchema = z.looseObject({
   SourceType: str,
   SourceId: str,
   GmtCreateTime: str,
+  Accessibility: str,
   Manifest: z.unknown().optional(),
 });
 export type PipelineRun = z.infer<typeof PipelineRunSchema>;

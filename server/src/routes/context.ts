@@ -1,6 +1,9 @@
 /** What the routes are given: nothing is imported as a global, so tests build their own. */
 import type { ComponentsResponse } from "@pfd/shared";
+import type { AuditLog } from "../audit/audit-log";
+import type { OidcClient } from "../auth/oidc";
 import type { ServerConfig } from "../config/env";
+import type { Records } from "../db";
 import type { PaiflowClient } from "../paiflow/client";
 
 export interface AppContext {
@@ -14,4 +17,9 @@ export interface AppContext {
   components: () => Promise<ComponentsResponse>;
   /** Folder of the built web app; null or missing: not served. */
   webDist: string | null;
+  /** Sessions, sign-ins under way and who ran what (SQLite in DESIGNER_DATA). */
+  records: Records;
+  audit: AuditLog;
+  /** The OpenID provider's client, discovered at boot; null unless AUTH_MODE=oidc. */
+  oidc: OidcClient | null;
 }

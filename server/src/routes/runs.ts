@@ -1,21 +1,28 @@
-/** Run routes: create, list, follow, terminate/rerun/start, and the manifest that ran. */
+/**
+ * Run routes: create, follow, terminate/rerun/start, and the manifest that ran (the list is in
+ * run-list.ts). Starting and acting on runs follow the user's role; every such action, allowed
+ * or not, is written to the audit log.
+ */
 import {
   CreateRunRequestSchema,
   type CreateRunResponse,
-  ListRunsQuerySchema,
-  type ListRunsResponse,
   type RunActionResponse,
   type RunDetail,
   type RunManifestResponse,
+  type RunVerb,
 } from "@pfd/shared";
 import { type RequestHandler, Router } from "express";
+import { audited } from "../audit/audited";
+import { userOf } from "../auth/request";
+import { creatorOf } from "../auth/user";
 import type { ManifestChecker } from "../paiflow/check";
 import { getRunDetail } from "../paiflow/follow";
-import { toRunSummary } from "../paiflow/map";
 import { manifestText, type RecentManifests } from "../paiflow/run-manifest";
 import { prepareRun } from "../paiflow/submit";
 import type { AppContext } from "./context";
 import { HttpError, invalidRequest } from "./errors";
+import { accessOf, assertMayAct, assertMayRun, assertMaySee, withCreator } from "./run-access";
+import { runListRoutes } from "./run-list";
 
 export function runRoutes(
   ctx: AppContext,
@@ -27,21 +34,36 @@ export function runRoutes(
   const { paiflow } = ctx;
 
   router.post("/runs", createLimit, async (req, res) => {
-    const parsed = CreateRunRequestSchema.safeParse(req.body);
-    if (!parsed.success) throw invalidRequest(parsed.error, "body");
-    const { components } = await ctx.components();
-    const checked = checker.check(parsed.data.manifest, components);
-    const prepared = prepareRun(parsed.data, checked, { config: ctx.config, mode: ctx.mode });
-    if (!prepared.ok) {
-      throw new HttpError(
-        400,
-        prepared.code,
-        prepared.message,
-        prepared.code === "InvalidManifest" ? { problems: prepared.problems } : { field: prepared.field },
-      );
-    }
-    const created = await paiflow.createPipelineRun(prepared.input);
-    manifests.remember(created.PipelineRunId, parsed.data.manifest);
+    const user = userOf(req);
+    const created = await audited(
+      ctx.audit,
+      req,
+      "run.create",
+      (result) => ({ pipelineRunId: result.PipelineRunId }),
+      async () => {
+        assertMayRun(user);
+        const parsed = CreateRunRequestSchema.safeParse(req.body);
+        if (!parsed.success) throw invalidRequest(parsed.error, "body");
+        const { components } = await ctx.components();
+        const checked = checker.check(parsed.data.manifest, components);
+        const prepared = prepareRun(parsed.data, checked, { config: ctx.config, mode: ctx.mode });
+        if (!prepared.ok) {
+          throw new HttpError(
+            400,
+            prepared.code,
+            prepared.message,
+            prepared.code === "InvalidManifest" ? { problems: prepared.problems } : { field: prepared.field },
+          );
+        }
+        const result = await paiflow.createPipelineRun(prepared.input);
+        ctx.records.runs.record(result.PipelineRunId, creatorOf(user), {
+          accessibility: parsed.data.accessibility ?? null,
+          workspaceId: prepared.input.WorkspaceId,
+        });
+        manifests.remember(result.PipelineRunId, parsed.data.manifest);
+        return result;
+      },
+    );
     req.log?.info(
       { pipelineRunId: created.PipelineRunId, requestId: created.RequestId },
       "pipeline run created",
@@ -50,40 +72,29 @@ export function runRoutes(
     res.status(201).json(body);
   });
 
-  router.get("/runs", async (req, res) => {
-    const parsed = ListRunsQuerySchema.safeParse(req.query);
-    if (!parsed.success) throw invalidRequest(parsed.error, "query");
-    const q = parsed.data;
-    const result = await paiflow.listPipelineRuns({
-      PageNumber: q.page,
-      PageSize: q.pageSize,
-      WorkspaceId: q.workspaceId ?? ctx.config.workspaceId,
-      Status: q.status,
-      Name: q.name,
-    });
-    const runs = (result.PipelineRuns ?? []).map(toRunSummary);
-    const body: ListRunsResponse = {
-      runs,
-      totalCount: result.TotalCount ?? runs.length,
-      page: q.page,
-      pageSize: q.pageSize,
-    };
-    res.json(body);
-  });
+  router.use(runListRoutes(ctx));
 
   router.get("/runs/:runId", async (req, res) => {
+    const runId = req.params.runId;
     const view = { mode: ctx.mode, regionId: ctx.config.regionId, workspaceId: ctx.config.workspaceId };
-    const body: RunDetail = await getRunDetail(paiflow, req.params.runId, view);
-    res.json(body);
+    const detail: RunDetail = withCreator(
+      await getRunDetail(paiflow, runId, view),
+      ctx.records.runs.get(runId),
+    );
+    assertMaySee(userOf(req), detail);
+    res.json(detail);
   });
 
   router.get("/runs/:runId/manifest", async (req, res) => {
     const runId = req.params.runId;
     let text = manifests.get(runId);
-    if (text === undefined) {
+    let access = accessOf(ctx, runId);
+    if (text === undefined || access.createdBy === undefined) {
       const run = await paiflow.getPipelineRun(runId, { verbose: true, manifestType: "Raw" });
-      text = manifestText(run.Manifest);
+      access = accessOf(ctx, runId, run.Accessibility);
+      text ??= manifestText(run.Manifest);
     }
+    assertMaySee(userOf(req), access);
     if (text === undefined)
       throw new HttpError(404, "NotFound", `PAIFlow keeps no manifest for run ${runId}`);
     const body: RunManifestResponse = { pipelineRunId: runId, manifest: text };
@@ -91,28 +102,30 @@ export function runRoutes(
   });
 
   const action =
-    (call: (runId: string) => Promise<{ RequestId?: string | undefined }>): RequestHandler =>
+    (verb: RunVerb, call: (runId: string) => Promise<{ RequestId?: string | undefined }>): RequestHandler =>
     async (req, res) => {
       const runId = String(req.params.runId);
-      const result = await call(runId);
-      req.log?.info(
-        { pipelineRunId: runId, requestId: result.RequestId },
-        `run ${req.path.split("/").pop()}`,
-      );
+      const result = await audited(ctx.audit, req, `run.${verb}`, { pipelineRunId: runId }, async () => {
+        // Who started it is ours to know (PAIFlow sees one account), so no PAIFlow call decides.
+        assertMayAct(userOf(req), verb, accessOf(ctx, runId));
+        return call(runId);
+      });
+      req.log?.info({ pipelineRunId: runId, requestId: result.RequestId }, `run ${verb}`);
       const body: RunActionResponse = { pipelineRunId: runId, requestId: result.RequestId ?? "" };
       res.json(body);
     };
   router.post(
     "/runs/:runId/terminate",
-    action((id) => paiflow.terminatePipelineRun(id)),
+    action("terminate", (id) => paiflow.terminatePipelineRun(id)),
   );
   router.post(
     "/runs/:runId/rerun",
-    action((id) => paiflow.rerunPipelineRun(id)),
+    createLimit,
+    action("rerun", (id) => paiflow.rerunPipelineRun(id)),
   );
   router.post(
     "/runs/:runId/start",
-    action((id) => paiflow.startPipelineRun(id)),
+    action("start", (id) => paiflow.startPipelineRun(id)),
   );
 
   return router;

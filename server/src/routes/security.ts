@@ -2,7 +2,7 @@
  * Browser-facing protections: DNS-rebinding Host check, same-origin for state changes, JSON only,
  * security headers with a CSP the built React app runs under, and the run rate limit.
  */
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler } from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { sendError } from "./errors";
@@ -18,15 +18,17 @@ function hostnameOf(hostHeader: string): string {
 
 /**
  * On loopback, a page on another domain that re-points its DNS to 127.0.0.1 reaches us with its
- * own name in Host; only loopback names are accepted (any port: the Vite dev proxy uses its own).
+ * own name in Host; only loopback names are accepted (any port: the Vite dev proxy uses its own),
+ * and PUBLIC_URL's name when a reverse proxy on this machine passes it on.
  */
-export function loopbackHostOnly(): RequestHandler {
+export function loopbackHostOnly(publicUrl?: URL): RequestHandler {
+  const publicName = publicUrl ? hostnameOf(publicUrl.host) : undefined;
   return (req, res, next) => {
     const name = hostnameOf(req.headers.host ?? "");
-    if (LOOPBACK_NAMES.has(name) || name.endsWith(".localhost")) return next();
+    if (LOOPBACK_NAMES.has(name) || name.endsWith(".localhost") || name === publicName) return next();
     sendError(res, 403, {
       code: "ForbiddenHost",
-      message: "This server answers only to localhost, 127.0.0.1 or [::1] (Host header refused)",
+      message: `This server answers only to localhost, 127.0.0.1 or [::1]${publicName ? ` or ${publicName} (PUBLIC_URL)` : ""} (Host header refused)`,
     });
   };
 }
@@ -36,8 +38,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * State-changing requests must come from our own pages (or from a non-browser client, which
  * sends neither Origin nor Sec-Fetch-Site) and carry JSON, which a cross-site form cannot send.
+ * Our pages' origin is the Host they reached, or PUBLIC_URL's behind a reverse proxy that
+ * rewrites Host.
  */
-export function sameOriginWrites(): RequestHandler {
+export function sameOriginWrites(publicUrl?: URL): RequestHandler {
+  const publicOrigin = publicUrl?.origin;
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const site = req.headers["sec-fetch-site"];
@@ -55,7 +60,10 @@ export function sameOriginWrites(): RequestHandler {
       } catch {
         originHost = undefined;
       }
-      if (originHost === undefined || originHost.toLowerCase() !== (req.headers.host ?? "").toLowerCase()) {
+      const ours =
+        origin === publicOrigin ||
+        (originHost !== undefined && originHost.toLowerCase() === (req.headers.host ?? "").toLowerCase());
+      if (!ours) {
         return sendError(res, 403, {
           code: "ForbiddenOrigin",
           message: `Cross-origin request refused (Origin: ${origin})`,
@@ -100,17 +108,27 @@ export function securityHeaders(): RequestHandler {
   });
 }
 
-/** At most `perMinute` run submissions per client address per minute. */
-export function runRateLimit(perMinute: number): RequestHandler {
+/**
+ * At most `perMinute` runs started per signed-in user per minute (after requireSignIn);
+ * `onLimited` hears of each refusal (the audit log).
+ */
+export function runRateLimit(
+  perMinute: number,
+  onLimited: (req: Request) => void = () => {},
+): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
+    // Per person, not per address: a team behind one proxy or NAT shares an address.
+    keyGenerator: (req) => `user:${req.user?.id ?? ""}`,
     standardHeaders: "draft-7",
     legacyHeaders: false,
-    handler: (_req, res) =>
+    handler: (req, res) => {
+      onLimited(req);
       sendError(res, 429, {
         code: "RateLimited",
         message: `Too many runs submitted: at most ${perMinute} per minute (RUN_RATE_LIMIT)`,
-      }),
+      });
+    },
   });
 }

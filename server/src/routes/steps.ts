@@ -1,4 +1,7 @@
-/** Per-step routes: logs, outputs, and (local mode) a preview of an output table. */
+/**
+ * Per-step routes: logs, outputs, and (local mode) a preview of an output table; each only for
+ * users who may see the run (a PRIVATE run: its creator and admins).
+ */
 import {
   PreviewQuerySchema,
   type PreviewResponse,
@@ -6,17 +9,20 @@ import {
   type StepLogsResponse,
   type StepOutputsResponse,
 } from "@pfd/shared";
-import { Router } from "express";
-import type { PaiflowClient } from "../paiflow/client";
+import { type Request, Router } from "express";
+import { userOf } from "../auth/request";
 import { PaiflowError } from "../paiflow/errors";
 import { rootNode } from "../paiflow/follow";
 import { stepsOf, toPreview, toStepOutput } from "../paiflow/map";
 import type { AppContext } from "./context";
 import { HttpError, invalidRequest } from "./errors";
+import { accessOf, assertMaySee } from "./run-access";
 
-/** PAIFlow's node id of a manifest step, found through the run's node tree. */
-async function nodeIdOf(paiflow: PaiflowClient, runId: string, stepName: string): Promise<string> {
+/** PAIFlow's node id of a manifest step, found through the run's node tree, once the user may see the run. */
+async function nodeIdOf(ctx: AppContext, req: Request, runId: string, stepName: string): Promise<string> {
+  const { paiflow } = ctx;
   const run = await paiflow.getPipelineRun(runId);
+  assertMaySee(userOf(req), accessOf(ctx, runId, run.Accessibility));
   const root = run.NodeId ? await rootNode(paiflow, runId, run.NodeId) : undefined;
   const step = stepsOf(root).find((s) => s.stepName === stepName);
   if (!step) {
@@ -37,7 +43,7 @@ export function stepRoutes(ctx: AppContext): Router {
     const query = StepLogsQuerySchema.safeParse(req.query);
     if (!query.success) throw invalidRequest(query.error, "query");
     const { runId, stepName } = req.params;
-    const nodeId = await nodeIdOf(paiflow, runId, stepName);
+    const nodeId = await nodeIdOf(ctx, req, runId, stepName);
     const result = await paiflow.listPipelineRunNodeLogs(runId, nodeId, query.data);
     const logs = result.Logs ?? [];
     const body: StepLogsResponse = {
@@ -50,7 +56,7 @@ export function stepRoutes(ctx: AppContext): Router {
 
   router.get("/runs/:runId/steps/:stepName/outputs", async (req, res) => {
     const { runId, stepName } = req.params;
-    const nodeId = await nodeIdOf(paiflow, runId, stepName);
+    const nodeId = await nodeIdOf(ctx, req, runId, stepName);
     const result = await paiflow.listPipelineRunNodeOutputs(runId, nodeId, { depth: 1 });
     const body: StepOutputsResponse = { outputs: (result.Outputs ?? []).map(toStepOutput) };
     res.json(body);
@@ -67,7 +73,7 @@ export function stepRoutes(ctx: AppContext): Router {
     const query = PreviewQuerySchema.safeParse(req.query);
     if (!query.success) throw invalidRequest(query.error, "query");
     const { runId, stepName, output } = req.params;
-    const nodeId = await nodeIdOf(paiflow, runId, stepName);
+    const nodeId = await nodeIdOf(ctx, req, runId, stepName);
     try {
       const body: PreviewResponse = toPreview(
         await paiflow.previewNodeOutput(runId, nodeId, output, query.data.limit),

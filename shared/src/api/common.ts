@@ -20,6 +20,8 @@ export const API_ERROR_CODES = [
   "UnsupportedMediaType",
   "ForbiddenOrigin",
   "ForbiddenHost",
+  "Unauthenticated",
+  "Forbidden",
   "RateLimited",
   "UpstreamUnavailable",
   "UpstreamTimeout",
@@ -42,6 +44,8 @@ export const ApiErrorSchema = z.object({
     problems: z.array(ProblemSchema).optional(),
     /** The request field at fault, for InvalidRequest. */
     field: z.string().optional(),
+    /** For Unauthenticated: where the browser signs in (add `?returnTo=`); absent when it cannot. */
+    signInUrl: z.string().optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,10 +1,11 @@
 /**
  * The HTTP contract between the designer and its server. Routes:
- * - GET  /api/health                      -> HealthResponse
+ * - GET  /api/health                      -> HealthResponse (the only route open without sign-in)
+ * - GET  /api/me                          -> MeResponse
  * - GET  /api/components                  -> ComponentsResponse
  * - POST /api/validate   ValidateRequest  -> ValidateResponse
  * - POST /api/runs       CreateRunRequest -> 201 CreateRunResponse (400 InvalidManifest with problems)
- * - GET  /api/runs?page&pageSize&status&name -> ListRunsResponse
+ * - GET  /api/runs?page&pageSize&status&name&mine -> ListRunsResponse (runs private to others left out)
  * - GET  /api/runs/:runId                 -> RunDetail
  * - GET  /api/runs/:runId/manifest        -> RunManifestResponse
  * - POST /api/runs/:runId/terminate|rerun|start -> RunActionResponse
@@ -12,8 +13,12 @@
  * - GET  /api/runs/:runId/steps/:stepName/outputs -> StepOutputsResponse
  * - GET  /api/runs/:runId/steps/:stepName/outputs/:output/preview?limit -> PreviewResponse
  *   (local mode only; cloud mode answers 501 PreviewUnavailable)
+ * - GET  /auth/login?returnTo, GET /auth/callback, POST /auth/logout -> SignOutResponse (authPaths)
+ * With sign-in on, every other /api route answers 401 Unauthenticated without a session, and 403
+ * Forbidden for what the user's role may not do (see auth.ts).
  * Every error is `{ error: { code, message, ... } }` (ApiErrorSchema).
  */
+export * from "./auth";
 export * from "./common";
 export * from "./health";
 export * from "./paths";

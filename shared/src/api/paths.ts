@@ -13,8 +13,9 @@ export const apiPaths = {
   health: () => "/api/health",
   components: () => "/api/components",
   validate: () => "/api/validate",
-  runs: (query: { page?: number; pageSize?: number; status?: string; name?: string } = {}) =>
-    withQuery("/api/runs", query),
+  me: () => "/api/me",
+  runs: (query: { page?: number; pageSize?: number; status?: string; name?: string; mine?: boolean } = {}) =>
+    withQuery("/api/runs", { ...query, mine: query.mine ? "true" : undefined }),
   run: (runId: string) => `/api/runs/${seg(runId)}`,
   runManifest: (runId: string) => `/api/runs/${seg(runId)}/manifest`,
   terminate: (runId: string) => `/api/runs/${seg(runId)}/terminate`,
@@ -25,4 +26,13 @@ export const apiPaths = {
   stepOutputs: (runId: string, stepName: string) => `/api/runs/${seg(runId)}/steps/${seg(stepName)}/outputs`,
   outputPreview: (runId: string, stepName: string, output: string, query: { limit?: number } = {}) =>
     withQuery(`/api/runs/${seg(runId)}/steps/${seg(stepName)}/outputs/${seg(output)}/preview`, query),
+} as const;
+
+/** Sign-in routes, outside /api: the browser navigates to them. */
+export const authPaths = {
+  /** Starts sign-in; `returnTo` is a path on this server to come back to. */
+  signIn: (returnTo?: string) => withQuery("/auth/login", { returnTo }),
+  callback: () => "/auth/callback",
+  signOut: () => "/auth/logout",
+  signedOut: () => "/auth/signed-out",
 } as const;

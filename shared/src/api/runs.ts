@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { MAX_MANIFEST_BYTES } from "../manifest/size";
 import { ProblemSchema } from "../validation/problem";
+import { RunCreatorSchema } from "./auth";
 
 // A text of at most MAX_MANIFEST_BYTES UTF-8 bytes has at most as many UTF-16 units: this bound
 // never refuses a manifest the parser accepts, and the parser counts the bytes exactly.
@@ -74,6 +75,10 @@ export const RunSummarySchema = z.object({
   createdAt: Timestamp,
   workspaceId: z.string().nullable(),
   sourceType: z.string().nullable(),
+  /** Who started the run through this server; absent when unknown (started elsewhere). */
+  createdBy: RunCreatorSchema.optional(),
+  /** PRIVATE runs are seen only by their creator and admins; absent when unknown. */
+  accessibility: AccessibilitySchema.optional(),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
@@ -83,6 +88,8 @@ export const ListRunsQuerySchema = z.object({
   status: z.string().max(64).optional(),
   name: z.string().max(128).optional(),
   workspaceId: z.string().max(64).optional(),
+  /** Only the runs the signed-in user started. */
+  mine: z.stringbool().optional(),
 });
 export type ListRunsQuery = z.input<typeof ListRunsQuerySchema>;
 
@@ -91,6 +98,8 @@ export const ListRunsResponseSchema = z.object({
   totalCount: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Runs of this page left out because they are private to someone else. */
+  hiddenCount: z.number().int().optional(),
 });
 export type ListRunsResponse = z.infer<typeof ListRunsResponseSchema>;
 

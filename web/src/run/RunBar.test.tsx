@@ -1,12 +1,11 @@
 import type { HealthResponse, RunDetail } from "@pfd/shared";
-import { QueryClient } from "@tanstack/react-query";
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type RunApi, RunApiError } from "./api";
+import { renderWithApi } from "./provider.test-helper";
 import { RunBar } from "./RunBar";
 import { RunSettingsButton } from "./RunButton";
-import { RunProvider } from "./RunProvider";
 import { loadRunSettings } from "./settings";
 
 const cloud: HealthResponse = {
@@ -38,18 +37,7 @@ const failedRun: RunDetail = {
 };
 
 function renderWith(children: React.ReactNode, extra: Partial<Record<keyof RunApi, unknown>> = {}) {
-  const api = { health: async () => cloud, getRun: async () => failedRun, ...extra } as unknown as RunApi;
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <RunProvider
-      pipelineKey="p"
-      getRunSource={() => ({ manifest: "m", problems: [] })}
-      api={api}
-      queryClient={queryClient}
-    >
-      {children}
-    </RunProvider>,
-  );
+  return renderWithApi(children, { health: async () => cloud, getRun: async () => failedRun, ...extra });
 }
 
 beforeEach(() => localStorage.clear());

@@ -1,10 +1,12 @@
 /**
- * The run bar (accessible name "Run status"): the followed run's id, status word, elapsed time,
- * console link (cloud mode) and actions; or why the last Run was refused.
+ * The run bar (accessible name "Run status"): the followed run's id, who started it (with
+ * sign-in), status word, elapsed time, console link (cloud mode) and actions, each disabled
+ * with its reason when the user's role does not allow it; or why the last Run was refused.
  */
-import type { RunDetail } from "@pfd/shared";
+import type { RunDetail, RunVerb } from "@pfd/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
+import { actionRefusal } from "../auth/me";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
 import { runKeys, runQuery } from "./queries";
@@ -62,7 +64,7 @@ export function RunBar() {
 }
 
 function FollowedRun({ runId }: { runId: string }) {
-  const { api, follow, showStepDetails } = useRunContext();
+  const { api, me, follow, showStepDetails } = useRunContext();
   const { data: run, error } = useQuery(runQuery(api, runId));
   const terminal = isTerminal(run?.status);
   const now = useNow(Boolean(run) && !terminal);
@@ -73,6 +75,11 @@ function FollowedRun({ runId }: { runId: string }) {
       <span className="pfd-run-id">
         Run <code>{runId}</code>
       </span>
+      {run?.createdBy && me && me.authMode !== "none" && (
+        <span className="pfd-run-by" title={`Started by ${run.createdBy.name} (${run.createdBy.id})`}>
+          by {run.createdBy.name}
+        </span>
+      )}
       {run && (
         <span
           className={`pfd-run-word pfd-run-${statusKind(run.status)}`}
@@ -115,7 +122,7 @@ function FollowedRun({ runId }: { runId: string }) {
 
 /** Terminate while it runs, Start when created without starting, Rerun once it ended. */
 export function RunActions({ run }: { run: RunDetail }) {
-  const { api } = useRunContext();
+  const { api, me } = useRunContext();
   const queryClient = useQueryClient();
   const action = useMutation({
     mutationFn: (verb: "terminate" | "start" | "rerun") => api[verb](run.pipelineRunId),
@@ -128,38 +135,25 @@ export function RunActions({ run }: { run: RunDetail }) {
     },
   });
   const terminal = isTerminal(run.status);
+  const button = (verb: RunVerb, label: string) => {
+    const forbidden = actionRefusal(me, verb, run);
+    return (
+      <button
+        type="button"
+        className="btn"
+        disabled={action.isPending || forbidden !== null}
+        title={forbidden ?? undefined}
+        onClick={() => action.mutate(verb)}
+      >
+        {label}
+      </button>
+    );
+  };
   return (
     <>
-      {run.status === "Initialized" && (
-        <button
-          type="button"
-          className="btn"
-          disabled={action.isPending}
-          onClick={() => action.mutate("start")}
-        >
-          Start
-        </button>
-      )}
-      {!terminal && run.status !== "Terminating" && (
-        <button
-          type="button"
-          className="btn"
-          disabled={action.isPending}
-          onClick={() => action.mutate("terminate")}
-        >
-          Terminate
-        </button>
-      )}
-      {terminal && (
-        <button
-          type="button"
-          className="btn"
-          disabled={action.isPending}
-          onClick={() => action.mutate("rerun")}
-        >
-          Rerun
-        </button>
-      )}
+      {run.status === "Initialized" && button("start", "Start")}
+      {!terminal && run.status !== "Terminating" && button("terminate", "Terminate")}
+      {terminal && button("rerun", "Rerun")}
       {action.error && <ErrorNotice error={asRunApiError(action.error)} title="Action failed:" />}
     </>
   );

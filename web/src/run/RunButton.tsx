@@ -1,8 +1,10 @@
 /**
  * The toolbar's Run button and the Run settings button beside it. Outside a <RunProvider> (the
- * canvas's own tests) Run renders disabled rather than failing.
+ * canvas's own tests) Run renders disabled rather than failing; for a viewer it is disabled and
+ * says why.
  */
 import { lazy, Suspense, useState } from "react";
+import { runRefusal } from "../auth/me";
 import { useOptionalRunContext } from "./RunProvider";
 
 const RunSettingsDialog = lazy(() => import("./RunSettingsDialog"));
@@ -10,15 +12,16 @@ const RunSettingsDialog = lazy(() => import("./RunSettingsDialog"));
 export function RunButton({ className = "pfd-run-button" }: { className?: string }) {
   const ctx = useOptionalRunContext();
   const busy = ctx?.submitting ?? false;
+  const forbidden = runRefusal(ctx?.me);
   return (
     <button
       type="button"
       className={className}
       onClick={ctx?.run}
-      disabled={!ctx || busy}
+      disabled={!ctx || busy || forbidden !== null}
       aria-busy={busy}
       aria-keyshortcuts="Control+Enter Meta+Enter"
-      title="Run the pipeline (Ctrl+Enter)"
+      title={forbidden ?? "Run the pipeline (Ctrl+Enter)"}
     >
       {busy ? "Starting…" : "Run"}
     </button>

@@ -5,7 +5,7 @@
  * Server state (runs, logs, outputs) stays in TanStack Query; this provider holds only the
  * analyst's own choices and the command's transient state, none of which enters the pipeline.
  */
-import type { Problem } from "@pfd/shared";
+import type { MeResponse, Problem } from "@pfd/shared";
 import {
   QueryClient,
   QueryClientContext,
@@ -23,6 +23,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { meQuery, runRefusal } from "../auth/me";
 import { createRunApi, type RunApi, RunApiError } from "./api";
 import { healthQuery, runKeys, runQuery } from "./queries";
 import { loadFollowedRun, saveFollowedRun } from "./session";
@@ -43,14 +44,17 @@ export interface RunSource {
   problems: readonly Problem[];
 }
 
-/** Why the last Run did not start a run: the pipeline's problems, bad settings, or the server's answer. */
+/** Why the last Run did not start a run: the user's role, the pipeline's problems, bad settings, or the server's answer. */
 export type RunRefusal =
+  | { kind: "role"; message: string }
   | { kind: "problems"; message: string; problems: readonly Problem[] }
   | { kind: "settings"; message: string }
   | { kind: "error"; error: RunApiError };
 
 export interface RunContextValue {
   api: RunApi;
+  /** Who is signed in (undefined until the server answers): Run and the run actions follow their role. */
+  me: MeResponse | undefined;
   pipelineKey: string;
   followedRunId: string | null;
   /** Show a run on the canvas (null: show none). */
@@ -116,6 +120,7 @@ function RunState({
   const api = useMemo(() => givenApi ?? createRunApi(), [givenApi]);
   const storage = givenStorage ?? window.localStorage;
   const [statusStore] = useState(createStepStatusStore);
+  const me = useQuery(meQuery(api)).data;
   const [followedRunId, setFollowed] = useState(() => loadFollowedRun(storage, pipelineKey));
   const [settings, setSettings] = useState(() => loadRunSettings(storage, pipelineKey));
   const [submitting, setSubmitting] = useState(false);
@@ -154,6 +159,11 @@ function RunState({
 
   const run = useCallback(() => {
     if (inFlight.current) return;
+    const forbidden = runRefusal(me);
+    if (forbidden) {
+      setRefusal({ kind: "role", message: `Not run: ${forbidden}.` });
+      return;
+    }
     const source = getSource.current();
     const errors = source.problems.filter((p) => p.severity === "error");
     if (errors.length > 0) {
@@ -191,7 +201,7 @@ function RunState({
         setSubmitting(false);
       }
     })();
-  }, [api, follow, queryClient, settings]);
+  }, [api, follow, me, queryClient, settings]);
 
   // Ctrl/Cmd+Enter runs from anywhere, unless a focused editor already used the keys.
   useEffect(() => {
@@ -208,6 +218,7 @@ function RunState({
   const value = useMemo<RunContextValue>(
     () => ({
       api,
+      me,
       pipelineKey,
       followedRunId,
       follow,
@@ -220,7 +231,19 @@ function RunState({
       detailStep,
       showStepDetails: setDetailStep,
     }),
-    [api, pipelineKey, followedRunId, follow, run, submitting, refusal, settings, saveSettings, detailStep],
+    [
+      api,
+      me,
+      pipelineKey,
+      followedRunId,
+      follow,
+      run,
+      submitting,
+      refusal,
+      settings,
+      saveSettings,
+      detailStep,
+    ],
   );
 
   return (

@@ -1,6 +1,7 @@
 /**
- * The Runs panel: past runs with status, start and duration, newest first. Opening one shows
- * the graph that ran with its statuses and the manifest, read-only.
+ * The Runs panel: past runs with status, start and duration, newest first; with sign-in, who
+ * started each and a "Mine" filter. Opening one shows the graph that ran with its statuses and
+ * the manifest, read-only.
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
@@ -21,10 +22,18 @@ export function formatStart(iso: string | null): string {
 }
 
 export default function RunsPanel({ onClose }: { onClose: () => void }) {
-  const { api, followedRunId } = useRunContext();
+  const { api, me, followedRunId } = useRunContext();
   const [page, setPage] = useState(1);
+  const [mine, setMine] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const runs = useQuery(runsQuery(api, page, PAGE_SIZE));
+  const runs = useQuery(runsQuery(api, page, PAGE_SIZE, mine));
+  // Alone at this machine (no sign-in) every run is the same person's: nothing to tell apart.
+  const team = me !== undefined && me.authMode !== "none";
+  const hidden = runs.data?.hiddenCount ?? 0;
+  const show = (onlyMine: boolean) => {
+    setMine(onlyMine);
+    setPage(1);
+  };
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => openModal(ref.current), []);
@@ -53,14 +62,27 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
         <RunHistoryView runId={open} />
       ) : (
         <>
+          {team && (
+            <fieldset aria-label="Show runs" className="pfd-run-tabs pfd-run-filter">
+              <button type="button" aria-pressed={!mine} onClick={() => show(false)}>
+                All runs
+              </button>
+              <button type="button" aria-pressed={mine} onClick={() => show(true)}>
+                Mine
+              </button>
+            </fieldset>
+          )}
           {runs.error && <ErrorNotice error={asRunApiError(runs.error)} title="Runs unavailable:" />}
           {runs.isPending && <div className="pfd-run-hint">Loading runs…</div>}
-          {runs.data && runs.data.runs.length === 0 && <div className="pfd-run-hint">No runs yet.</div>}
+          {runs.data && runs.data.runs.length === 0 && hidden === 0 && (
+            <div className="pfd-run-hint">{mine ? "You have not started a run yet." : "No runs yet."}</div>
+          )}
           {runs.data && runs.data.runs.length > 0 && (
             <table className="pfd-run-table">
               <thead>
                 <tr>
                   <th scope="col">Run</th>
+                  {team && <th scope="col">By</th>}
                   <th scope="col">Status</th>
                   <th scope="col">Started</th>
                   <th scope="col">Duration</th>
@@ -89,6 +111,11 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
                           <code>{r.pipelineRunId}</code>
                         </div>
                       </td>
+                      {team && (
+                        <td title={r.createdBy ? r.createdBy.id : "Started outside the designer"}>
+                          {r.createdBy?.name ?? "—"}
+                        </td>
+                      )}
                       <td>
                         <span
                           className={`pfd-run-word pfd-run-${statusKind(r.status)}`}
@@ -104,6 +131,13 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
                 })}
               </tbody>
             </table>
+          )}
+          {hidden > 0 && (
+            <div className="pfd-run-hint">
+              {hidden === 1
+                ? "1 private run of someone else is not shown on this page."
+                : `${hidden} private runs of others are not shown on this page.`}
+            </div>
           )}
           {pages > 1 && (
             <nav className="pfd-run-pager" aria-label="Run pages">

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createRunApi, RunApiError } from "./api";
 
 /** A fetch that answers from a table of routes and records what it was asked. */
@@ -138,5 +138,18 @@ describe("run api", () => {
     await expect(createRunApi(fake.impl).stepLogs("flow-1", "a/b", 5)).resolves.toMatchObject({
       logs: ["x"],
     });
+  });
+
+  it("on a 401 with a sign-in URL, hands it to onSignInRequired and still fails the call", async () => {
+    const onSignInRequired = vi.fn();
+    const api = createRunApi(
+      fakeFetch({
+        "GET /api/runs/flow-1": () =>
+          json({ error: { code: "Unauthenticated", message: "Sign in", signInUrl: "/auth/login" } }, 401),
+      }).impl,
+      { onSignInRequired },
+    );
+    await expect(api.getRun("flow-1")).rejects.toMatchObject({ code: "Unauthenticated", status: 401 });
+    expect(onSignInRequired).toHaveBeenCalledWith("/auth/login");
   });
 });

@@ -7,20 +7,24 @@
  */
 import {
   apiPaths,
+  authPaths,
   type CreateRunRequest,
   CreateRunResponseSchema,
   HealthResponseSchema,
   ListRunsResponseSchema,
+  MeResponseSchema,
   PreviewResponseSchema,
   type Problem,
   parseApiError,
   RunActionResponseSchema,
   RunDetailSchema,
   RunManifestResponseSchema,
+  SignOutResponseSchema,
   StepLogsResponseSchema,
   StepOutputsResponseSchema,
 } from "@pfd/shared";
 import type { z } from "zod";
+import { goSignIn } from "../auth/navigate";
 
 export class RunApiError extends Error {
   override readonly name = "RunApiError";
@@ -51,11 +55,20 @@ export const CLIENT_ERROR_CODES = {
 
 type Fetch = typeof fetch;
 
-async function call<S extends z.ZodType>(
+interface RunApiOptions {
+  /**
+   * Called when the server answers 401 with a sign-in URL: by default the page goes there and
+   * comes back to where it was (the open pipeline is saved in the browser on the way out).
+   */
+  onSignInRequired?: (signInUrl: string) => void;
+}
+
+async function callServer<S extends z.ZodType>(
   schema: S,
   path: string,
   init: RequestInit = {},
   fetchImpl: Fetch = fetch,
+  options: RunApiOptions = {},
 ): Promise<z.infer<S>> {
   let response: Response;
   try {
@@ -81,7 +94,8 @@ async function call<S extends z.ZodType>(
   if (!response.ok) {
     const envelope = parseApiError(body);
     if (envelope) {
-      const { code, message, ...details } = envelope;
+      const { code, message, signInUrl, ...details } = envelope;
+      if (response.status === 401 && signInUrl) (options.onSignInRequired ?? goSignIn)(signInUrl);
       throw new RunApiError(code, message, response.status, details);
     }
     throw new RunApiError(
@@ -112,32 +126,32 @@ function post(body?: unknown): RequestInit {
   return { method: "POST", body: body === undefined ? "{}" : JSON.stringify(body) };
 }
 
-/** The run client; `fetchImpl` is injectable so tests can drive it against a real app or a recorder. */
-export function createRunApi(fetchImpl: Fetch = (...args) => fetch(...args)) {
+/**
+ * The server's client (runs, and who is signed in); `fetchImpl` is injectable so tests can drive
+ * it against a real app or a recorder.
+ */
+export function createRunApi(fetchImpl: Fetch = (...args) => fetch(...args), options: RunApiOptions = {}) {
+  const call = <S extends z.ZodType>(schema: S, path: string, init: RequestInit = {}) =>
+    callServer(schema, path, init, fetchImpl, options);
   return {
-    health: (signal?: AbortSignal) => call(HealthResponseSchema, apiPaths.health(), { signal }, fetchImpl),
-    createRun: (request: CreateRunRequest) =>
-      call(CreateRunResponseSchema, apiPaths.runs(), post(request), fetchImpl),
-    listRuns: (query: { page?: number; pageSize?: number }, signal?: AbortSignal) =>
-      call(ListRunsResponseSchema, apiPaths.runs(query), { signal }, fetchImpl),
-    getRun: (runId: string, signal?: AbortSignal) =>
-      call(RunDetailSchema, apiPaths.run(runId), { signal }, fetchImpl),
+    health: (signal?: AbortSignal) => call(HealthResponseSchema, apiPaths.health(), { signal }),
+    me: (signal?: AbortSignal) => call(MeResponseSchema, apiPaths.me(), { signal }),
+    signOut: () => call(SignOutResponseSchema, authPaths.signOut(), post()),
+    createRun: (request: CreateRunRequest) => call(CreateRunResponseSchema, apiPaths.runs(), post(request)),
+    listRuns: (query: { page?: number; pageSize?: number; mine?: boolean }, signal?: AbortSignal) =>
+      call(ListRunsResponseSchema, apiPaths.runs(query), { signal }),
+    getRun: (runId: string, signal?: AbortSignal) => call(RunDetailSchema, apiPaths.run(runId), { signal }),
     getRunManifest: (runId: string, signal?: AbortSignal) =>
-      call(RunManifestResponseSchema, apiPaths.runManifest(runId), { signal }, fetchImpl),
-    terminate: (runId: string) => call(RunActionResponseSchema, apiPaths.terminate(runId), post(), fetchImpl),
-    rerun: (runId: string) => call(RunActionResponseSchema, apiPaths.rerun(runId), post(), fetchImpl),
-    start: (runId: string) => call(RunActionResponseSchema, apiPaths.start(runId), post(), fetchImpl),
+      call(RunManifestResponseSchema, apiPaths.runManifest(runId), { signal }),
+    terminate: (runId: string) => call(RunActionResponseSchema, apiPaths.terminate(runId), post()),
+    rerun: (runId: string) => call(RunActionResponseSchema, apiPaths.rerun(runId), post()),
+    start: (runId: string) => call(RunActionResponseSchema, apiPaths.start(runId), post()),
     stepLogs: (runId: string, stepName: string, offset: number, signal?: AbortSignal) =>
-      call(StepLogsResponseSchema, apiPaths.stepLogs(runId, stepName, { offset }), { signal }, fetchImpl),
+      call(StepLogsResponseSchema, apiPaths.stepLogs(runId, stepName, { offset }), { signal }),
     stepOutputs: (runId: string, stepName: string, signal?: AbortSignal) =>
-      call(StepOutputsResponseSchema, apiPaths.stepOutputs(runId, stepName), { signal }, fetchImpl),
+      call(StepOutputsResponseSchema, apiPaths.stepOutputs(runId, stepName), { signal }),
     preview: (runId: string, stepName: string, output: string, limit: number, signal?: AbortSignal) =>
-      call(
-        PreviewResponseSchema,
-        apiPaths.outputPreview(runId, stepName, output, { limit }),
-        { signal },
-        fetchImpl,
-      ),
+      call(PreviewResponseSchema, apiPaths.outputPreview(runId, stepName, output, { limit }), { signal }),
   };
 }
 

@@ -13,7 +13,7 @@ import { isTerminal } from "./status";
 
 export const runKeys = {
   all: ["runs"] as const,
-  list: (page: number, pageSize: number) => ["runs", "list", { page, pageSize }] as const,
+  list: (page: number, pageSize: number, mine = false) => ["runs", "list", { page, pageSize, mine }] as const,
   run: (runId: string) => ["runs", "run", runId] as const,
   manifest: (runId: string) => ["runs", "run", runId, "manifest"] as const,
   logs: (runId: string, stepName: string) => ["runs", "run", runId, "steps", stepName, "logs"] as const,
@@ -51,11 +51,14 @@ export function runQuery(
   });
 }
 
-/** A page of past runs, newest first; refreshed every few seconds while the Runs panel is open. */
-export function runsQuery(api: RunApi, page = 1, pageSize = 20) {
+/**
+ * A page of past runs (with `mine`, only the signed-in user's), newest first; refreshed every few
+ * seconds while the Runs panel is open.
+ */
+export function runsQuery(api: RunApi, page = 1, pageSize = 20, mine = false) {
   return queryOptions({
-    queryKey: runKeys.list(page, pageSize),
-    queryFn: ({ signal }) => api.listRuns({ page, pageSize }, signal),
+    queryKey: runKeys.list(page, pageSize, mine),
+    queryFn: ({ signal }) => api.listRuns({ page, pageSize, ...(mine ? { mine } : {}) }, signal),
     refetchInterval: 5000,
   });
 }

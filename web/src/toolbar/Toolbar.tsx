@@ -1,5 +1,6 @@
-/** The top bar: file actions, history, layout and view controls, and Run. */
+/** The top bar: file actions, history, layout and view controls, Run, and who is signed in. */
 import { useReactFlow } from "@xyflow/react";
+import { UserMenu } from "../auth/UserMenu";
 import { FIT } from "../canvas/openView";
 import { FileActions, RunAction } from "../panels";
 import { selectCanRedo, selectCanUndo, selectDirty, selectMetadata, useEditor, useEditorApi } from "../store";
@@ -73,6 +74,7 @@ export function Toolbar() {
           <RunAction />
         </div>
       </div>
+      <UserMenu />
     </header>
   );
 }
