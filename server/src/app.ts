@@ -15,6 +15,7 @@ import { isLoopbackHost } from "./config/env";
 import { ManifestChecker } from "./paiflow/check";
 import { RecentManifests } from "./paiflow/run-manifest";
 import { authRoutes, meRoutes } from "./routes/auth";
+import { clientErrorRoutes } from "./routes/client-errors";
 import type { AppContext } from "./routes/context";
 import { errorHandler, notFound } from "./routes/errors";
 import { metaRoutes } from "./routes/health";
@@ -70,6 +71,8 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   app.use("/auth", authRoutes(ctx));
   app.use("/api", sameOriginWrites(auth.publicUrl));
   app.use("/api", requireSignIn(ctx));
+  // Before the API's parser: error reports read their body with their own, much smaller limit.
+  app.use("/api", clientErrorRoutes());
   app.use("/api", express.json({ limit: BODY_LIMIT }));
 
   const createLimit = runRateLimit(ctx.config.runRateLimit, (req) =>

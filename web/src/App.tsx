@@ -1,9 +1,11 @@
 /**
  * The designer's shell: toolbar on top, palette left, canvas centre with the YAML/Problems dock
- * below it, inspector right, in a resizable layout (layout/Workspace). Panels owned by other
+ * below it, inspector right, in a resizable layout (layout/Workspace). The canvas, the run views,
+ * the YAML panel and the inspector each fail alone (errors/AreaBoundary). Panels owned by other
  * modules plug in through ./panels.
  */
 import { lazy, Suspense } from "react";
+import { AreaBoundary } from "./errors/AreaBoundary";
 import { Inspector } from "./inspector/Inspector";
 import { Workspace } from "./layout/Workspace";
 import { Palette } from "./palette/Palette";
@@ -23,16 +25,28 @@ export function App() {
         palette={<Palette />}
         canvas={
           <>
-            <Suspense fallback={<div className="canvas-loading">Loading canvas…</div>}>
-              <Canvas />
-            </Suspense>
+            <AreaBoundary area="canvas">
+              <Suspense fallback={<div className="canvas-loading">Loading canvas…</div>}>
+                <Canvas />
+              </Suspense>
+            </AreaBoundary>
             {/* run view (issue 5): run bar and step details over the canvas */}
-            <RunOverlay />
+            <AreaBoundary area="run">
+              <RunOverlay />
+            </AreaBoundary>
           </>
         }
-        yaml={<YamlSlot />}
+        yaml={
+          <AreaBoundary area="yaml">
+            <YamlSlot />
+          </AreaBoundary>
+        }
         problems={<ProblemsSlot />}
-        inspector={<Inspector />}
+        inspector={
+          <AreaBoundary area="inspector">
+            <Inspector />
+          </AreaBoundary>
+        }
       />
       <AppEffects />
     </div>

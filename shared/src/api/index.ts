@@ -13,12 +13,15 @@
  * - GET  /api/runs/:runId/steps/:stepName/outputs -> StepOutputsResponse
  * - GET  /api/runs/:runId/steps/:stepName/outputs/:output/preview?limit -> PreviewResponse
  *   (local mode only; cloud mode answers 501 PreviewUnavailable)
+ * - POST /api/client-errors ClientErrorReport -> 202 ClientErrorResponse (a failure the page caught;
+ *   body at most MAX_CLIENT_ERROR_BYTES, rate limited per user)
  * - GET  /auth/login?returnTo, GET /auth/callback, POST /auth/logout -> SignOutResponse (authPaths)
  * With sign-in on, every other /api route answers 401 Unauthenticated without a session, and 403
  * Forbidden for what the user's role may not do (see auth.ts).
  * Every error is `{ error: { code, message, ... } }` (ApiErrorSchema).
  */
 export * from "./auth";
+export * from "./client-errors";
 export * from "./common";
 export * from "./health";
 export * from "./paths";
