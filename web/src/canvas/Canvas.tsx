@@ -17,12 +17,15 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/base.css";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import { RunEdge } from "../run/RunEdge"; // run view (issue 5)
 import { useEditor, useEditorApi } from "../store";
 import "./canvas.css";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { ContextMenu } from "./ContextMenu";
+import { createPortKeys, PortKeysContext, type PortKeysState } from "./keyboardConnect";
+import { useMenuKey } from "./menuKey";
 import { NoticeToast } from "./NoticeToast";
 import { FIT, LOW_DETAIL_ZOOM, openingViewport } from "./openView";
 import { StepNode } from "./StepNode";
@@ -42,6 +45,9 @@ const edgeTypes = { default: RunEdge };
 
 /** Zoomed far out, nodes drop shadows and detail: hundreds of them stay cheap to paint while panning. */
 const selectLowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
+
+const selectConnectingSide = (s: PortKeysState) => s.from?.side ?? null;
+const selectPortMessage = (s: PortKeysState) => s.message;
 
 type FlowStoreApi = ReturnType<typeof useFlowStoreApi>;
 
@@ -115,34 +121,48 @@ export default function Canvas() {
   useFitAtStart(flow, flowStore, fitAtStart);
 
   const handlers = useCanvasHandlers(api, flow, wrapper);
+  useMenuKey(api, flow, wrapper);
+  const portKeys = useMemo(() => createPortKeys(api, flow, wrapper), [api, flow]);
+  const connecting = useStore(portKeys.state, selectConnectingSide);
+  const portMessage = useStore(portKeys.state, selectPortMessage);
 
   return (
-    <div className={lowDetail ? "canvas low-detail" : "canvas"} ref={wrapper}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        {...handlers}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        snapToGrid
-        snapGrid={GRID}
-        minZoom={0.05}
-        maxZoom={2.5}
-        colorMode="system"
-        proOptions={PRO_OPTIONS}
-        defaultEdgeOptions={EDGE_DEFAULTS}
-        aria-label="Pipeline canvas"
-      >
-        {/* Far out the dots would be a pixel apart: a dense pattern that costs every pan frame. */}
-        {lowDetail ? null : <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />}
-        <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT} />
-        <Panel position="bottom-right">
-          <CanvasMiniMap />
-        </Panel>
-      </ReactFlow>
+    <div
+      className={`canvas${lowDetail ? " low-detail" : ""}${connecting ? ` kb-connecting-from-${connecting}` : ""}`}
+      ref={wrapper}
+    >
+      <PortKeysContext.Provider value={portKeys}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          {...handlers}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          snapToGrid
+          snapGrid={GRID}
+          minZoom={0.05}
+          maxZoom={2.5}
+          colorMode="system"
+          proOptions={PRO_OPTIONS}
+          defaultEdgeOptions={EDGE_DEFAULTS}
+          aria-label="Pipeline canvas"
+          // Focusable itself, so the keyboard reaches the canvas's own menu (Shift+F10, menuKey.ts).
+          tabIndex={0}
+        >
+          {/* Far out the dots would be a pixel apart: a dense pattern that costs every pan frame. */}
+          {lowDetail ? null : <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />}
+          <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT} />
+          <Panel position="bottom-right">
+            <CanvasMiniMap />
+          </Panel>
+        </ReactFlow>
+      </PortKeysContext.Provider>
+      <div className="sr-only" aria-live="polite">
+        {portMessage}
+      </div>
       <ContextMenu />
       <NoticeToast />
       {nodes.length === 0 ? (

@@ -4,18 +4,12 @@
  */
 import { NODE_SIZE } from "@pfd/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useContext } from "react";
 import { StepRunBadge, useStepRunStatus } from "../run"; // run view (issue 5)
 import { categoryKind } from "../theme/icons";
+import { PortKeysContext, usePortFrom } from "./keyboardConnect";
+import { nodeHeight, portTop } from "./ports";
 import type { StepNode as StepNodeType } from "./view";
-
-const PORT_GAP = 20;
-const PORT_TOP = 22;
-
-/** The node's height for its port count: ports never crowd each other. */
-export function nodeHeight(ports: number): number {
-  return Math.max(NODE_SIZE.minHeight, PORT_TOP * 2 + (ports - 1) * PORT_GAP);
-}
 
 function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   const { step, component, inputs, outputs, problems } = data;
@@ -28,6 +22,14 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
     component?.displayName.en ?? step.component.identifier ?? step.component.guid ?? "component";
   // run view (issue 5): this step's status in the shown run; re-renders only when it changes.
   const run = useStepRunStatus(step.name);
+  // Ports take the keyboard (see keyboardConnect): focusable, and the one a connection started from marked.
+  const keys = useContext(PortKeysContext);
+  const from = usePortFrom(step.name);
+  const portKeys = keys
+    ? { tabIndex: 0, role: "button", onKeyDown: keys.onKeyDown, onBlur: keys.onBlur }
+    : {};
+  const fromClass = (side: "input" | "output", name: string) =>
+    from?.side === side && from.port === name ? " kb-from" : "";
 
   return (
     <div
@@ -62,10 +64,11 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
           id={p.name}
           type="target"
           position={Position.Left}
-          className="port port-in"
+          className={`port port-in${fromClass("input", p.name)}`}
           style={{ top: portTop(i, inputs.length, height) }}
           data-tip={`${p.name}: ${p.type}`}
           aria-label={`input ${p.name} (${p.type})`}
+          {...portKeys}
         />
       ))}
       {outputs.map((p, i) => (
@@ -74,20 +77,15 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
           id={p.name}
           type="source"
           position={Position.Right}
-          className="port port-out"
+          className={`port port-out${fromClass("output", p.name)}`}
           style={{ top: portTop(i, outputs.length, height) }}
           data-tip={`${p.name}: ${p.type}`}
           aria-label={`output ${p.name} (${p.type})`}
+          {...portKeys}
         />
       ))}
     </div>
   );
-}
-
-function portTop(i: number, count: number, height: number): number {
-  if (count === 1) return height / 2;
-  const span = (count - 1) * PORT_GAP;
-  return height / 2 - span / 2 + i * PORT_GAP;
 }
 
 /** Re-render only when this step's own view data or selection changes. */

@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from "react";
 import { Group, Panel, Separator, useDefaultLayout } from "react-resizable-panels";
-import { PaneToggle, usePane } from "./PaneToggle";
+import { type Pane, PaneToggle, usePane } from "./PaneToggle";
 import "./layout.css";
 
 // The library positions nothing itself; the edge buttons (PaneToggle) are placed in the group's box.
@@ -30,6 +30,9 @@ function useLayout(id: string) {
     store ? { id, storage: store } : { id, storage: { getItem: () => null, setItem: () => {} } },
   );
 }
+
+/** A collapsed panel's content is not drawn (nor reachable by Tab), only its edge button is. */
+const paneClass = (pane: Pane) => (pane.collapsed ? "pane collapsed" : "pane");
 
 interface Props {
   palette: ReactNode;
@@ -59,7 +62,7 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
     >
       <Panel
         id="palette"
-        className="pane"
+        className={paneClass(left)}
         defaultSize={260}
         minSize={180}
         maxSize={520}
@@ -87,7 +90,7 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
           <PaneToggle pane={dock} name="YAML and Problems panels" edge="bottom" />
           <Panel
             id="dock"
-            className="pane"
+            className={paneClass(dock)}
             defaultSize={280}
             minSize={120}
             collapsible
@@ -111,7 +114,7 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
               <PaneToggle pane={problemsPane} name="Problems panel" edge="right" />
               <Panel
                 id="problems"
-                className="pane"
+                className={paneClass(problemsPane)}
                 defaultSize={360}
                 minSize={200}
                 collapsible
@@ -130,7 +133,7 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
       <PaneToggle pane={right} name="inspector" edge="right" />
       <Panel
         id="inspector"
-        className="pane"
+        className={paneClass(right)}
         defaultSize={340}
         minSize={240}
         maxSize={640}
