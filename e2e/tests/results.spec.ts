@@ -39,6 +39,9 @@ test.describe("results as pictures (local mode)", () => {
     await expect(rocFigure).toContainText(/AUC 0\.\d{3}/);
     // Something is drawn: the canvas holds more than one colour.
     await expect.poll(() => roc.evaluate(inkedPixels)).toBeGreaterThan(500);
+    // Room for the charts: the YAML and Problems panels folded away, the curves in view.
+    await page.getByRole("button", { name: "Collapse the YAML and Problems panels" }).click();
+    await rocFigure.scrollIntoViewIfNeeded();
     await designer.screenshot("run-smog-evaluation-charts");
 
     // The numbers behind the curve, then back to the picture.

@@ -43,6 +43,13 @@ const nodeTypes = { step: StepNode };
 // run view (issue 5): the default edge, animated while its target step runs.
 const edgeTypes = { default: RunEdge };
 
+/**
+ * Above this many steps only the steps and connections in view are drawn (React Flow's
+ * onlyRenderVisibleElements): thousands of nodes in the page make every frame of a pan slow,
+ * while a smaller pipeline keeps every node in the page (Tab and find-in-page reach them all).
+ */
+export const DRAW_IN_VIEW_ABOVE = 2000;
+
 /** Zoomed far out, nodes drop shadows and detail: hundreds of them stay cheap to paint while panning. */
 const selectLowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
 
@@ -143,6 +150,7 @@ export default function Canvas() {
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
           snapToGrid
           snapGrid={GRID}
+          onlyRenderVisibleElements={nodes.length > DRAW_IN_VIEW_ABOVE}
           minZoom={0.05}
           maxZoom={2.5}
           colorMode="system"
