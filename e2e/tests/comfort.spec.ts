@@ -52,6 +52,7 @@ test("Read Table is connected to Data Type Conversion with the keyboard alone", 
   await twoLooseSteps(page);
   await expect(designer.nodes).toHaveCount(2);
   await expect(page.locator(".react-flow__edge")).toHaveCount(0);
+  await designer.waitForSaved();
   const output = designer.node("Read Table-1").getByRole("button", { name: /^output outputTable/ });
   const input = designer.node("Data Type Conversion-1").getByRole("button", { name: /^input inputTable/ });
 

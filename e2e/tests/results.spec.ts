@@ -39,8 +39,10 @@ test.describe("results as pictures (local mode)", () => {
     await expect(rocFigure).toContainText(/AUC 0\.\d{3}/);
     // Something is drawn: the canvas holds more than one colour.
     await expect.poll(() => roc.evaluate(inkedPixels)).toBeGreaterThan(500);
-    // Room for the charts: the YAML and Problems panels folded away, the curves in view.
-    await page.getByRole("button", { name: "Collapse the YAML and Problems panels" }).click();
+    // Room for the charts: the side and bottom panels folded away, the curves in view.
+    for (const panel of ["palette", "inspector", "YAML and Problems panels"]) {
+      await page.getByRole("button", { name: `Collapse the ${panel}` }).click();
+    }
     await rocFigure.scrollIntoViewIfNeeded();
     await designer.screenshot("run-smog-evaluation-charts");
 

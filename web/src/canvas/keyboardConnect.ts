@@ -89,9 +89,14 @@ export function createPortKeys(
       at.top >= box.top &&
       at.bottom <= box.bottom;
     if (!inView) void flow.setCenter(p.x, p.y, { zoom: flow.getZoom() });
-    // A port of a step drawn just now (scrolled into view) exists from the next frame on.
+    // A port of a step drawn just now (scrolled into view) exists only a frame or two later.
+    const focus = (tries: number) => {
+      const now = element(p);
+      now?.focus();
+      if (document.activeElement !== now && tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
     if (el && inView) el.focus();
-    else requestAnimationFrame(() => element(p)?.focus());
+    else focus(3);
   }
 
   function cancel(message: string) {
