@@ -31,6 +31,9 @@ function useLayout(id: string) {
   );
 }
 
+/** Side and bottom panels fold away, and keep their size in pixels when the window changes. */
+const COLLAPSIBLE = { collapsible: true, groupResizeBehavior: "preserve-pixel-size" } as const;
+
 /** A collapsed panel's content is not drawn (nor reachable by Tab), only its edge button is. */
 const paneClass = (pane: Pane) => (pane.collapsed ? "pane collapsed" : "pane");
 
@@ -66,8 +69,7 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
         defaultSize={260}
         minSize={180}
         maxSize={520}
-        collapsible
-        groupResizeBehavior="preserve-pixel-size"
+        {...COLLAPSIBLE}
         {...left.panelProps}
       >
         {palette}
@@ -93,8 +95,7 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
             className={paneClass(dock)}
             defaultSize={280}
             minSize={120}
-            collapsible
-            groupResizeBehavior="preserve-pixel-size"
+            {...COLLAPSIBLE}
             {...dock.panelProps}
           >
             <Group
@@ -117,8 +118,7 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
                 className={paneClass(problemsPane)}
                 defaultSize={360}
                 minSize={200}
-                collapsible
-                groupResizeBehavior="preserve-pixel-size"
+                {...COLLAPSIBLE}
                 {...problemsPane.panelProps}
               >
                 <section className="dock-problems" aria-label="Problems">
@@ -137,8 +137,7 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
         defaultSize={340}
         minSize={240}
         maxSize={640}
-        collapsible
-        groupResizeBehavior="preserve-pixel-size"
+        {...COLLAPSIBLE}
         {...right.panelProps}
       >
         {inspector}
