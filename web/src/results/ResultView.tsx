@@ -52,14 +52,14 @@ function drawTable({ preview, output, file, auc }: TableResultProps): ReactNode 
     );
   }
   const metrics = readMetrics(preview);
-  if (metrics) return <MetricsChart metrics={metrics} label={`Metrics of ${output}`} />;
+  if (metrics) return <MetricsChart metrics={metrics} label={text.metricsOf(output)} />;
   return null;
 }
 
 /** A table output: its drawing when it has one (the rows folded away under it), else the rows. */
 export function TableResult({ preview, output, file, auc }: TableResultProps) {
   const drawn = useMemo(() => drawTable({ preview, output, file, auc }), [preview, output, file, auc]);
-  const table = <TablePreview preview={preview} label={`Preview of ${output}`} />;
+  const table = <TablePreview preview={preview} label={text.previewOf(output)} />;
   if (!drawn) return table;
   return (
     <>
@@ -91,7 +91,7 @@ export function ValueResult({
     [summaries, drawMetrics, value],
   );
   if (summaries) return <ColumnTable columns={summaries} label={text.columnsTable(output)} />;
-  if (metrics) return <MetricsChart metrics={metrics} label={`Metrics of ${output}`} />;
+  if (metrics) return <MetricsChart metrics={metrics} label={text.metricsOf(output)} />;
   return null;
 }
 

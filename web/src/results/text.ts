@@ -42,6 +42,8 @@ export const text = {
   iv: "IV",
   distribution: "Distribution",
   distributionOf: (column: string, bins: number) => `Distribution of ${column} in ${bins} bins`,
+  metricsOf: (output: string) => `Metrics of ${output}`,
+  previewOf: (output: string) => `Preview of ${output}`,
   rows: (count: number, output: string) => `${count} rows of ${output}`,
   partial: (shown: number, total: number) =>
     `Drawn from the first ${shown} of ${total} rows: the last columns may be partial.`,
