@@ -48,7 +48,7 @@ const edgeTypes = { default: RunEdge };
  * onlyRenderVisibleElements): thousands of nodes in the page make every frame of a pan slow,
  * while a smaller pipeline keeps every node in the page (Tab and find-in-page reach them all).
  */
-export const DRAW_IN_VIEW_ABOVE = 2000;
+const DRAW_IN_VIEW_ABOVE = 2000;
 
 /** Zoomed far out, nodes drop shadows and detail: hundreds of them stay cheap to paint while panning. */
 const selectLowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;

@@ -13,7 +13,7 @@ import type { EditorStore } from "../store";
 import { type Direction, findPort, nearestPort, type PortAt, type PortSide, portsOf } from "./ports";
 import type { StepNode } from "./view";
 
-export interface PortRef {
+interface PortRef {
   step: string;
   port: string;
   side: PortSide;
@@ -45,7 +45,7 @@ function portOf(el: HTMLElement): PortRef | null {
 
 const same = (a: PortRef, b: PortRef) => a.step === b.step && a.port === b.port && a.side === b.side;
 
-export type PortKeys = ReturnType<typeof createPortKeys>;
+type PortKeys = ReturnType<typeof createPortKeys>;
 
 /** The canvas's port keys, for its nodes' handles; null where ports are not edited (a past run). */
 export const PortKeysContext = createContext<PortKeys | null>(null);

@@ -34,7 +34,7 @@ Chart.register(
 );
 
 /** The theme's colours, read from the page's CSS variables when a chart is drawn. */
-export interface Palette {
+interface Palette {
   background: string;
   text: string;
   muted: string;
@@ -45,7 +45,7 @@ export interface Palette {
   font: string;
 }
 
-export function readPalette(el: Element): Palette {
+function readPalette(el: Element): Palette {
   const css = getComputedStyle(el);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {

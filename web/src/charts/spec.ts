@@ -23,14 +23,14 @@ export interface LinePoint {
  */
 export type Tone = "main" | "second" | "reference" | "marker";
 
-export interface LineSeries {
+interface LineSeries {
   label: string;
   tone: Tone;
   points: LinePoint[];
 }
 
 /** The numbers behind a chart, as its "Data" table shows them. */
-export interface ChartData {
+interface ChartData {
   columns: string[];
   rows: (string | number)[][];
 }

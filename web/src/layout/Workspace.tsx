@@ -13,7 +13,7 @@ import "./layout.css";
 const GROUP_STYLE = { position: "relative" } as const;
 
 /** localStorage keys (with the library's own prefix) of the three groups' layouts. */
-export const LAYOUT_IDS = { workspace: "pfd-workspace", centre: "pfd-centre", dock: "pfd-dock" } as const;
+const LAYOUT_IDS = { workspace: "pfd-workspace", centre: "pfd-centre", dock: "pfd-dock" } as const;
 
 function storage(): Storage | undefined {
   try {

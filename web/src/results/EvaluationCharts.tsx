@@ -13,7 +13,7 @@ const r4 = (n: number) => Math.round(n * 1e4) / 1e4;
 const t = (p: LinePoint) => (p.threshold === undefined ? "" : r4(p.threshold));
 
 /** The four charts' specs; `auc` is the evaluation's own (exact) AUC when it reported one. */
-export function evaluationSpecs(c: EvaluationCurves, file: string, auc = c.auc): ChartSpec[] {
+function evaluationSpecs(c: EvaluationCurves, file: string, auc = c.auc): ChartSpec[] {
   const rate = c.positives / (c.positives + c.negatives);
   const { max } = c.ks;
   // The lift reported is the one nearest the top 10% of rows, as lift tables are usually read.

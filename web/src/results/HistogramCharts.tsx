@@ -5,7 +5,7 @@ import { type ChartSpec, chartFileName } from "../charts/spec";
 import type { ColumnDistribution } from "./distributions";
 import { text } from "./text";
 
-export function histogramSpec(d: ColumnDistribution, file: string): ChartSpec {
+function histogramSpec(d: ColumnDistribution, file: string): ChartSpec {
   const rows = d.bins.reduce((n, b) => n + b.count, 0);
   return {
     kind: "bar",

@@ -9,7 +9,7 @@
 import type { PreviewResponse } from "@pfd/shared";
 import { columnIndex, num } from "./table";
 
-export interface CurvePoint {
+interface CurvePoint {
   x: number;
   y: number;
   /** The score threshold the point belongs to; none for the curve's implicit (0, 0) start. */
@@ -32,7 +32,7 @@ export interface EvaluationCurves {
 }
 
 /** The widest gap between TPR and FPR (the KS statistic), and where it is. */
-export interface KsMax {
+interface KsMax {
   value: number;
   depth: number;
   threshold: number;

@@ -35,7 +35,7 @@ export interface ColumnSummary {
 }
 
 /** A bin bound, short: 4 significant digits. */
-export function shortNumber(n: number): string {
+function shortNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(4)));
 }
 
