@@ -39,6 +39,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",
     viewport: { width: 1400, height: 900 },
+    // The specs read the English UI; the language follows the browser (i18n.spec.ts runs zh-CN).
+    locale: "en-US",
     acceptDownloads: true,
     trace: ci ? "retain-on-failure" : "off",
     launchOptions: {

@@ -69,12 +69,12 @@ test("parameters: widgets by type, defaults as placeholders, required marks, inl
   await expect(trees).toHaveAttribute("placeholder", "100 (default)");
   // Inline errors are validation's own, word for word, as the user types.
   await trees.fill("5000");
-  await expect(inspector.getByText("parameter treeNum is 5000, outside [1, 1000]")).toBeVisible();
+  await expect(inspector.getByText("Parameter treeNum is 5000, outside [1, 1000]")).toBeVisible();
   await expect(trees).toHaveAttribute("aria-invalid", "true");
   await trees.fill("0x10");
-  await expect(inspector.getByText('parameter treeNum must be an integer, not "0x10"')).toBeVisible();
+  await expect(inspector.getByText('Parameter treeNum must be an integer, not "0x10"')).toBeVisible();
   await trees.fill("300");
-  await expect(inspector.getByText(/parameter treeNum/)).toHaveCount(0);
+  await expect(inspector.getByText(/Parameter treeNum/)).toHaveCount(0);
 
   const pmml = inspector.getByRole("switch", { name: /^generatePmml/ });
   await expect(pmml).toHaveAttribute("aria-checked", "false");
@@ -201,7 +201,12 @@ test("Tab reaches the toolbar, the palette and the inspector", async ({ designer
       const labelled = el.id
         ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent
         : null;
-      return (el.getAttribute("aria-label") ?? labelled ?? el.textContent ?? "").trim();
+      // The accessible name's text: what is hidden from assistive technology does not count.
+      const shown = el.cloneNode(true) as HTMLElement;
+      shown.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => {
+        hidden.remove();
+      });
+      return (el.getAttribute("aria-label") ?? labelled ?? shown.textContent ?? "").trim();
     });
     if (wanted.has(name)) wanted.set(name, true);
   }

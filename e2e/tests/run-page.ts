@@ -16,7 +16,8 @@ export class RunView {
   ) {}
 
   get bar(): Locator {
-    return this.page.getByRole("region", { name: "Run status" });
+    // Its accessible name in either language; the status lives in `data-status` either way.
+    return this.page.getByRole("region", { name: /^(Run status|运行状态)$/ });
   }
 
   /** The run's status word in the bar. */
@@ -25,7 +26,7 @@ export class RunView {
   }
 
   get details(): Locator {
-    return this.page.getByRole("region", { name: "Run details" });
+    return this.page.getByRole("region", { name: /^(Run details|运行详情)$/ });
   }
 
   /** Opens a template from the Open menu as a new pipeline. */

@@ -43,7 +43,7 @@ test.describe("run from the canvas (local mode)", () => {
         table.getByRole("columnheader", { name: new RegExp(`^${column}\\s*DOUBLE$`) }),
       ).toBeVisible();
     }
-    await expect(run.details).toContainText(/100 of \d+ rows/);
+    await expect(run.details).toContainText(/100 of [\d,]+ rows/);
     // Virtualized: far fewer rows in the DOM than the 100 fetched.
     const drawn = await table.locator("tbody tr[aria-rowindex]").count();
     expect(drawn).toBeGreaterThan(3);

@@ -2,36 +2,20 @@
  * The issue's headline flow: build the CreatePipelineRun sample (Read Table -> Data Type
  * Conversion) by drag and drop and keyboard alone, export it, and get the sample back.
  */
-import { dragConnection } from "./canvas-drag";
+import { buildSeedGraph } from "./canvas-drag";
 import { expect, parseStream, readFixture, test } from "./support/test";
 
 test("builds the seed sample by drag and drop and keyboard, and exports it", async ({ designer, page }) => {
   const palette = page.getByRole("complementary", { name: "Components" });
   const inspector = page.getByRole("complementary", { name: "Inspector" });
 
-  // Drag Read Table onto the left of the canvas.
-  const box = await designer.canvas.boundingBox();
-  if (!box) throw new Error("no canvas");
-  await palette
-    .getByRole("button", { name: "Read Table", exact: true })
-    .dragTo(designer.canvas, { targetPosition: { x: box.width * 0.3, y: box.height * 0.35 } });
-  await expect(designer.node("Read Table-1")).toBeVisible();
-
-  // Find Data Type Conversion by its Chinese name, focus it and press Enter.
-  await palette.getByRole("searchbox", { name: "Search components" }).fill("类型转换");
-  await palette.getByRole("button", { name: "Data Type Conversion", exact: true }).focus();
-  await page.keyboard.press("Enter");
-  await expect(designer.node("Data Type Conversion-1")).toBeVisible();
-  // Drag it to the right of Read Table (a real pointer drag, so the move is one undoable change).
-  const from = await designer.node("Data Type Conversion-1").boundingBox();
-  if (!from) throw new Error("node not on screen");
-  await page.mouse.move(from.x + 40, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.62, box.y + box.height * 0.35 + from.height / 2, { steps: 10 });
-  await page.mouse.up();
-
-  await dragConnection(designer, ["Read Table-1", "outputTable"], ["Data Type Conversion-1", "inputTable"]);
-  await expect(page.locator(".react-flow__edge")).toHaveCount(1);
+  // Read Table dragged in; Data Type Conversion found by its Chinese name and added with Enter.
+  await buildSeedGraph(designer, {
+    palette,
+    search: palette.getByRole("searchbox", { name: "Search components" }),
+    read: { button: "Read Table", node: "Read Table-1" },
+    convert: { button: "Data Type Conversion", node: "Data Type Conversion-1", query: "类型转换" },
+  });
 
   // Read Table's parameters and display name.
   await designer.node("Read Table-1").click();

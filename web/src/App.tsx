@@ -6,11 +6,14 @@
  */
 import { lazy, Suspense } from "react";
 import { AreaBoundary } from "./errors/AreaBoundary";
+import { useT } from "./i18n";
 import { Inspector } from "./inspector/Inspector";
 import { Workspace } from "./layout/Workspace";
 import { Palette } from "./palette/Palette";
 import { AppEffects, ProblemsSlot, YamlSlot } from "./panels";
+import { TabNotice } from "./persistence/TabNotice";
 import { RunOverlay } from "./run/EditorRunProvider"; // run view (issue 5)
+import { useServerComponents } from "./serverComponents";
 import { Toolbar } from "./toolbar/Toolbar";
 import "./App.css";
 
@@ -18,15 +21,18 @@ import "./App.css";
 const Canvas = lazy(() => import("./canvas/Canvas"));
 
 export function App() {
+  const t = useT();
+  useServerComponents();
   return (
     <div className="app">
       <Toolbar />
+      <TabNotice />
       <Workspace
         palette={<Palette />}
         canvas={
           <>
             <AreaBoundary area="canvas">
-              <Suspense fallback={<div className="canvas-loading">Loading canvas…</div>}>
+              <Suspense fallback={<div className="canvas-loading">{t("app.loadingCanvas")}</div>}>
                 <Canvas />
               </Suspense>
             </AreaBoundary>

@@ -164,6 +164,22 @@ export class DesignerPage {
     return this.page.getByRole("list", { name: "Recent pipelines" }).getByRole("listitem");
   }
 
+  get inspector(): Locator {
+    return this.page.getByRole("complementary", { name: "Inspector" });
+  }
+
+  // ---- tabs sharing a pipeline ----
+
+  /** The notice that another tab edits the open pipeline (this one shows it read-only). */
+  get openElsewhere(): Locator {
+    return this.page.getByRole("status").filter({ hasText: "is open in another tab" });
+  }
+
+  /** The notice that another tab took the pipeline over before this tab's last changes were saved. */
+  get takenOver(): Locator {
+    return this.page.getByRole("alert").filter({ hasText: "before your last changes here were saved" });
+  }
+
   /** Waits until autosave has written the open pipeline (the status line says so). */
   async waitForSaved(): Promise<void> {
     await expect(this.page.getByRole("status", { name: "Autosave" })).toHaveText(/Saved/);

@@ -53,28 +53,75 @@ export function effectiveRole(actor: Actor): Role {
   return isAdmin(actor) ? "admin" : mayRun(actor) ? "runner" : "viewer";
 }
 
+/**
+ * A refusal by the rules, as data: with `code` and `params`, what a UI needs to word it in its
+ * language (the server and CLI say it in English with `denialText`).
+ */
+export type Denial =
+  | { code: "viewer-may-not-run"; params: Record<string, never> }
+  | { code: "private-to-creator"; params: { creator: string } }
+  | { code: "private-to-admins"; params: Record<string, never> }
+  | { code: "viewer-may-not-act"; params: { verb: RunVerb } }
+  | { code: "creator-or-admin"; params: { verb: RunVerb; creator: string } }
+  | { code: "admin-only"; params: { verb: RunVerb } };
+
 /** Why this user may not start runs, or null when they may. */
-export function whyCannotRun(actor: Actor): string | null {
-  return mayRun(actor) ? null : "Your role (viewer) may design pipelines and look at runs, not start runs";
+export function runDenial(actor: Actor): Denial | null {
+  return mayRun(actor) ? null : { code: "viewer-may-not-run", params: {} };
 }
 
 /**
  * Why this user may not see a run (its details, logs, outputs, previews, manifest), or null.
  * A PRIVATE run is seen by its creator and admins; any other run by every signed-in user.
  */
-export function whyCannotSeeRun(actor: Actor, run: RunAccess): string | null {
+export function seeDenial(actor: Actor, run: RunAccess): Denial | null {
   if (run.accessibility !== "PRIVATE" || isAdmin(actor) || run.createdBy?.id === actor.id) return null;
   return run.createdBy
-    ? `This run is private to ${run.createdBy.name} (who started it) and admins`
-    : "This run is private: only admins may see it";
+    ? { code: "private-to-creator", params: { creator: run.createdBy.name } }
+    : { code: "private-to-admins", params: {} };
 }
 
 /** Why this user may not terminate, rerun or start a run, or null: runners act on their own runs, admins on any. */
-export function whyCannotActOnRun(actor: Actor, verb: RunVerb, run: RunAccess): string | null {
+export function actDenial(actor: Actor, verb: RunVerb, run: RunAccess): Denial | null {
   if (isAdmin(actor)) return null;
-  if (!mayRun(actor)) return `Your role (viewer) may not ${verb} runs`;
+  if (!mayRun(actor)) return { code: "viewer-may-not-act", params: { verb } };
   if (run.createdBy?.id === actor.id) return null;
   return run.createdBy
-    ? `Only ${run.createdBy.name} (who started this run) or an admin may ${verb} it`
-    : `Only an admin may ${verb} a run started outside the designer`;
+    ? { code: "creator-or-admin", params: { verb, creator: run.createdBy.name } }
+    : { code: "admin-only", params: { verb } };
+}
+
+/** A denial in English, as the server's 403 answers and the CLI say it. */
+export function denialText(d: Denial): string {
+  switch (d.code) {
+    case "viewer-may-not-run":
+      return "Your role (viewer) may design pipelines and look at runs, not start runs";
+    case "private-to-creator":
+      return `This run is private to ${d.params.creator} (who started it) and admins`;
+    case "private-to-admins":
+      return "This run is private: only admins may see it";
+    case "viewer-may-not-act":
+      return `Your role (viewer) may not ${d.params.verb} runs`;
+    case "creator-or-admin":
+      return `Only ${d.params.creator} (who started this run) or an admin may ${d.params.verb} it`;
+    case "admin-only":
+      return `Only an admin may ${d.params.verb} a run started outside the designer`;
+  }
+}
+
+const text = (d: Denial | null) => (d ? denialText(d) : null);
+
+/** Why this user may not start runs, or null when they may. */
+export function whyCannotRun(actor: Actor): string | null {
+  return text(runDenial(actor));
+}
+
+/** Why this user may not see a run, in English, or null (see `seeDenial`). */
+export function whyCannotSeeRun(actor: Actor, run: RunAccess): string | null {
+  return text(seeDenial(actor, run));
+}
+
+/** Why this user may not act on a run, in English, or null (see `actDenial`). */
+export function whyCannotActOnRun(actor: Actor, verb: RunVerb, run: RunAccess): string | null {
+  return text(actDenial(actor, verb, run));
 }

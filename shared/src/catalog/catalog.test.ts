@@ -6,7 +6,15 @@ import { parseManifest } from "../manifest/parse";
 import { serializeManifest } from "../manifest/serialize";
 import { addComponentStep, newPipelineGraph } from "./create";
 import { componentsFromManifest } from "./from-manifest";
-import { catalog, componentKey, findComponent } from "./index";
+import {
+  catalog,
+  componentDescription,
+  componentKey,
+  componentName,
+  findComponent,
+  parameterDescription,
+  parameterLabel,
+} from "./index";
 import { CATEGORIES } from "./types";
 
 const RANGE = /^[[(]\s*(-INF|-?\d+(\.\d+)?)\s*,\s*(INF|-?\d+(\.\d+)?)\s*[\])]$/;
@@ -41,6 +49,12 @@ describe("catalog", () => {
       expect(CATEGORIES, c.identifier).toContain(c.category);
       for (const p of c.parameters) {
         expect(p.description, `${c.identifier}.${p.name}`).not.toBe("");
+        // PAI Designer's form labels each parameter in Chinese; so does the inspector in zh-CN.
+        expect(parameterLabel(p, "zh"), `${c.identifier}.${p.name}`).toMatch(/\p{Script=Han}/u);
+        expect(parameterDescription(p, "zh"), `${c.identifier}.${p.name}`).toMatch(/\p{Script=Han}/u);
+      }
+      expect(componentDescription(c, "zh"), c.identifier).toMatch(/\p{Script=Han}/u);
+      for (const p of c.parameters) {
         if (p.range) expect(p.range, `${c.identifier}.${p.name}`).toMatch(RANGE);
         if (p.allowed && p.default !== undefined) expect(p.allowed).toContain(String(p.default));
       }
@@ -125,5 +139,20 @@ describe("catalog", () => {
     ]);
     const custom = { ...split, maxCompute: false };
     expect(addComponentStep(newPipelineGraph(), custom).graph.inputs.parameters).toEqual([]);
+  });
+
+  it("names new steps in the UI's language as PAI Designer does (读数据表-1), counting with the others", () => {
+    const read = findComponent(catalog, { identifier: "data_source" });
+    const convert = findComponent(catalog, { identifier: "type_transform" });
+    if (!read || !convert) throw new Error("catalog lacks the seed's components");
+    const a = addComponentStep(newPipelineGraph(), read, { language: "zh" });
+    const b = addComponentStep(a.graph, convert, { language: "zh" });
+    const c = addComponentStep(b.graph, read, { language: "zh" });
+    expect(c.graph.steps.map((s) => s.displayName)).toEqual(["读数据表-1", "类型转换-1", "读数据表-2"]);
+    expect(c.graph.steps.map((s) => s.name)).toEqual(["data_source", "type_transform", "data_source_2"]);
+    const english = addComponentStep(c.graph, read);
+    expect(english.graph.steps.at(-1)?.displayName).toBe("Read Table-1");
+    const unnamed = { ...read, displayName: { en: "Only English", zh: "" } };
+    expect(componentName(unnamed, "zh")).toBe("Only English");
   });
 });

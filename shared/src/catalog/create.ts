@@ -2,7 +2,8 @@
 import { addStep } from "../graph/ops";
 import type { GraphStep, PipelineGraph, Position } from "../graph/types";
 import type { Metadata, Parameter } from "../manifest/types";
-import { type ComponentSpec, EXECUTION_MAXCOMPUTE } from "./types";
+import { componentName } from "./index";
+import { type CatalogLanguage, type ComponentSpec, EXECUTION_MAXCOMPUTE } from "./types";
 
 /** An empty pipeline (metadata as in the CreatePipelineRun sample: provider, version, identifier, name). */
 export function newPipelineGraph(
@@ -26,8 +27,13 @@ export function newPipelineGraph(
 interface AddComponentOptions {
   /** Top-left corner on the canvas; left out, auto layout places the step. */
   position?: Position;
-  /** Base of the display name, numbered `<base>-1`, `<base>-2`, ...; the component's English name by default. */
+  /** Base of the display name, numbered `<base>-1`, `<base>-2`, ...; the component's name by default. */
   displayBase?: string;
+  /**
+   * The language of the default display name, as PAI Designer names new steps in the UI's
+   * language (`读数据表-1`); English by default.
+   */
+  language?: CatalogLanguage;
   /** Parameters the user set, in order; component defaults apply to the others and are not written. */
   parameters?: Record<string, unknown>;
 }
@@ -81,6 +87,11 @@ export function addComponentStep(
   opts: AddComponentOptions = {},
 ): { graph: PipelineGraph; name: string } {
   const proto = createStep(component, opts.parameters);
-  const added = addStep(graph, proto, opts.displayBase ?? component.displayName.en, opts.position);
+  const added = addStep(
+    graph,
+    proto,
+    opts.displayBase ?? componentName(component, opts.language ?? "en"),
+    opts.position,
+  );
   return { graph: ensureExecutionInput(added.graph), name: added.name };
 }

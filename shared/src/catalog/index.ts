@@ -1,18 +1,45 @@
 /** The official component catalog (data) and lookups over any catalog. */
 import type { ComponentRef } from "../graph/types";
 import { dataSourceTarget } from "./components/data-source-target";
+import { withChineseTexts } from "./components/labels";
 import { machineLearning } from "./components/machine-learning";
 import { preprocessing } from "./components/preprocessing";
 import { visualization } from "./components/visualization";
-import type { ComponentSpec } from "./types";
+import type { CatalogLanguage, ComponentSpec, ParamSpec } from "./types";
 
 /** Every official component the designer knows; adding a component is adding one entry to a list here. */
-export const catalog: ComponentSpec[] = [
+export const catalog: ComponentSpec[] = withChineseTexts([
   ...dataSourceTarget,
   ...preprocessing,
   ...machineLearning,
   ...visualization,
-];
+]);
+
+/** A component's name in `language`, the English one where the catalog has none in it. */
+export function componentName(c: Pick<ComponentSpec, "displayName">, language: CatalogLanguage): string {
+  return c.displayName[language] || c.displayName.en;
+}
+
+/** A component's one-line description in `language`, the English one where the catalog has none in it. */
+export function componentDescription(
+  c: Pick<ComponentSpec, "description" | "descriptions">,
+  language: CatalogLanguage,
+): string {
+  return c.descriptions?.[language] || c.description;
+}
+
+/** A parameter's label in `language`, when the catalog has one (the parameter's name is the rest's label). */
+export function parameterLabel(p: Pick<ParamSpec, "label">, language: CatalogLanguage): string | undefined {
+  return p.label?.[language] || undefined;
+}
+
+/** A parameter's one-line description in `language`, the English one where the catalog has none in it. */
+export function parameterDescription(
+  p: Pick<ParamSpec, "description" | "descriptions">,
+  language: CatalogLanguage,
+): string {
+  return p.descriptions?.[language] || p.description;
+}
 
 /** `provider/identifier/version` (or `guid:<guid>`): a component's unique key. */
 export function componentKey(ref: ComponentRef): string {

@@ -14,6 +14,9 @@ export const CATEGORIES = [
 
 export type Category = (typeof CATEGORIES)[number];
 
+/** The languages the catalog names components and parameters in (PAI Designer's are Chinese). */
+export type CatalogLanguage = "en" | "zh";
+
 export interface PortSpec {
   /** The artifact name (`inputTable`, `model`, ...). */
   name: string;
@@ -36,8 +39,11 @@ export interface ParamSpec {
   allowed?: string[];
   /** Numeric range, `[1, 10]`, `(0, 1)`, `[0, INF)`. */
   range?: string;
-  /** One line for the inspector. */
+  /** One line for the inspector, in English; `descriptions` in other languages (`parameterDescription`). */
   description: string;
+  descriptions?: Partial<Record<CatalogLanguage, string>>;
+  /** The parameter's label in PAI Designer's form, by language, where PAI gives one (`表名`). */
+  label?: Partial<Record<CatalogLanguage, string>>;
   /** A comma-separated list of column names. */
   columnList?: boolean;
   /** Edited in a multi-line box (SQL, scripts). */
@@ -50,9 +56,12 @@ export interface ComponentSpec {
   version: string;
   /** Set for an inline component of a multi-document stream: steps point at it by guid. */
   guid?: string;
+  /** As PAI names the component in each language (`Read Table`, `读数据表`); see `componentName`. */
   displayName: { en: string; zh: string };
   category: Category;
+  /** One line in English; `descriptions` holds it in other languages (see `componentDescription`). */
   description: string;
+  descriptions?: Partial<Record<CatalogLanguage, string>>;
   inputs: PortSpec[];
   outputs: PortSpec[];
   /** The parameters a user sets; `execution` of MaxCompute components is not listed (see maxCompute). */

@@ -150,7 +150,13 @@ const StepClipboardSchema = z
 /** Pasted text: steps to paste, steps refused (with the reason), or something that is not steps at all. */
 type ClipboardText =
   | { kind: "steps"; clip: StepClipboard }
-  | { kind: "refused"; reason: string }
+  | {
+      kind: "refused";
+      /** `too-large`, `invalid-json` (`detail`: the parser's words) or `invalid-steps` (`path`, and `detail` naming it). */
+      code: "too-large" | "invalid-json" | "invalid-steps";
+      reason: string;
+      params: Record<string, string | number | boolean>;
+    }
   | { kind: "other" };
 
 /**
@@ -161,18 +167,27 @@ type ClipboardText =
 export function readClipboardText(text: string): ClipboardText {
   if (!text.trimStart().startsWith("{") || !text.includes(CLIPBOARD_KIND)) return { kind: "other" };
   const tooLarge = checkTextSize(text, undefined, "pasted text");
-  if (tooLarge) return { kind: "refused", reason: tooLarge.message };
+  if (tooLarge)
+    return { kind: "refused", code: "too-large", reason: tooLarge.message, params: tooLarge.params ?? {} };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
     // It says it is steps, so it is a broken copy, not someone else's text.
-    return { kind: "refused", reason: `not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      kind: "refused",
+      code: "invalid-json",
+      reason: `not valid JSON (${detail})`,
+      params: { detail },
+    };
   }
   if (!isObject(value) || value.kind !== CLIPBOARD_KIND) return { kind: "other" };
   const parsed = StepClipboardSchema.safeParse(value);
   if (parsed.success) return { kind: "steps", clip: parsed.data as StepClipboard };
   const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? `${issue.path.map(String).join(".")}: ` : "";
-  return { kind: "refused", reason: `${where}${issue?.message ?? "not a list of steps"}` };
+  const path = issue?.path.map(String).join(".") ?? "";
+  // The schema's own words, where first: technical text a translation shows as it is.
+  const detail = `${path ? `${path}: ` : ""}${issue?.message ?? "not a list of steps"}`;
+  return { kind: "refused", code: "invalid-steps", reason: detail, params: { path, detail } };
 }

@@ -21,12 +21,24 @@ export interface Connection {
 
 export type RefusalCode = "self" | "unknown-step" | "input-fed" | "cycle" | "type-mismatch";
 
-export type ConnectCheck = { ok: true } | { ok: false; code: RefusalCode; reason: string };
+/** Values a refusal's words name, by name: with `code`, what a UI needs to word it in its language. */
+export type RefusalParams = Record<string, string>;
+
+export type ConnectCheck =
+  | { ok: true }
+  | { ok: false; code: RefusalCode; reason: string; params: RefusalParams };
 
 /** Data type of a step's port (`DataSet`, `Model`, ...), or undefined when not known. */
 export type PortTypeOf = (step: GraphStep, port: string, side: "input" | "output") => string | undefined;
 
-export type OpResult = { ok: true; graph: PipelineGraph } | { ok: false; reason: string };
+export type OpResult =
+  | { ok: true; graph: PipelineGraph }
+  | {
+      ok: false;
+      code: "invalid-step-name" | "duplicate-step-name" | "unknown-step";
+      reason: string;
+      params: RefusalParams;
+    };
 
 const STEP_REF = /\{\{\s*pipelines\.([^.\s}]+)\./g;
 
@@ -91,7 +103,7 @@ function reaches(graph: PipelineGraph, to: string, from: string): boolean {
  */
 export function canConnect(graph: PipelineGraph, c: Connection, portType?: PortTypeOf): ConnectCheck {
   if (c.source === c.target) {
-    return { ok: false, code: "self", reason: "A step cannot feed itself." };
+    return { ok: false, code: "self", reason: "A step cannot feed itself.", params: {} };
   }
   const source = graph.steps.find((s) => s.name === c.source);
   const target = graph.steps.find((s) => s.name === c.target);
@@ -100,15 +112,16 @@ export function canConnect(graph: PipelineGraph, c: Connection, portType?: PortT
       ok: false,
       code: "unknown-step",
       reason: `Step "${source ? c.target : c.source}" does not exist.`,
+      params: { step: source ? c.target : c.source },
     };
   }
   if (reaches(graph, c.source, c.target)) {
+    const params = { target: target.displayName ?? target.name, source: source.displayName ?? source.name };
     return {
       ok: false,
       code: "cycle",
-      reason: `Connecting would make a cycle: ${target.displayName ?? target.name} already runs before ${
-        source.displayName ?? source.name
-      }.`,
+      reason: `Connecting would make a cycle: ${params.target} already runs before ${params.source}.`,
+      params,
     };
   }
   const out = portType?.(source, c.sourceOutput, "output");
@@ -118,15 +131,20 @@ export function canConnect(graph: PipelineGraph, c: Connection, portType?: PortT
       ok: false,
       code: "type-mismatch",
       reason: `Type mismatch: "${c.sourceOutput}" is ${out} but "${c.targetInput}" takes ${inp}.`,
+      params: { output: c.sourceOutput, outputType: out, input: c.targetInput, inputType: inp },
     };
   }
   const fed = target.artifacts.find((a) => a.name === c.targetInput);
   if (fed) {
-    const by = fed.binding.kind === "step" ? `${fed.binding.step}.${fed.binding.output}` : "another value";
+    // Empty when the input holds a value or a reference rather than another step's output.
+    const from = fed.binding.kind === "step" ? `${fed.binding.step}.${fed.binding.output}` : "";
+    const by = fed.binding.kind === "step" ? "step" : "value";
+    const params = { input: c.targetInput, target: target.displayName ?? target.name, from, by };
     return {
       ok: false,
       code: "input-fed",
-      reason: `Input "${c.targetInput}" of ${target.displayName ?? target.name} is already fed by ${by}.`,
+      reason: `Input "${params.input}" of ${params.target} is already fed by ${from || "another value"}.`,
+      params,
     };
   }
   return { ok: true };
@@ -194,12 +212,20 @@ export function renameStep(graph: PipelineGraph, from: string, to: string): OpRe
   if (!STEP_NAME_PATTERN.test(to)) {
     return {
       ok: false,
+      code: "invalid-step-name",
       reason: `"${to}" is not a valid step name: start with a letter or "_", then letters, digits, "_" or "-".`,
+      params: { name: to },
     };
   }
   if (graph.steps.some((s) => s.name === to))
-    return { ok: false, reason: `A step named "${to}" already exists.` };
-  if (!graph.steps.some((s) => s.name === from)) return { ok: false, reason: `No step named "${from}".` };
+    return {
+      ok: false,
+      code: "duplicate-step-name",
+      reason: `A step named "${to}" already exists.`,
+      params: { name: to },
+    };
+  if (!graph.steps.some((s) => s.name === from))
+    return { ok: false, code: "unknown-step", reason: `No step named "${from}".`, params: { step: from } };
   const steps = graph.steps.map((s) => {
     const self = s.name === from;
     const refersTo =

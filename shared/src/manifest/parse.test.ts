@@ -77,7 +77,7 @@ describe("parseManifest", () => {
         code: "too-large",
         message: "manifest is 1203 bytes; the limit is 1000 bytes",
         location: {},
-        params: { what: "manifest", bytes: 1203, limit: 1000 },
+        params: { what: "manifest", bytes: 1203, limit: 1000, limitText: "1000 bytes" },
       },
     ]);
     expect(parseManifest(cjk, { maxBytes: 1203 }).problems.map((p) => p.code)).not.toContain("too-large");

@@ -72,7 +72,7 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedMani
           "yaml-alias-limit",
           e.message,
           { ...posOf(doc.contents, lineCounter), document: i },
-          { limit: e.limit },
+          { limit: e.limit, detail: e.message },
         ),
       );
       return result();
@@ -82,14 +82,19 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedMani
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
       const where = { ...posOf(doc.contents, lineCounter), document: i };
       problems.push(
-        error("not-a-manifest", "a manifest document must be a mapping (apiVersion, metadata, spec)", where),
+        error(
+          "not-a-manifest",
+          "a manifest document must be a mapping (apiVersion, metadata, spec)",
+          where,
+          {},
+        ),
       );
       return result();
     }
     manifests.push(value as Manifest);
   }
   if (manifests.length === 0) {
-    problems.push(error("empty", "the text holds no manifest document", { line: 1, col: 1 }));
+    problems.push(error("empty", "the text holds no manifest document", { line: 1, col: 1 }, {}));
     return result();
   }
   return result({ documents: manifests });
@@ -114,7 +119,8 @@ function yamlProblem(
   const pos = e.linePos?.[0];
   const code = e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
   const make = severity === "error" ? error : warning;
-  return make(code, message, pos ? { line: pos.line, col: pos.col } : {});
+  // The YAML library's own words: passed on as `detail`, untranslated, beside the translated code.
+  return make(code, message, pos ? { line: pos.line, col: pos.col } : {}, { detail: message });
 }
 
 function posOf(node: unknown, lc: LineCounter): { line?: number; col?: number } {

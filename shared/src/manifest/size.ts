@@ -30,7 +30,7 @@ function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
-/** What is measured, named in the message. */
+/** What is measured, named in the message (and in `params.what`, `pasted_text`: a word a translation can select on). */
 type Measured = "manifest" | "file" | "pasted text";
 
 /** The `too-large` problem of a text or file (`what`) of `bytes` over `limit`. */
@@ -39,7 +39,7 @@ export function tooLarge(what: Measured, bytes: number, limit = MAX_MANIFEST_BYT
     "too-large",
     `${what} is ${bytes} bytes; the limit is ${formatBytes(limit)}`,
     {},
-    { what, bytes, limit },
+    { what: what.replace(" ", "_"), bytes, limit, limitText: formatBytes(limit) },
   );
 }
 

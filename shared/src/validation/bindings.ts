@@ -48,6 +48,7 @@ export function checkReference(
       error("unknown-step", `${text} reads step ${ref.step}, which does not exist`, where, {
         reference: text,
         target: ref.step,
+        via: "reference",
       }),
     );
     return;
@@ -62,7 +63,14 @@ export function checkReference(
         "unknown-output",
         `${text}: step ${ref.step} (${spec.identifier}) has no output ${ref.name} (outputs: ${known})`,
         where,
-        { reference: text, target: ref.step, component: spec.identifier, output: ref.name, known },
+        {
+          reference: text,
+          target: ref.step,
+          component: spec.identifier,
+          output: ref.name,
+          known,
+          io: "artifacts",
+        },
       ),
     );
   } else if (ref.io === "parameters" && spec.outputParameters && !spec.outputParameters.includes(ref.name)) {
@@ -71,6 +79,7 @@ export function checkReference(
         reference: text,
         target: ref.step,
         output: ref.name,
+        io: "parameters",
       }),
     );
   }

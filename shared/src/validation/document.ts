@@ -7,11 +7,13 @@ import { error, type Problem } from "./problem";
 export function checkDocument(doc: unknown, document: number | undefined, entry: boolean): Problem[] {
   const at = (field: string) => (document === undefined ? { field } : { field, document });
   const problems: Problem[] = [];
-  if (!isObject(doc)) return [error("not-a-manifest", "a manifest document must be a mapping", at(""))];
+  if (!isObject(doc)) return [error("not-a-manifest", "a manifest document must be a mapping", at(""), {})];
   if (doc.apiVersion === undefined)
     problems.push(
       error("api-version", `apiVersion is missing; expected "${API_VERSION}"`, at("apiVersion"), {
         expected: API_VERSION,
+        missing: true,
+        onStep: false,
       }),
     );
   else if (doc.apiVersion !== API_VERSION)
@@ -20,11 +22,16 @@ export function checkDocument(doc: unknown, document: number | undefined, entry:
         "api-version",
         `apiVersion is ${JSON.stringify(doc.apiVersion)}; expected "${API_VERSION}"`,
         at("apiVersion"),
-        { value: JSON.stringify(doc.apiVersion), expected: API_VERSION },
+        { value: JSON.stringify(doc.apiVersion), expected: API_VERSION, missing: false, onStep: false },
       ),
     );
   if (!isObject(doc.metadata)) {
-    problems.push(error("missing-metadata", "metadata is missing or not a mapping", at("metadata")));
+    problems.push(
+      error("missing-metadata", "metadata is missing or not a mapping", at("metadata"), {
+        issue: "missing",
+        subject: entry ? "pipeline" : "component",
+      }),
+    );
   } else if (
     stringAt(doc.metadata, "identifier") === undefined &&
     stringAt(doc.metadata, "guid") === undefined &&
@@ -36,13 +43,14 @@ export function checkDocument(doc: unknown, document: number | undefined, entry:
         "missing-metadata",
         `metadata of ${what} needs an identifier (or a guid or name)`,
         at("metadata"),
-        { subject: entry ? "pipeline" : "component" },
+        { issue: "unnamed", subject: entry ? "pipeline" : "component" },
       ),
     );
   }
   if (doc.spec !== undefined && !isObject(doc.spec))
-    problems.push(error("invalid-spec", "spec must be a mapping", at("spec")));
-  else if (doc.spec === undefined) problems.push(error("invalid-spec", "spec is missing", at("spec")));
+    problems.push(error("invalid-spec", "spec must be a mapping", at("spec"), { missing: false }));
+  else if (doc.spec === undefined)
+    problems.push(error("invalid-spec", "spec is missing", at("spec"), { missing: true }));
   return problems;
 }
 

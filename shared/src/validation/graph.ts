@@ -20,7 +20,13 @@ function checkStep(ctx: Ctx, step: GraphStep, index: number, names: Set<string>)
         "api-version",
         `step ${step.name} has apiVersion ${JSON.stringify(step.raw.apiVersion)}; expected "${API_VERSION}"`,
         { ...loc, field: "apiVersion" },
-        { step: step.name, value: JSON.stringify(step.raw.apiVersion), expected: API_VERSION },
+        {
+          step: step.name,
+          value: JSON.stringify(step.raw.apiVersion),
+          expected: API_VERSION,
+          missing: false,
+          onStep: true,
+        },
       ),
     );
   if (step.name === "") {
@@ -91,7 +97,7 @@ function checkStep(ctx: Ctx, step: GraphStep, index: number, names: Set<string>)
           "unknown-step",
           `step ${step.name} depends on ${dep}, which does not exist`,
           { ...loc, field: "dependencies" },
-          { step: step.name, target: dep },
+          { step: step.name, target: dep, via: "dependency" },
         ),
       );
   }

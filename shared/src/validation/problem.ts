@@ -27,10 +27,55 @@ export type ProblemLocation = z.infer<typeof ProblemLocationSchema>;
  */
 const ProblemParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 type ProblemParams = z.infer<typeof ProblemParamsSchema>;
+// Selectors a message chooses its wording by (`missing`, `io`, `via`, ...) are always given, so a
+// translation can `select` on them without guessing at an absent value.
+
+/**
+ * Every code validation and reading give: a UI words each from its `params` (a test checks the
+ * web app has a message for each), and the CLI prints it beside the English message.
+ */
+export const PROBLEM_CODES = [
+  "yaml-syntax",
+  "duplicate-key",
+  "yaml-alias-limit",
+  "not-a-manifest",
+  "empty",
+  "too-large",
+  "internal-error",
+  "unreadable",
+  "read-error",
+  "api-version",
+  "missing-metadata",
+  "invalid-spec",
+  "missing-name",
+  "duplicate-name",
+  "missing-step-name",
+  "duplicate-step-name",
+  "invalid-step-name",
+  "missing-component",
+  "unknown-component",
+  "unknown-step",
+  "unknown-pipeline-input",
+  "unknown-output",
+  "invalid-reference",
+  "input-fed-twice",
+  "unknown-input",
+  "type-mismatch",
+  "required-input",
+  "duplicate-parameter",
+  "unknown-parameter",
+  "required-parameter",
+  "missing-execution",
+  "value-type",
+  "value-not-allowed",
+  "value-out-of-range",
+  "cycle",
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export const ProblemSchema = z.object({
   severity: z.enum(["error", "warning"]),
-  /** Stable kebab-case id, e.g. `yaml-syntax`, `unknown-step`, `cycle`. */
+  /** Stable kebab-case id, e.g. `yaml-syntax`, `unknown-step`, `cycle` (PROBLEM_CODES). */
   code: z.string(),
   /** English, for logs, the CLI and until the UI words it from `code` and `params`. */
   message: z.string(),
@@ -41,7 +86,7 @@ export type Problem = z.infer<typeof ProblemSchema>;
 
 function problem(
   severity: Problem["severity"],
-  code: string,
+  code: ProblemCode,
   message: string,
   location: ProblemLocation,
   params: ProblemParams | undefined,
@@ -53,7 +98,7 @@ function problem(
 
 /** Builds an error problem. */
 export function error(
-  code: string,
+  code: ProblemCode,
   message: string,
   location: ProblemLocation = {},
   params?: ProblemParams,
@@ -63,7 +108,7 @@ export function error(
 
 /** Builds a warning problem. */
 export function warning(
-  code: string,
+  code: ProblemCode,
   message: string,
   location: ProblemLocation = {},
   params?: ProblemParams,

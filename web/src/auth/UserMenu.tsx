@@ -3,22 +3,18 @@
  * which ends the session and follows the server to the provider's logout page. Nothing is shown
  * without sign-in (AUTH_MODE=none: one person at their own machine).
  */
-import { effectiveRole, type Role } from "@pfd/shared";
+import { effectiveRole } from "@pfd/shared";
 import { useState } from "react";
+import { useT } from "../i18n";
 import { useOptionalRunContext } from "../run/RunProvider";
 import { leaveFor } from "./navigate";
 import "./auth.css";
-
-const ROLE_HELP: Record<Role, string> = {
-  viewer: "Viewer: design, validate, import and export pipelines and look at runs",
-  runner: "Runner: also run pipelines, and terminate or rerun your own runs",
-  admin: "Admin: run pipelines and act on anyone's runs",
-};
 
 export function UserMenu() {
   const ctx = useOptionalRunContext();
   const [leaving, setLeaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   const me = ctx?.me;
   if (!ctx || !me || me.authMode === "none") return null;
   const role = effectiveRole(me);
@@ -34,7 +30,7 @@ export function UserMenu() {
     }
   };
   return (
-    <section className="user-menu" aria-label="Signed in">
+    <section className="user-menu" aria-label={t("user.label")}>
       <span className="user-avatar" aria-hidden="true">
         {Array.from(me.name)[0]?.toUpperCase()}
       </span>
@@ -42,18 +38,18 @@ export function UserMenu() {
         <span className="user-name" title={me.email ?? me.id}>
           {me.name}
         </span>
-        <span className="user-role" data-role={role} title={ROLE_HELP[role]}>
-          {role}
+        <span className="user-role" data-role={role} title={t("user.roleHelp", { role })}>
+          {t("user.role", { role })}
         </span>
       </span>
       {me.canSignOut && (
         <button type="button" className="btn" onClick={signOut} disabled={leaving}>
-          {leaving ? "Signing out…" : "Sign out"}
+          {t(leaving ? "user.signingOut" : "user.signOut")}
         </button>
       )}
       {error && (
         <span role="alert" className="user-error">
-          Sign out failed: {error}
+          {t("user.signOutFailed", { detail: error })}
         </span>
       )}
     </section>

@@ -19,8 +19,9 @@ import "@xyflow/react/dist/base.css";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
+import { type Translator, useT } from "../i18n";
 import { RunEdge } from "../run/RunEdge"; // run view (issue 5)
-import { useEditor, useEditorApi } from "../store";
+import { selectReadOnly, useEditor, useEditorApi } from "../store";
 import "./canvas.css";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { ContextMenu } from "./ContextMenu";
@@ -50,6 +51,31 @@ const edgeTypes = { default: RunEdge };
  */
 const DRAW_IN_VIEW_ABOVE = 2000;
 
+/** React Flow's own accessible names and descriptions, in the page's language. */
+function flowLabels(t: Translator) {
+  return {
+    "node.a11yDescription.default": t("flow.nodeDescription"),
+    "node.a11yDescription.keyboardDisabled": t("flow.nodeDescriptionKeyboard"),
+    "node.a11yDescription.ariaLiveMessage": ({
+      direction,
+      x,
+      y,
+    }: {
+      direction: string;
+      x: number;
+      y: number;
+    }) => t("flow.nodeMoved", { direction, x, y }),
+    "edge.a11yDescription.default": t("flow.edgeDescription"),
+    "controls.ariaLabel": t("flow.controls"),
+    "controls.zoomIn.ariaLabel": t("flow.zoomIn"),
+    "controls.zoomOut.ariaLabel": t("flow.zoomOut"),
+    "controls.fitView.ariaLabel": t("flow.fitView"),
+    "controls.interactive.ariaLabel": t("flow.interactive"),
+    "minimap.ariaLabel": t("flow.minimap"),
+    "handle.ariaLabel": t("flow.handle"),
+  };
+}
+
 /** Zoomed far out, nodes drop shadows and detail: hundreds of them stay cheap to paint while panning. */
 const selectLowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
 
@@ -66,7 +92,10 @@ function frameOpened(flow: ReactFlowInstance, flowStore: FlowStoreApi) {
   void flow.setViewport(openingViewport(flow.getNodesBounds(nodes), width, height));
 }
 
-/** Frame a pipeline when one is loaded (import, template, restore), once its nodes are measured. */
+/**
+ * Frame a pipeline when one is opened (import, template, reopen), once its nodes are measured; a
+ * newer version of the same one from another tab keeps the view.
+ */
 function useFitOnLoad(
   api: ReturnType<typeof useEditorApi>,
   flow: ReactFlowInstance,
@@ -74,8 +103,8 @@ function useFitOnLoad(
 ) {
   useEffect(
     () =>
-      api.subscribe((s, prev) => {
-        if (s.revision === prev.revision || s.lastChange !== "load") return;
+      api.events.on("graphLoaded", ({ reason }) => {
+        if (reason === "refresh") return;
         requestAnimationFrame(() => requestAnimationFrame(() => frameOpened(flow, flowStore)));
       }),
     [api, flow, flowStore],
@@ -113,11 +142,16 @@ export default function Canvas() {
   const api = useEditorApi();
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
-  const derive = useMemo(createViewDeriver, []);
+  const t = useT();
+  // A new language re-derives the view: edges carry accessible names in it.
+  const derive = useMemo(() => createViewDeriver(t), [t]);
+  const ariaLabels = useMemo(() => flowLabels(t), [t]);
   const input = useEditor(useShallow(selectViewInput));
   const nodes = useMemo(() => derive.nodes(input), [derive, input]);
   const edges = useMemo(() => derive.edges(input), [derive, input]);
 
+  // Read-only (open in another tab): steps can be selected and inspected, not moved or wired.
+  const readOnly = useEditor(selectReadOnly);
   const lowDetail = useFlowStore(selectLowDetail);
   const flowStore = useFlowStoreApi();
   useEditorShortcuts(api);
@@ -135,16 +169,18 @@ export default function Canvas() {
 
   return (
     <div
-      className={`canvas${lowDetail ? " low-detail" : ""}${connecting ? ` kb-connecting-from-${connecting}` : ""}`}
+      className={`canvas${lowDetail ? " low-detail" : ""}${readOnly ? " read-only" : ""}${connecting ? ` kb-connecting-from-${connecting}` : ""}`}
       ref={wrapper}
     >
-      <PortKeysContext.Provider value={portKeys}>
+      <PortKeysContext.Provider value={readOnly ? null : portKeys}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           {...handlers}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
           deleteKeyCode={null}
           selectionKeyCode="Shift"
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -156,7 +192,8 @@ export default function Canvas() {
           colorMode="system"
           proOptions={PRO_OPTIONS}
           defaultEdgeOptions={EDGE_DEFAULTS}
-          aria-label="Pipeline canvas"
+          aria-label={t("canvas.label")}
+          ariaLabelConfig={ariaLabels}
           // Focusable itself, so the keyboard reaches the canvas's own menu (Shift+F10, menuKey.ts).
           tabIndex={0}
         >
@@ -169,14 +206,14 @@ export default function Canvas() {
         </ReactFlow>
       </PortKeysContext.Provider>
       <div className="sr-only" aria-live="polite">
-        {portMessage}
+        {portMessage ? t.msg(portMessage) : null}
       </div>
       <ContextMenu />
       <NoticeToast />
-      {nodes.length === 0 ? (
+      {nodes.length === 0 && !readOnly ? (
         <div className="canvas-empty" aria-hidden="true">
-          <strong>Drag a component here</strong>
-          <span>or focus one in the palette and press Enter</span>
+          <strong>{t("canvas.emptyTitle")}</strong>
+          <span>{t("canvas.emptyHint")}</span>
         </div>
       ) : null}
     </div>

@@ -7,6 +7,7 @@
 import { hasErrors, NODE_SIZE } from "@pfd/shared";
 import { type ReactFlowState, useReactFlow, useStore, useStoreApi } from "@xyflow/react";
 import { type PointerEvent, useCallback, useEffect, useRef } from "react";
+import { useT } from "../i18n";
 import { categoryKind } from "../theme/icons";
 import type { StepNode } from "./view";
 
@@ -59,6 +60,7 @@ export function CanvasMiniMap() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const view = useRef<HTMLDivElement>(null);
   const frame = useRef<Frame | null>(null);
+  const t = useT();
 
   // Paint the steps whenever the nodes change (and when the colour scheme does).
   useEffect(() => {
@@ -148,7 +150,7 @@ export function CanvasMiniMap() {
     <div
       className="minimap"
       role="img"
-      aria-label="Minimap: click or drag to move the view"
+      aria-label={t("canvas.minimap")}
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);
         moveTo(e);

@@ -4,17 +4,21 @@
  * keyboard (menuKey.ts). Arrow keys move between items; Escape closes, and the focus goes back
  * to where it was.
  */
-import { componentKey } from "@pfd/shared";
+import { componentKey, componentName } from "@pfd/shared";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import { catalogLanguage, msg, useT } from "../i18n";
 import { matchComponent } from "../palette/search";
-import { selectComponents, selectContextMenu, useEditor, useEditorApi } from "../store";
+import { selectComponents, selectContextMenu, selectReadOnly, useEditor, useEditorApi } from "../store";
 import { readSteps, writeSteps } from "./clipboard";
 
 export function ContextMenu() {
   const menu = useEditor(selectContextMenu);
+  // Read-only: only what changes nothing (copy, select) is offered.
+  const readOnly = useEditor(selectReadOnly);
   const api = useEditorApi();
   const ref = useRef<HTMLDivElement>(null);
   const [adding, setAdding] = useState(false);
+  const t = useT();
 
   useEffect(() => {
     setAdding(false);
@@ -59,18 +63,30 @@ export function ContextMenu() {
       ref={ref}
       className="context-menu"
       role="menu"
-      aria-label={
-        menu.kind === "node" ? "Step actions" : menu.kind === "edge" ? "Connection actions" : "Canvas actions"
-      }
+      aria-label={t(
+        menu.kind === "node"
+          ? "menu.stepActions"
+          : menu.kind === "edge"
+            ? "menu.edgeActions"
+            : "menu.canvasActions",
+      )}
       style={{ left: menu.x, top: menu.y }}
       onKeyDown={onKeyDown}
     >
       {menu.kind === "node" && step ? (
         <>
-          <Item label="Rename" hint="F2" onClick={done(() => s().setRenaming(step))} />
-          <Item label="Duplicate" hint="Ctrl+D" onClick={done(() => s().duplicateSelection())} />
+          {readOnly ? null : (
+            <>
+              <Item label={t("menu.rename")} hint="F2" onClick={done(() => s().setRenaming(step))} />
+              <Item
+                label={t("menu.duplicate")}
+                hint="Ctrl+D"
+                onClick={done(() => s().duplicateSelection())}
+              />
+            </>
+          )}
           <Item
-            label="Copy"
+            label={t("menu.copy")}
             hint="Ctrl+C"
             onClick={done(() => {
               const clip = s().copySelection();
@@ -78,18 +94,26 @@ export function ContextMenu() {
             })}
           />
           <Item
-            label="Copy step name"
+            label={t("menu.copyStepName")}
             onClick={done(() => {
               navigator.clipboard?.writeText(step).catch(() => undefined);
-              s().notify("info", `Copied step name "${step}".`);
+              s().notify("info", msg("notice.copied", { step }));
             })}
           />
-          <hr />
-          <Item label="Delete" hint="Del" danger onClick={done(() => s().removeSelection())} />
+          {readOnly ? null : (
+            <>
+              <hr />
+              <Item label={t("menu.delete")} hint="Del" danger onClick={done(() => s().removeSelection())} />
+            </>
+          )}
         </>
       ) : null}
-      {menu.kind === "edge" && menu.edge ? (
-        <Item label="Delete connection" danger onClick={done(() => s().disconnect([menu.edge as string]))} />
+      {menu.kind === "edge" && menu.edge && !readOnly ? (
+        <Item
+          label={t("menu.deleteConnection")}
+          danger
+          onClick={done(() => s().disconnect([menu.edge as string]))}
+        />
       ) : null}
       {menu.kind === "pane" ? (
         adding ? (
@@ -97,16 +121,16 @@ export function ContextMenu() {
         ) : (
           <>
             <Item
-              label="Paste"
+              label={t("menu.paste")}
               hint="Ctrl+V"
-              disabled={!readSteps()}
+              disabled={readOnly || !readSteps()}
               onClick={done(() => {
                 const clip = readSteps();
                 if (clip) s().paste(clip, menu.flow);
               })}
             />
-            <Item label="Add component…" onClick={() => setAdding(true)} />
-            <Item label="Select all" hint="Ctrl+A" onClick={done(() => s().selectAll())} />
+            <Item label={t("menu.addComponent")} disabled={readOnly} onClick={() => setAdding(true)} />
+            <Item label={t("menu.selectAll")} hint="Ctrl+A" onClick={done(() => s().selectAll())} />
           </>
         )
       ) : null}
@@ -141,14 +165,19 @@ function AddComponent({ onPick }: { onPick: (key: string) => void }) {
   const input = useRef<HTMLInputElement>(null);
   // Chosen from the menu by keyboard: the search takes the typing at once.
   useEffect(() => input.current?.focus(), []);
-  const hits = useMemo(() => components.filter((c) => matchComponent(c, q)).slice(0, 8), [components, q]);
+  const t = useT();
+  const language = catalogLanguage(t.locale);
+  const hits = useMemo(
+    () => components.filter((c) => matchComponent(c, q, [t(`category.${c.category}`)])).slice(0, 8),
+    [components, q, t],
+  );
   return (
     <div className="menu-add">
       <input
         ref={input}
         className="field-input"
-        aria-label="Find a component to add"
-        placeholder="Find a component…"
+        aria-label={t("menu.find")}
+        placeholder={t("menu.findPlaceholder")}
         value={q}
         onChange={(e) => setQ(e.target.value)}
         onKeyDown={(e) => {
@@ -156,7 +185,11 @@ function AddComponent({ onPick }: { onPick: (key: string) => void }) {
         }}
       />
       {hits.map((c) => (
-        <Item key={componentKey(c)} label={c.displayName.en} onClick={() => onPick(componentKey(c))} />
+        <Item
+          key={componentKey(c)}
+          label={componentName(c, language)}
+          onClick={() => onPick(componentKey(c))}
+        />
       ))}
     </div>
   );

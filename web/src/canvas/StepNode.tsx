@@ -2,9 +2,11 @@
  * A step on the canvas: category icon, display name, component name, one handle per input
  * (left) and output (right) artifact, and a badge with its validation problems.
  */
-import { NODE_SIZE } from "@pfd/shared";
+import { componentName, NODE_SIZE } from "@pfd/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useContext } from "react";
+import { catalogLanguage, useT } from "../i18n";
+import { problemLabel } from "../problems/format";
 import { StepRunBadge, useStepRunStatus } from "../run"; // run view (issue 5)
 import { categoryKind } from "../theme/icons";
 import { PortKeysContext, usePortFrom } from "./keyboardConnect";
@@ -18,8 +20,10 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   const height = nodeHeight(Math.max(inputs.length, outputs.length, 1));
   const errors = problems?.filter((p) => p.severity === "error").length ?? 0;
   const warnings = (problems?.length ?? 0) - errors;
-  const componentName =
-    component?.displayName.en ?? step.component.identifier ?? step.component.guid ?? "component";
+  const t = useT();
+  const shownComponent = component
+    ? componentName(component, catalogLanguage(t.locale))
+    : (step.component.identifier ?? step.component.guid ?? "");
   // run view (issue 5): this step's status in the shown run; re-renders only when it changes.
   const run = useStepRunStatus(step.name);
   // Ports take the keyboard (see keyboardConnect): focusable, and the one a connection started from marked.
@@ -42,8 +46,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         <div className="step-title" title={step.displayName ?? step.name}>
           {step.displayName ?? step.name}
         </div>
-        <div className="step-sub" title={`${step.name} · ${componentName}`}>
-          {componentName}
+        <div className="step-sub" title={`${step.name} · ${shownComponent}`}>
+          {shownComponent}
         </div>
         {/* run view (issue 5): status and duration */}
         <StepRunBadge step={run} />
@@ -52,8 +56,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         <div
           className={`step-badge ${errors > 0 ? "error" : "warning"}`}
           role="img"
-          aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}`}
-          title={problems.map((p) => `${p.severity}: ${p.message}`).join("\n")}
+          aria-label={t("node.problems", { count: problems.length })}
+          title={problems.map((p) => problemLabel(t, { ...p, location: {} })).join("\n")}
         >
           {errors > 0 ? errors : warnings}
         </div>
@@ -67,7 +71,9 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
           className={`port port-in${fromClass("input", p.name)}`}
           style={{ top: portTop(i, inputs.length, height) }}
           data-tip={`${p.name}: ${p.type}`}
-          aria-label={`input ${p.name} (${p.type})`}
+          // A labelled picture of the port where ports take no keys (read-only); a button where they do.
+          role="img"
+          aria-label={t("node.input", { name: p.name, type: p.type })}
           {...portKeys}
         />
       ))}
@@ -80,7 +86,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
           className={`port port-out${fromClass("output", p.name)}`}
           style={{ top: portTop(i, outputs.length, height) }}
           data-tip={`${p.name}: ${p.type}`}
-          aria-label={`output ${p.name} (${p.type})`}
+          role="img"
+          aria-label={t("node.output", { name: p.name, type: p.type })}
           {...portKeys}
         />
       ))}

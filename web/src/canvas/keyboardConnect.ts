@@ -9,6 +9,7 @@ import type { ReactFlowInstance } from "@xyflow/react";
 import { createContext, type KeyboardEvent, type RefObject, useContext } from "react";
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
+import { type Msg, msg } from "../i18n";
 import type { EditorStore } from "../store";
 import { type Direction, findPort, nearestPort, type PortAt, type PortSide, portsOf } from "./ports";
 import type { StepNode } from "./view";
@@ -22,8 +23,8 @@ interface PortRef {
 export interface PortKeysState {
   /** The port a connection was started from. */
   from: PortRef | null;
-  /** What the live region says. */
-  message: string;
+  /** What the live region says, worded in the page's language by the canvas. */
+  message: Msg | null;
 }
 
 const ARROWS: Record<string, Direction> = {
@@ -50,7 +51,13 @@ type PortKeys = ReturnType<typeof createPortKeys>;
 /** The canvas's port keys, for its nodes' handles; null where ports are not edited (a past run). */
 export const PortKeysContext = createContext<PortKeys | null>(null);
 
-const NO_STATE = createStore<PortKeysState>()(() => ({ from: null, message: "" }));
+const NO_STATE = createStore<PortKeysState>()(() => ({ from: null, message: null }));
+
+/** "outputTable of Read Table-1", as announced. */
+const portName = (p: Pick<PortAt, "port" | "stepLabel">) =>
+  msg("portKeys.port", { port: p.port, step: p.stepLabel });
+
+const CANCELLED = msg("portKeys.cancelled");
 
 /** The port of this step a connection was started from, if any; re-renders only that step. */
 export function usePortFrom(step: string): PortRef | null {
@@ -63,11 +70,11 @@ export function createPortKeys(
   flow: ReactFlowInstance,
   wrapper: RefObject<HTMLDivElement | null>,
 ) {
-  const state = createStore<PortKeysState>()(() => ({ from: null, message: "" }));
+  const state = createStore<PortKeysState>()(() => ({ from: null, message: null }));
   let typed = "";
   let typedAt = 0;
 
-  const announce = (message: string) => state.setState({ message });
+  const announce = (message: Msg) => state.setState({ message });
   const ports = (side: PortSide) => portsOf(flow.getNodes() as StepNode[], side);
   const find = (list: PortAt[], p: PortRef) => list.find((q) => same(q, p));
 
@@ -99,7 +106,7 @@ export function createPortKeys(
     else focus(3);
   }
 
-  function cancel(message: string) {
+  function cancel(message: Msg) {
     const { from } = state.getState();
     state.setState({ from: null, message });
     if (from) {
@@ -121,12 +128,10 @@ export function createPortKeys(
     state.setState({ from: here });
     typed = "";
     if (!first) {
-      cancel(`No ${other} port to connect ${origin.label} to.`);
+      cancel(msg("portKeys.none", { side: other, port: portName(origin) }));
       return;
     }
-    announce(
-      `Connecting from ${origin.label}. Arrow keys or typing a name choose ${other === "input" ? "an input" : "an output"}, Enter connects, Escape cancels.`,
-    );
+    announce(msg("portKeys.start", { side: other, port: portName(origin) }));
     focusPort(first);
   }
 
@@ -139,11 +144,15 @@ export function createPortKeys(
       targetInput: target.port,
     });
     state.setState({ from: null });
-    const label = (p: PortRef) => find(ports(p.side), p)?.label ?? p.port;
+    const label = (p: PortRef) => {
+      const at = find(ports(p.side), p);
+      return at ? portName(at) : p.port;
+    };
+    const refusal = api.getState().notice?.message;
     announce(
       ok
-        ? `Connected ${label(source)} to ${label(target)}.`
-        : `Not connected: ${api.getState().notice?.message ?? "the connection was refused"}`,
+        ? msg("portKeys.connected", { source: label(source), target: label(target) })
+        : msg("portKeys.refused", { reason: refusal ?? msg("portKeys.refusedUnknown") }),
     );
   }
 
@@ -156,10 +165,10 @@ export function createPortKeys(
     let handled = true;
     if (e.key === "Enter" || e.key === " ") {
       if (choosing && from) finish(from, here);
-      else if (from && same(from, here)) cancel("Connection cancelled.");
+      else if (from && same(from, here)) cancel(CANCELLED);
       else start(here);
     } else if (e.key === "Escape" && from) {
-      cancel("Connection cancelled.");
+      cancel(CANCELLED);
     } else if (choosing && from && ARROWS[e.key]) {
       const list = ports(here.side);
       const at = find(list, here);
@@ -174,7 +183,7 @@ export function createPortKeys(
       const at = find(list, here) ?? { x: 0, y: 0 };
       const hit = findPort(list, typed, at, (p) => p.step === from.step);
       if (hit) focusPort(hit);
-      else announce(`No ${here.side} port matches “${typed}”.`);
+      else announce(msg("portKeys.noMatch", { side: here.side, typed }));
     } else handled = false;
     if (handled) {
       e.preventDefault();
@@ -190,7 +199,7 @@ export function createPortKeys(
     // Focus moving to a port drawn on the next frame passes through nothing: wait for it.
     requestAnimationFrame(() => {
       if (document.activeElement?.classList.contains("react-flow__handle")) return;
-      if (state.getState().from) state.setState({ from: null, message: "Connection cancelled." });
+      if (state.getState().from) state.setState({ from: null, message: CANCELLED });
     });
   }
 

@@ -34,7 +34,7 @@ describe("portsOf", () => {
     expect(out).toMatchObject({
       x: NODE_SIZE.width,
       port: "outputTable",
-      label: "outputTable of Read Table-1",
+      stepLabel: "Read Table-1",
     });
     const pred = inputs.filter((p) => p.step === "pred");
     expect(pred.map((p) => p.x)).toEqual([800, 800]);

@@ -29,8 +29,8 @@ export interface PortAt {
   /** Where the handle is, in flow coordinates. */
   x: number;
   y: number;
-  /** What typing matches and a screen reader hears: "inputTable of Data Type Conversion-1". */
-  label: string;
+  /** The step's shown name: typing matches it or the port's name, and announcements name both. */
+  stepLabel: string;
 }
 
 interface PortedNode {
@@ -58,7 +58,7 @@ export function portsOf(nodes: readonly PortedNode[], side: PortSide): PortAt[] 
         side,
         x,
         y: n.position.y + portTop(i, list.length, height),
-        label: `${p.name} of ${step.displayName ?? step.name}`,
+        stepLabel: step.displayName ?? step.name,
       });
     });
   }
@@ -115,7 +115,7 @@ function closest(ports: readonly PortAt[], score: (p: PortAt) => number | undefi
   return best;
 }
 
-/** The port nearest `from` whose label holds `query` (any case); undefined when none does. */
+/** The port nearest `from` whose name or step's name holds `query` (any case); undefined when none does. */
 export function findPort(
   ports: readonly PortAt[],
   query: string,
@@ -124,5 +124,6 @@ export function findPort(
 ): PortAt | undefined {
   const q = query.trim().toLowerCase();
   if (!q) return undefined;
-  return nearestPort(ports, from, undefined, (p) => skip?.(p) === true || !p.label.toLowerCase().includes(q));
+  const matches = (p: PortAt) => p.port.toLowerCase().includes(q) || p.stepLabel.toLowerCase().includes(q);
+  return nearestPort(ports, from, undefined, (p) => skip?.(p) === true || !matches(p));
 }

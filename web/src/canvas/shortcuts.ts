@@ -5,6 +5,7 @@
  */
 import { readClipboardText } from "@pfd/shared";
 import { useEffect } from "react";
+import { msg } from "../i18n/messages";
 import type { EditorStore } from "../store";
 import { readSteps, writeSteps } from "./clipboard";
 
@@ -60,7 +61,7 @@ export function useEditorShortcuts(store: EditorStore): void {
       if (read.kind === "other") return;
       e.preventDefault();
       if (read.kind === "steps") store.getState().paste(read.clip);
-      else store.getState().notify("refused", `Pasted steps refused: ${read.reason}`);
+      else store.getState().notify("refused", msg(`paste.${read.code}`, read.params));
     };
     document.addEventListener("keydown", onKey);
     document.addEventListener("paste", onPaste);

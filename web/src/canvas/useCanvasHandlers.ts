@@ -116,7 +116,9 @@ export function useCanvasHandlers(
       onEdgeContextMenu(e: ReactMouseEvent, edge: { id: string }) {
         e.preventDefault();
         api.getState().select({ edges: [edge.id] });
-        api.getState().openContextMenu({ kind: "edge", edge: edge.id, ...menuAt(e) });
+        // Its one action deletes it: nothing to offer while read-only.
+        if (!api.getState().readOnly)
+          api.getState().openContextMenu({ kind: "edge", edge: edge.id, ...menuAt(e) });
       },
 
       onPaneContextMenu(e: ReactMouseEvent | MouseEvent) {

@@ -1,5 +1,6 @@
 import { catalog } from "@pfd/shared";
 import { describe, expect, it } from "vitest";
+import { testT } from "../i18n/test-utils";
 import { createEditorStore } from "../store";
 import { createViewDeriver, selectViewInput } from "./view";
 
@@ -22,7 +23,7 @@ const input = selectViewInput;
 describe("view derivation", () => {
   it("derives one node per step and one edge per data edge, with handles named by artifact", () => {
     const store = chainOf(3);
-    const view = createViewDeriver();
+    const view = createViewDeriver(testT());
     const nodes = view.nodes(input(store.getState()));
     const edges = view.edges(input(store.getState()));
     expect(nodes.map((n) => n.ariaLabel)).toEqual([
@@ -39,7 +40,7 @@ describe("view derivation", () => {
 
   it("dragging one step makes a new object for that node only and keeps the edge list", () => {
     const store = chainOf(50);
-    const view = createViewDeriver();
+    const view = createViewDeriver(testT());
     const before = view.nodes(input(store.getState()));
     const edgesBefore = view.edges(input(store.getState()));
     store.getState().dragSteps(new Map([["type_transform_10", { x: 5, y: 5 }]]));
@@ -53,7 +54,7 @@ describe("view derivation", () => {
   it("selection and problems change only the nodes they concern", () => {
     const store = chainOf(5);
     store.getState().clearSelection();
-    const view = createViewDeriver();
+    const view = createViewDeriver(testT());
     const before = view.nodes(input(store.getState()));
     store.getState().select({ steps: ["type_transform_2"] });
     store.setState({
@@ -73,8 +74,8 @@ describe("view derivation", () => {
     const v9 = graph.steps.map((s) =>
       s.name === "data_source" ? { ...s, component: { ...s.component, version: "v9" } } : s,
     );
-    store.getState().loadGraph({ ...graph, steps: v9 });
-    const [source, transform] = createViewDeriver().nodes(input(store.getState()));
+    store.getState().loadGraph({ ...graph, steps: v9 }, { reason: "import" });
+    const [source, transform] = createViewDeriver(testT()).nodes(input(store.getState()));
     expect(source?.data.component).toBeUndefined();
     // v1 has the same output, but typed DataSet: v9's is only known to be used.
     expect(source?.data.outputs).toEqual([{ name: "outputTable", type: "Any" }]);

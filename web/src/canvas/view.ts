@@ -17,6 +17,7 @@ import {
   stepPorts,
 } from "@pfd/shared";
 import type { Edge, Node } from "@xyflow/react";
+import type { Translator } from "../i18n";
 import { problemsByStep } from "../store/selectors";
 import type { EditorState, Selection } from "../store/types";
 
@@ -64,8 +65,8 @@ export const selectViewInput = (s: EditorState) => ({
   dragPositions: s.dragPositions,
 });
 
-/** A deriving function with its own cache: one per canvas. */
-export function createViewDeriver() {
+/** A deriving function with its own cache: one per canvas and language (`t` names the edges). */
+export function createViewDeriver(t: Translator) {
   let nodeCache = new Map<string, NodeEntry>();
   let edgeCache = new Map<string, Edge>();
   let lastNodes: StepNode[] = [];
@@ -142,7 +143,12 @@ export function createViewDeriver() {
                 target: e.target,
                 targetHandle: e.targetInput,
                 selected: isSelected,
-                ariaLabel: `${e.source}.${e.sourceOutput} to ${e.target}.${e.targetInput}`,
+                ariaLabel: t("canvas.edge", {
+                  source: e.source,
+                  output: e.sourceOutput,
+                  target: e.target,
+                  input: e.targetInput,
+                }),
               };
         same &&= lastEdges[out.length] === edge;
         out.push(edge);

@@ -5,6 +5,7 @@
  */
 import type { Chart } from "chart.js";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useT } from "../i18n";
 import { downloadBlob } from "../io/download";
 import { TablePreview } from "../run/TablePreview";
 import type { ChartSpec } from "./spec";
@@ -19,6 +20,7 @@ export function ChartFigure({ spec }: { spec: ChartSpec }) {
   const [showData, setShowData] = useState(false);
   const [state, setState] = useState<DrawState>("loading");
   const theme = useThemeVersion();
+  const t = useT();
 
   useEffect(() => {
     // `theme` is read only to redraw in the new colours when it changes.
@@ -72,21 +74,27 @@ export function ChartFigure({ spec }: { spec: ChartSpec }) {
             aria-pressed={showData}
             onClick={() => setShowData(!showData)}
           >
-            Data
+            {t("chart.data")}
           </button>
-          <button type="button" className="btn" disabled={showData || state !== "drawn"} onClick={save}>
-            Save PNG
+          <button
+            type="button"
+            className="btn"
+            disabled={showData || state !== "drawn"}
+            title={t("chart.saveHint", { chart: spec.name })}
+            onClick={save}
+          >
+            {t("chart.save")}
           </button>
         </span>
       </figcaption>
       {showData ? (
-        <TablePreview preview={table} label={`${spec.name} data`} />
+        <TablePreview preview={table} label={t("chart.dataOf", { chart: spec.name })} />
       ) : (
         <div className="chart-body">
           <canvas ref={canvas} role="img" aria-label={spec.name} aria-describedby={`${id}-summary`} />
           {state === "failed" && (
             <p className="chart-note" role="alert">
-              The chart could not be drawn; its numbers are under Data.
+              {t("chart.failed")}
             </p>
           )}
         </div>

@@ -60,8 +60,6 @@ function readPalette(el: Element): Palette {
   };
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(3));
-
 /** Paints the panel colour under the chart, so a saved PNG reads like the screen. */
 const background: Plugin = {
   id: "pfdBackground",
@@ -99,8 +97,9 @@ function toneStyle(tone: Tone, p: Palette) {
   }
 }
 
-const common = (p: Palette) => ({
+const common = (spec: ChartSpec, p: Palette) => ({
   animation: false as const,
+  locale: spec.locale,
   responsive: true,
   maintainAspectRatio: false,
   color: p.text,
@@ -115,7 +114,7 @@ function barConfig(spec: BarChartSpec, p: Palette): ChartConfiguration<"bar"> {
       datasets: [{ label: spec.y.label, data: spec.values, backgroundColor: p.main, borderRadius: 2 }],
     },
     options: {
-      ...common(p),
+      ...common(spec, p),
       scales: { x: scale(spec.x, p, "category"), y: scale(spec.y, p, "linear") },
       plugins: {
         legend: { display: false },
@@ -141,7 +140,7 @@ function lineConfig(spec: LineChartSpec, p: Palette): ChartConfiguration<"line",
       })),
     },
     options: {
-      ...common(p),
+      ...common(spec, p),
       interaction: { mode: "nearest", intersect: false },
       scales: { x: scale(spec.x, p, "linear"), y: scale(spec.y, p, "linear") },
       plugins: {
@@ -154,8 +153,7 @@ function lineConfig(spec: LineChartSpec, p: Palette): ChartConfiguration<"line",
           callbacks: {
             label(item: TooltipItem<"line">) {
               const point = item.raw as LinePoint;
-              const at = point.threshold !== undefined ? ` (threshold ${fmt(point.threshold)})` : "";
-              return `${item.dataset.label}: ${fmt(point.y)} at ${fmt(point.x)}${at}`;
+              return spec.tooltip(item.dataset.label ?? "", point.x, point.y, point.threshold);
             },
           },
         },

@@ -43,6 +43,8 @@ interface ChartBase {
   /** File name of the saved PNG, without extension. */
   fileName: string;
   data: ChartData;
+  /** The page's language: the axes' numbers are written its way. */
+  locale: string;
 }
 
 export interface LineChartSpec extends ChartBase {
@@ -50,6 +52,8 @@ export interface LineChartSpec extends ChartBase {
   x: Axis;
   y: Axis;
   series: LineSeries[];
+  /** A point's tooltip, worded in the page's language. */
+  tooltip(series: string, x: number, y: number, threshold?: number): string;
 }
 
 export interface BarChartSpec extends ChartBase {

@@ -3,6 +3,7 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import seed from "../../../shared/fixtures/seed-sample.yaml?raw";
+import { inChinese, inEnglish } from "../i18n/test-utils";
 import { readManifestText } from "../io/codec";
 import { createEditorStore, EditorProvider, selectSteps, useEditor } from "../store";
 import { AreaBoundary } from "./AreaBoundary";
@@ -26,7 +27,7 @@ function Fragile() {
   return <p>{steps.length} steps drawn</p>;
 }
 
-function setup() {
+function setup(wrapper = inEnglish) {
   const sent: unknown[] = [];
   vi.stubGlobal(
     "fetch",
@@ -44,6 +45,7 @@ function setup() {
       </AreaBoundary>
       <p>the rest of the page</p>
     </EditorProvider>,
+    { wrapper },
   );
   return { store, sent };
 }
@@ -86,9 +88,21 @@ describe("AreaBoundary", () => {
           <Thrower />
         </AreaBoundary>
       </EditorProvider>,
+      { wrapper: inEnglish },
     );
     const alert = await screen.findByRole("alert", { name: "The YAML panel failed" });
-    expect(await within(alert).findByText("It could not be reported (Failed to fetch).")).toBeTruthy();
+    expect(
+      await within(alert).findByText("It could not be reported (the server did not answer)."),
+    ).toBeTruthy();
+  });
+
+  it("speaks the page's language: what broke, the report and the ways on in Chinese", async () => {
+    const { store } = setup(inChinese);
+    store.getState().addComponent("pai/type_transform/v1");
+    const alert = await screen.findByRole("alert", { name: "属性面板出错了" });
+    expect(await within(alert).findByText("已记录在服务器日志中，请求 ID：req-7。")).toBeTruthy();
+    for (const name of ["重新加载上次保存的状态", "撤销上一步更改", "重试"])
+      expect(within(alert).getByRole("button", { name })).toBeTruthy();
   });
 });
 

@@ -7,18 +7,19 @@
 import type { ClientErrorArea } from "@pfd/shared";
 import { type ReactNode, useEffect, useState } from "react";
 import { ErrorBoundary, type FallbackProps } from "react-error-boundary";
+import { type Translator, useT } from "../i18n";
 import { sessionFor } from "../persistence/usePersistence";
 import { selectCanUndo, selectRevision, selectSelection, useEditor, useEditorApi } from "../store";
 import { type ReportOutcome, reportOf, sendReport } from "./report";
 import "./errors.css";
 
-/** The area's name in "The … failed". */
-const AREA_NAMES: Record<ClientErrorArea, string> = {
-  canvas: "canvas",
-  inspector: "inspector",
-  yaml: "YAML panel",
-  run: "run view",
-};
+/** Why a failure was not logged, in the page's language: the server's code, its status, or no answer. */
+function notReported(t: Translator, outcome: Extract<ReportOutcome, { ok: false }>): string {
+  const reason =
+    (outcome.code && t.maybe(`apiError.${outcome.code}`)) ??
+    (outcome.status ? t("error.http", { status: outcome.status }) : t("areaFailure.unreachable"));
+  return t("areaFailure.notReported", { reason });
+}
 
 // One report per failure, by the thrown value: the fallback may mount again for it (a retry that
 // fails the same way). Failures are few; the oldest are let go past a handful.
@@ -37,7 +38,8 @@ export function AreaBoundary({ area, children }: { area: ClientErrorArea; childr
       resetKeys={[revision, selection]}
       onError={(error, info) => {
         reportOnce(area, error, info.componentStack);
-        console.error(`paiflow: the ${AREA_NAMES[area]} failed`, error);
+        // For developers, in the console's language (English), as the server logs it.
+        console.error(`paiflow: the ${area} area failed`, error);
       }}
       fallbackRender={(props) => <AreaFailure area={area} {...props} />}
     >
@@ -57,35 +59,36 @@ function AreaFailure({ area, error, resetErrorBoundary }: FallbackProps & { area
       live = false;
     };
   }, [error]);
+  const t = useT();
   const e = error instanceof Error ? error : new Error(String(error));
-  const name = AREA_NAMES[area];
+  const title = t("areaFailure.title", { area });
   const reloadSaved = () => {
     const session = sessionFor(editor);
     void session.reopen(session.state.getState().currentId).then(resetErrorBoundary);
   };
   return (
-    <div className={`area-failure area-failure-${area}`} role="alert" aria-label={`The ${name} failed`}>
-      <strong>The {name} failed</strong>
+    <div className={`area-failure area-failure-${area}`} role="alert" aria-label={title}>
+      <strong>{title}</strong>
       <code className="area-failure-error">
         {e.name}: {e.message}
       </code>
       <p className="area-failure-report">
         {outcome === null
-          ? "Reporting it to the server…"
+          ? t("areaFailure.reporting")
           : outcome.ok
-            ? `Logged on the server as request ${outcome.requestId}.`
-            : `It could not be reported (${outcome.reason}).`}
+            ? t("areaFailure.logged", { requestId: outcome.requestId })
+            : notReported(t, outcome)}
       </p>
-      <p>The rest of the designer keeps working; your pipeline is kept.</p>
+      <p>{t("areaFailure.kept")}</p>
       <div className="area-failure-actions">
         <button type="button" className="btn primary" onClick={reloadSaved}>
-          Reload the last saved state
+          {t("areaFailure.reload")}
         </button>
         <button type="button" className="btn" disabled={!canUndo} onClick={() => editor.getState().undo()}>
-          Undo the last change
+          {t("areaFailure.undo")}
         </button>
         <button type="button" className="btn" onClick={resetErrorBoundary}>
-          Try again
+          {t("areaFailure.retry")}
         </button>
       </div>
     </div>

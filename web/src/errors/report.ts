@@ -11,7 +11,13 @@ import {
   parseApiError,
 } from "@pfd/shared";
 
-export type ReportOutcome = { ok: true; requestId: string } | { ok: false; reason: string };
+/**
+ * Logged under a request id, or not: with the server's error code or HTTP status when it
+ * answered, neither when it could not be reached (the page words the reason in its language).
+ */
+export type ReportOutcome =
+  | { ok: true; requestId: string }
+  | { ok: false; code?: string; status?: number; message: string };
 
 const clip = (s: string | null | undefined, max: number) => (s ? s.slice(0, max) : undefined);
 
@@ -47,8 +53,14 @@ export async function sendReport(
     const body: unknown = await res.json().catch(() => undefined);
     const parsed = ClientErrorResponseSchema.safeParse(body);
     if (res.ok && parsed.success) return { ok: true, requestId: parsed.data.requestId };
-    return { ok: false, reason: parseApiError(body)?.message ?? `the server answered ${res.status}` };
+    const error = parseApiError(body);
+    return {
+      ok: false,
+      status: res.status,
+      message: error?.message ?? `HTTP ${res.status}`,
+      ...(error ? { code: error.code } : {}),
+    };
   } catch (e) {
-    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
 }

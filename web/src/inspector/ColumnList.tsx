@@ -3,6 +3,7 @@
  * and press Enter or comma; Backspace in the empty box removes the last one.
  */
 import { useState } from "react";
+import { useT } from "../i18n";
 
 interface Props {
   id: string;
@@ -22,6 +23,7 @@ function split(text: string): string[] {
 
 export function ColumnList({ id, value, placeholder, onChange, ...aria }: Props) {
   const [draft, setDraft] = useState("");
+  const t = useT();
   const cols = split(value);
   const commit = (text: string) => {
     const add = split(text).filter((c) => !cols.includes(c));
@@ -35,7 +37,7 @@ export function ColumnList({ id, value, placeholder, onChange, ...aria }: Props)
           {c}
           <button
             type="button"
-            aria-label={`Remove column ${c}`}
+            aria-label={t("columns.remove", { column: c })}
             onClick={() => onChange(cols.filter((x) => x !== c).join(","))}
           >
             ×
@@ -46,7 +48,7 @@ export function ColumnList({ id, value, placeholder, onChange, ...aria }: Props)
         id={id}
         {...aria}
         value={draft}
-        placeholder={cols.length === 0 ? placeholder || "col1,col2,…" : "Add column"}
+        placeholder={cols.length === 0 ? placeholder || t("columns.placeholder") : t("columns.add")}
         onChange={(e) => {
           const v = e.target.value;
           if (v.endsWith(",")) commit(v);

@@ -4,6 +4,7 @@
  */
 import type { Artifact, Parameter } from "@pfd/shared";
 import { useId } from "react";
+import { useT } from "../i18n";
 import { PlusIcon, TrashIcon } from "../theme/icons";
 import { MapEditor } from "./MapEditor";
 
@@ -35,9 +36,9 @@ function display(v: unknown): string {
 }
 
 export function IoList<T extends Item>({ title, kind, output, items, onChange }: Props<T>) {
-  const noun = kind === "parameters" ? "parameter" : "artifact";
   const side = output ? "output" : "input";
   const base = useId();
+  const t = useT();
   const update = (i: number, next: Item) => onChange(items.map((x, j) => (j === i ? next : x)) as T[]);
   const add = () => {
     let n = items.length + 1;
@@ -53,24 +54,24 @@ export function IoList<T extends Item>({ title, kind, output, items, onChange }:
     <section className="io-list" aria-label={title}>
       <h3 className="section-title">
         {title}
-        <button type="button" className="btn icon" aria-label={`Add ${side} ${noun}`} onClick={add}>
+        <button type="button" className="btn icon" aria-label={t("io.add", { side, kind })} onClick={add}>
           <PlusIcon />
         </button>
       </h3>
-      {items.length === 0 ? <p className="muted">None.</p> : null}
+      {items.length === 0 ? <p className="muted">{t("io.none")}</p> : null}
       {items.map((item, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: names are being edited, so the row's place is its identity
         <div className="io-row" key={i}>
           <input
             className="field-input mono"
-            aria-label={`${title} ${i + 1} name`}
+            aria-label={t("io.name", { list: title, n: i + 1 })}
             value={item.name}
             onChange={(e) => update(i, { ...item, name: e.target.value })}
           />
           {kind === "parameters" ? (
             <select
               className="field-input"
-              aria-label={`${item.name} type`}
+              aria-label={t("io.type", { name: item.name })}
               value={(item as Parameter).type ?? "String"}
               onChange={(e) => update(i, { ...item, type: e.target.value })}
             >
@@ -81,7 +82,7 @@ export function IoList<T extends Item>({ title, kind, output, items, onChange }:
           ) : (
             <select
               className="field-input"
-              aria-label={`${item.name} type`}
+              aria-label={t("io.type", { name: item.name })}
               value={artifactType(item as Artifact)}
               onChange={(e) => update(i, withArtifactType(item as Artifact, e.target.value))}
             >
@@ -93,7 +94,7 @@ export function IoList<T extends Item>({ title, kind, output, items, onChange }:
           <button
             type="button"
             className="btn icon"
-            aria-label={`Remove ${item.name}`}
+            aria-label={t("io.remove", { name: item.name })}
             onClick={() => onChange(items.filter((_, j) => j !== i))}
           >
             <TrashIcon />
@@ -101,8 +102,8 @@ export function IoList<T extends Item>({ title, kind, output, items, onChange }:
           {output ? (
             <input
               className="field-input mono io-wide"
-              aria-label={`${item.name} from`}
-              placeholder="{{pipelines.step.outputs.artifacts.x}}"
+              aria-label={t("io.from", { name: item.name })}
+              placeholder={t("io.fromPlaceholder")}
               value={item.from ?? ""}
               onChange={(e) => update(i, { ...item, from: e.target.value || undefined })}
             />
@@ -110,8 +111,8 @@ export function IoList<T extends Item>({ title, kind, output, items, onChange }:
             <div className="io-wide">
               <MapEditor
                 id={`${base}-${i}`}
-                name={`${item.name} default`}
-                label={`${item.name} default`}
+                name={t("io.default", { name: item.name })}
+                label={t("io.default", { name: item.name })}
                 value={item.value}
                 onChange={(value) => {
                   const next: Item = { ...item, value };
@@ -123,8 +124,8 @@ export function IoList<T extends Item>({ title, kind, output, items, onChange }:
           ) : typeof item.value !== "object" || item.value === null ? (
             <input
               className="field-input mono io-wide"
-              aria-label={`${item.name} default`}
-              placeholder="Default value"
+              aria-label={t("io.default", { name: item.name })}
+              placeholder={t("io.defaultPlaceholder")}
               value={display(item.value)}
               onChange={(e) => {
                 const next: Item = { ...item, value: e.target.value };

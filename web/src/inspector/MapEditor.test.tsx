@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import seed from "../../../shared/fixtures/seed-sample.yaml?raw";
+import { inEnglish } from "../i18n/test-utils";
 import { readManifestText } from "../io/codec";
 import { createEditorStore, EditorProvider, type EditorStore, useEditor } from "../store";
 import { ParamField } from "./ParamField";
@@ -46,6 +47,7 @@ function setup(value: unknown): EditorStore {
     <EditorProvider store={store}>
       <Field />
     </EditorProvider>,
+    { wrapper: inEnglish },
   );
   return store;
 }
@@ -145,6 +147,7 @@ describe("Map parameter editor", () => {
       <EditorProvider store={store}>
         <PipelineInspector />
       </EditorProvider>,
+      { wrapper: inEnglish },
     );
     await user.click(screen.getByRole("button", { name: "YAML" }));
     const box = screen.getByRole("textbox", { name: "execution_maxcompute default" });

@@ -6,6 +6,7 @@
  */
 import { formatYamlMap, parseYamlMap } from "@pfd/shared";
 import { useId, useState } from "react";
+import { useT } from "../i18n";
 import { fingerprint, isFlatMap, mapOfRows, type Row, rowsOf } from "./map-value";
 
 interface Props {
@@ -28,6 +29,7 @@ type TextError = { message: string; line: number; col: number };
 
 export function MapEditor({ id, name, label, value, defaultValue, onChange, ...aria }: Props) {
   const errorId = useId();
+  const t = useT();
   const [mode, setMode] = useState<Mode>(() => (isFlatMap(value) ? "rows" : "yaml"));
   const [rows, setRows] = useState<Row[]>(() => rowsOf(value));
   const [text, setText] = useState(() => formatYamlMap(value));
@@ -65,7 +67,7 @@ export function MapEditor({ id, name, label, value, defaultValue, onChange, ...a
   };
 
   const flat = isFlatMap(value);
-  const rowsBlocked = problem ? "Fix the YAML first" : flat ? null : "Nested values need YAML";
+  const rowsBlocked = problem ? t("map.fixYamlFirst") : flat ? null : t("map.nestedNeedYaml");
   const switchTo = (next: Mode) => {
     if (next === mode || (next === "rows" && rowsBlocked)) return;
     if (next === "yaml") setText(formatYamlMap(value));
@@ -75,7 +77,7 @@ export function MapEditor({ id, name, label, value, defaultValue, onChange, ...a
   };
 
   const toggle = (
-    <fieldset className="map-mode" aria-label={`Edit ${name} as`}>
+    <fieldset className="map-mode" aria-label={t("map.editAs", { name })}>
       <button
         type="button"
         aria-pressed={mode === "rows"}
@@ -83,10 +85,10 @@ export function MapEditor({ id, name, label, value, defaultValue, onChange, ...a
         title={mode !== "rows" && rowsBlocked ? rowsBlocked : undefined}
         onClick={() => switchTo("rows")}
       >
-        Key/value
+        {t("map.rows")}
       </button>
       <button type="button" aria-pressed={mode === "yaml"} onClick={() => switchTo("yaml")}>
-        YAML
+        {t("map.yaml")}
       </button>
     </fieldset>
   );
@@ -105,19 +107,17 @@ export function MapEditor({ id, name, label, value, defaultValue, onChange, ...a
           autoCorrect="off"
           value={text}
           aria-label={label}
-          placeholder={
-            defaultValue === undefined ? "key: value\nnested:\n  key: value" : formatYamlMap(defaultValue)
-          }
+          placeholder={defaultValue === undefined ? t("map.placeholder") : formatYamlMap(defaultValue)}
           aria-invalid={problem ? true : aria["aria-invalid"]}
           aria-describedby={describedBy || undefined}
           onChange={(e) => updateText(e.target.value)}
         />
         {problem ? (
           <p className="field-error" id={errorId} role="status">
-            Line {problem.line}, column {problem.col}: {problem.message}. The last valid map is kept.
+            {t("map.yamlError", { line: problem.line, col: problem.col, detail: problem.message })}
           </p>
         ) : !flat ? (
-          <p className="field-desc">Nested values: key/value rows cannot show this map.</p>
+          <p className="field-desc">{t("map.nested")}</p>
         ) : null}
       </div>
     );
@@ -126,26 +126,26 @@ export function MapEditor({ id, name, label, value, defaultValue, onChange, ...a
   return (
     <div className="map-editor">
       {toggle}
-      <fieldset className="map-rows" id={id} aria-label={`${name} entries`} {...aria}>
+      <fieldset className="map-rows" id={id} aria-label={t("map.entries", { name })} {...aria}>
         {rows.map(([k, v], i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
           <div key={i} className="map-row">
             <input
               className="field-input mono"
-              aria-label={`${name} key ${i + 1}`}
+              aria-label={t("map.key", { name, n: i + 1 })}
               value={k}
               onChange={(e) => updateRows(rows.map((r, j) => (j === i ? [e.target.value, r[1]] : r)))}
             />
             <input
               className="field-input mono"
-              aria-label={`${name} value of ${k || `key ${i + 1}`}`}
+              aria-label={t("map.value", { name, key: k || `#${i + 1}` })}
               value={v}
               onChange={(e) => updateRows(rows.map((r, j) => (j === i ? [r[0], e.target.value] : r)))}
             />
             <button
               type="button"
               className="btn icon"
-              aria-label={`Remove ${k || "entry"} from ${name}`}
+              aria-label={t("map.remove", { name, key: k || `#${i + 1}` })}
               onClick={() => updateRows(rows.filter((_, j) => j !== i))}
             >
               ×
@@ -153,7 +153,7 @@ export function MapEditor({ id, name, label, value, defaultValue, onChange, ...a
           </div>
         ))}
         <button type="button" className="link-btn" onClick={() => setRows([...rows, ["", ""]])}>
-          + Add entry
+          {t("map.addEntry")}
         </button>
       </fieldset>
     </div>

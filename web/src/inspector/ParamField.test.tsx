@@ -2,7 +2,9 @@ import { componentLookup, type PipelineGraph, setParameter, validateGraph } from
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import seed from "../../../shared/fixtures/seed-sample.yaml?raw";
+import { inEnglish, testT } from "../i18n/test-utils";
 import { readManifestText } from "../io/codec";
+import { problemText } from "../problems/format";
 import { createEditorStore, EditorProvider, useEditor } from "../store";
 import { ParamField } from "./ParamField";
 
@@ -29,24 +31,27 @@ function Field({ name }: { name: string }) {
 function setup(name: string, value: string) {
   const store = createEditorStore({ graph: seedGraph() }, { validate: validateGraph, validateDelayMs: 0 });
   store.getState().addComponent("pai/split/v1");
-  store.getState().loadGraph(setParameter(store.getState().graph, "split", name, value));
+  store
+    .getState()
+    .loadGraph(setParameter(store.getState().graph, "split", name, value), { reason: "import" });
   render(
     <EditorProvider store={store}>
       <Field name={name} />
     </EditorProvider>,
+    { wrapper: inEnglish },
   );
   const validation = store
     .getState()
     .problems.filter((p) => p.location.field === `arguments.parameters.${name}.value`)
-    .map((p) => p.message);
-  return { validation, shown: screen.queryAllByText(/^parameter /).map((e) => e.textContent) };
+    .map((p) => problemText(testT(), p));
+  return { validation, shown: screen.queryAllByText(/^Parameter /).map((e) => e.textContent) };
 }
 
 describe("parameter field inline errors", () => {
   it("shows exactly what validation says of the value: 0x10 and 1e2 are no Int", () => {
     for (const value of ["0x10", "1e2"]) {
       const { validation, shown } = setup("lifecycle", value);
-      expect(validation).toEqual([`parameter lifecycle must be an integer, not "${value}"`]);
+      expect(validation).toEqual([`Parameter lifecycle must be an integer, not "${value}"`]);
       expect(shown).toEqual(validation);
       cleanup();
     }
@@ -54,7 +59,7 @@ describe("parameter field inline errors", () => {
 
   it("shows the range validation checks, and nothing for a good value", () => {
     const out = setup("fraction", "1");
-    expect(out.validation).toEqual(["parameter fraction is 1, outside (0, 1)"]);
+    expect(out.validation).toEqual(["Parameter fraction is 1, outside (0, 1)"]);
     expect(out.shown).toEqual(out.validation);
     cleanup();
     expect(setup("fraction", "0.7")).toEqual({ validation: [], shown: [] });

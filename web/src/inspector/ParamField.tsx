@@ -2,8 +2,10 @@
  * One step parameter in the inspector: the widget its type calls for, its default as a
  * placeholder, a required mark, inline errors, and binding to a pipeline input instead of a value.
  */
-import { checkValue, type ParamArg, type ParamSpec } from "@pfd/shared";
+import { checkValue, type ParamArg, type ParamSpec, parameterDescription, parameterLabel } from "@pfd/shared";
 import { memo, useId, useState } from "react";
+import { catalogLanguage, useT } from "../i18n";
+import { problemText } from "../problems/format";
 import { selectInputs, useEditor, useEditorApi } from "../store";
 import { LinkIcon } from "../theme/icons";
 import { ColumnList } from "./ColumnList";
@@ -27,12 +29,15 @@ export const ParamField = memo(function ParamField({ step, spec, arg, errors }: 
   const id = useId();
   const errorId = `${id}-err`;
   const binding = arg?.binding;
+  const t = useT();
   const value = binding?.kind === "value" ? binding.value : undefined;
-  const placeholder = spec.default !== undefined ? `${text(spec.default)} (default)` : "";
+  const placeholder =
+    spec.default !== undefined ? t("param.defaultPlaceholder", { value: text(spec.default) }) : "";
+  const label = parameterLabel(spec, catalogLanguage(t.locale));
   const set = (v: unknown) => api.getState().setParameter(step, spec.name, v);
   // Checked as the user types by validation's own check (validation files the same problem
   // under `...<name>.value`, which `errors` leaves out), so both always agree.
-  const local = binding?.kind === "value" ? checkValue(value, spec).map((p) => p.message) : [];
+  const local = binding?.kind === "value" ? checkValue(value, spec).map((p) => problemText(t, p)) : [];
   const allErrors = [...local, ...errors];
   const invalid = allErrors.length > 0;
   const common = {
@@ -49,7 +54,9 @@ export const ParamField = memo(function ParamField({ step, spec, arg, errors }: 
   } else if (spec.allowed && spec.allowed.length > 0) {
     widget = (
       <select {...common} className="field-input" value={text(value)} onChange={(e) => set(e.target.value)}>
-        <option value="">{spec.default !== undefined ? `Default (${text(spec.default)})` : "—"}</option>
+        <option value="">
+          {spec.default !== undefined ? t("param.defaultOption", { value: text(spec.default) }) : "—"}
+        </option>
         {spec.allowed.map((a) => (
           <option key={a} value={a}>
             {a}
@@ -72,10 +79,10 @@ export const ParamField = memo(function ParamField({ step, spec, arg, errors }: 
         >
           <span className="knob" />
         </button>
-        <span className="switch-state">{on ? "true" : "false"}</span>
+        <span className="switch-state">{t("param.boolValue", { on })}</span>
         {value !== undefined ? (
           <button type="button" className="link-btn" onClick={() => set(undefined)}>
-            Reset
+            {t("param.reset")}
           </button>
         ) : null}
       </span>
@@ -90,7 +97,7 @@ export const ParamField = memo(function ParamField({ step, spec, arg, errors }: 
         rows={6}
         spellCheck={false}
         value={text(value)}
-        placeholder={placeholder || "SELECT … (inputs as t1..t4)"}
+        placeholder={placeholder || t("param.sqlPlaceholder")}
         onChange={(e) => set(e.target.value)}
       />
     );
@@ -115,9 +122,10 @@ export const ParamField = memo(function ParamField({ step, spec, arg, errors }: 
     <div className={`field${invalid ? " has-error" : ""}`}>
       <div className="field-head">
         <label htmlFor={id}>
+          {label ? <span className="param-label">{label} </span> : null}
           <span className="mono">{spec.name}</span>
           {spec.required ? (
-            <span className="required" title="Required">
+            <span className="required" title={t("param.required")}>
               {" "}
               *
             </span>
@@ -130,15 +138,17 @@ export const ParamField = memo(function ParamField({ step, spec, arg, errors }: 
           <button
             type="button"
             className="link-btn"
-            aria-label={`Unbind ${spec.name}`}
+            aria-label={t("param.unbindLabel", { param: spec.name })}
             onClick={() => api.getState().bindParameter(step, spec.name, null)}
           >
-            Unbind
+            {t("param.unbind")}
           </button>
         )}
       </div>
       {widget}
-      {spec.description ? <p className="field-desc">{spec.description}</p> : null}
+      {spec.description ? (
+        <p className="field-desc">{parameterDescription(spec, catalogLanguage(t.locale))}</p>
+      ) : null}
       {invalid ? (
         <p className="field-error" id={errorId}>
           {allErrors.join(" ")}
@@ -150,12 +160,13 @@ export const ParamField = memo(function ParamField({ step, spec, arg, errors }: 
 
 function BindButton({ step, param }: { step: string; param: string }) {
   const api = useEditorApi();
+  const t = useT();
   return (
     <button
       type="button"
       className="bind-btn"
-      title="Bind to a pipeline input parameter"
-      aria-label={`Bind ${param} to a pipeline input`}
+      title={t("param.bindTitle")}
+      aria-label={t("param.bindLabel", { param })}
       onClick={() => api.getState().bindParameter(step, param, param)}
     >
       <LinkIcon />
@@ -178,13 +189,14 @@ function InputBinding({
   const api = useEditorApi();
   const inputs = useEditor(selectInputs);
   const [draft, setDraft] = useState<string | null>(null);
+  const t = useT();
   const names = inputs.parameters.map((p) => p.name);
   if (draft !== null) {
     return (
       <input
         id={id}
         className="field-input mono"
-        aria-label={`New pipeline input for ${param}`}
+        aria-label={t("param.newInputLabel", { param })}
         value={draft}
         // biome-ignore lint/a11y/noAutofocus: the user just asked to type a new input's name
         autoFocus
@@ -201,7 +213,7 @@ function InputBinding({
   }
   return (
     <div className="bound">
-      <span className="bound-prefix">from inputs.parameters.</span>
+      <span className="bound-prefix">{t("param.boundFrom")}</span>
       <select
         id={id}
         className="field-input mono"
@@ -216,7 +228,7 @@ function InputBinding({
             {n}
           </option>
         ))}
-        <option value={"\u0000new"}>New input…</option>
+        <option value={"\u0000new"}>{t("param.newInput")}</option>
       </select>
     </div>
   );

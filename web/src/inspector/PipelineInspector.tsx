@@ -1,6 +1,7 @@
 /** With nothing selected: the pipeline's own metadata, inputs and outputs. */
 import type { Artifact, Parameter } from "@pfd/shared";
 import { useId } from "react";
+import { type MessageId, useT } from "../i18n";
 import {
   selectInputs,
   selectMetadata,
@@ -11,12 +12,14 @@ import {
 } from "../store";
 import { IoList } from "./IoList";
 
-const META_FIELDS = [
-  ["name", "Pipeline name", "Shown in PAI's pipeline list"],
-  ["identifier", "Identifier", "Unique among your pipelines, e.g. my_pipeline"],
-  ["version", "Version", "e.g. v1"],
-  ["provider", "Provider", "Your Alibaba Cloud account UID"],
-] as const;
+const META_FIELDS = ["name", "identifier", "version", "provider"] as const;
+
+const META_TEXT: Record<(typeof META_FIELDS)[number], [label: MessageId, hint: MessageId]> = {
+  name: ["pipeline.name", "pipeline.nameHint"],
+  identifier: ["pipeline.identifier", "pipeline.identifierHint"],
+  version: ["pipeline.version", "pipeline.versionHint"],
+  provider: ["pipeline.provider", "pipeline.providerHint"],
+};
 
 export function PipelineInspector() {
   const api = useEditorApi();
@@ -25,45 +28,44 @@ export function PipelineInspector() {
   const outputs = useEditor(selectOutputs);
   const count = useEditor(selectStepCount);
   const base = useId();
+  const t = useT();
 
   return (
     <div className="inspector-body">
-      <p className="muted">
-        Pipeline · {count} step{count === 1 ? "" : "s"}. Select a step to edit it.
-      </p>
-      {META_FIELDS.map(([key, label, hint]) => (
+      <p className="muted">{t("pipeline.summary", { count })}</p>
+      {META_FIELDS.map((key) => (
         <div className="field" key={key}>
-          <label htmlFor={`${base}-${key}`}>{label}</label>
+          <label htmlFor={`${base}-${key}`}>{t(META_TEXT[key][0])}</label>
           <input
             id={`${base}-${key}`}
             className="field-input"
             value={typeof metadata[key] === "string" ? metadata[key] : ""}
-            placeholder={hint}
+            placeholder={t(META_TEXT[key][1])}
             onChange={(e) => api.getState().setPipelineMetadata({ [key]: e.target.value })}
           />
         </div>
       ))}
       <IoList
-        title="Input parameters"
+        title={t("pipeline.inputParameters")}
         kind="parameters"
         items={inputs.parameters}
         onChange={(list: Parameter[]) => api.getState().setPipelineIo("inputs", "parameters", list)}
       />
       <IoList
-        title="Input artifacts"
+        title={t("pipeline.inputArtifacts")}
         kind="artifacts"
         items={inputs.artifacts}
         onChange={(list: Artifact[]) => api.getState().setPipelineIo("inputs", "artifacts", list)}
       />
       <IoList
-        title="Output parameters"
+        title={t("pipeline.outputParameters")}
         kind="parameters"
         output
         items={outputs.parameters}
         onChange={(list: Parameter[]) => api.getState().setPipelineIo("outputs", "parameters", list)}
       />
       <IoList
-        title="Output artifacts"
+        title={t("pipeline.outputArtifacts")}
         kind="artifacts"
         output
         items={outputs.artifacts}

@@ -1,6 +1,14 @@
 /** The selected step: names, its component, and one field per parameter. */
-import { componentLookup, type GraphStep, stepParameters } from "@pfd/shared";
+import {
+  componentDescription,
+  componentLookup,
+  componentName,
+  type GraphStep,
+  stepParameters,
+} from "@pfd/shared";
 import { useEffect, useId, useRef, useState } from "react";
+import { catalogLanguage, type Translator, useT } from "../i18n";
+import { problemText } from "../problems/format";
 import { problemsByStep, selectComponents, selectProblems, useEditor, useEditorApi } from "../store";
 import { CategoryIcon, categoryKind } from "../theme/icons";
 import { ParamField } from "./ParamField";
@@ -14,6 +22,7 @@ export function StepInspector({ step }: { step: GraphStep }) {
   const displayRef = useRef<HTMLInputElement>(null);
   const displayId = useId();
   const stepProblems = problemsByStep(problems).get(step.name) ?? [];
+  const t = useT();
 
   useEffect(() => {
     if (renaming !== step.name) return;
@@ -25,7 +34,9 @@ export function StepInspector({ step }: { step: GraphStep }) {
   const params = stepParameters(step, component);
 
   const fieldErrors = (name: string) =>
-    stepProblems.filter((p) => p.location.field?.endsWith(`parameters.${name}`)).map((p) => p.message);
+    stepProblems
+      .filter((p) => p.location.field?.endsWith(`parameters.${name}`))
+      .map((p) => problemText(t, p));
   const stepErrors = stepProblems.filter((p) => !p.location.field?.includes("parameters."));
 
   return (
@@ -36,7 +47,9 @@ export function StepInspector({ step }: { step: GraphStep }) {
         </span>
         <div>
           <div className="component-name">
-            {component?.displayName.en ?? step.component.identifier ?? "Unknown component"}
+            {component
+              ? componentName(component, catalogLanguage(t.locale))
+              : (step.component.identifier ?? t("inspector.unknownComponent"))}
           </div>
           <div className="component-id mono">
             {step.component.provider ?? "?"}/{step.component.identifier ?? step.component.guid}/
@@ -44,24 +57,22 @@ export function StepInspector({ step }: { step: GraphStep }) {
           </div>
         </div>
       </div>
-      {component?.description ? <p className="component-desc">{component.description}</p> : null}
-      {!component ? (
-        <p className="component-desc warn">
-          This component is not in the catalog: its ports and parameters come from the pipeline.
-        </p>
+      {component?.description ? (
+        <p className="component-desc">{componentDescription(component, catalogLanguage(t.locale))}</p>
       ) : null}
+      {!component ? <p className="component-desc warn">{t("inspector.notInCatalog")}</p> : null}
       {stepErrors.length > 0 ? (
         <ul className="step-problems">
           {stepErrors.map((p) => (
             <li key={`${p.code}:${p.message}`} className={p.severity}>
-              {p.message}
+              {problemText(t, p)}
             </li>
           ))}
         </ul>
       ) : null}
 
       <div className="field">
-        <label htmlFor={displayId}>Display name</label>
+        <label htmlFor={displayId}>{t("inspector.displayName")}</label>
         <input
           id={displayId}
           ref={displayRef}
@@ -71,10 +82,10 @@ export function StepInspector({ step }: { step: GraphStep }) {
           onChange={(e) => api.getState().setDisplayName(step.name, e.target.value)}
         />
       </div>
-      <StepNameField key={step.name} name={step.name} />
+      <StepNameField key={step.name} name={step.name} t={t} />
 
-      <h3 className="section-title">Parameters</h3>
-      {params.length === 0 ? <p className="muted">This component takes no parameters.</p> : null}
+      <h3 className="section-title">{t("inspector.parameters")}</h3>
+      {params.length === 0 ? <p className="muted">{t("inspector.noParameters")}</p> : null}
       {params.map((p) => (
         <ParamField
           key={p.name}
@@ -89,7 +100,7 @@ export function StepInspector({ step }: { step: GraphStep }) {
 }
 
 /** The step name: applied on Enter or leaving the field; a refused name stays with the reason. */
-function StepNameField({ name }: { name: string }) {
+function StepNameField({ name, t }: { name: string; t: Translator }) {
   const api = useEditorApi();
   const id = useId();
   const [draft, setDraft] = useState(name);
@@ -97,11 +108,11 @@ function StepNameField({ name }: { name: string }) {
   const apply = () => {
     if (draft === name) return setError(null);
     const r = api.getState().renameStep(name, draft.trim());
-    setError(r.ok ? null : r.reason);
+    setError(r.ok ? null : r.code === "read-only" ? t.msg(r.message) : t(`rename.${r.code}`, r.params));
   };
   return (
     <div className={`field${error ? " has-error" : ""}`}>
-      <label htmlFor={id}>Step name</label>
+      <label htmlFor={id}>{t("inspector.stepName")}</label>
       <input
         id={id}
         className="field-input mono"
@@ -123,7 +134,7 @@ function StepNameField({ name }: { name: string }) {
           {error}
         </p>
       ) : (
-        <p className="field-desc">Other steps refer to it; renaming rewrites every reference.</p>
+        <p className="field-desc">{t("inspector.stepNameHint")}</p>
       )}
     </div>
   );

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import brokenSyntax from "../../../shared/fixtures/broken/syntax-error.yaml?raw";
 import sdkStyle from "../../../shared/fixtures/sdk-style.yaml?raw";
 import seed from "../../../shared/fixtures/seed-sample.yaml?raw";
+import { msg } from "../i18n";
+import { inEnglish, testT } from "../i18n/test-utils";
 import { createEditorStore, EditorProvider } from "../store";
 import { readManifestText } from "./codec";
 import { FileActions } from "./FileActions";
@@ -18,6 +20,7 @@ function setup() {
     <EditorProvider store={store}>
       <FileActions />
     </EditorProvider>,
+    { wrapper: inEnglish },
   );
   return store;
 }
@@ -29,7 +32,7 @@ describe("FileActions", () => {
     const store = setup();
     await userEvent.upload(screen.getByLabelText("Import YAML"), file("sdk.yaml", sdkStyle));
     await expect.poll(() => store.getState().graph.metadata.name).not.toBe("source-transform");
-    expect(store.getState().notice?.message).toBe("Imported sdk.yaml");
+    expect(testT().msg(store.getState().notice?.message ?? msg("common.close"))).toBe("Imported sdk.yaml");
     expect(store.getState().dirty).toBe(false);
   });
 
@@ -62,7 +65,7 @@ describe("FileActions", () => {
     await userEvent.paste(sdkStyle);
     await userEvent.click(within(dialog).getByRole("button", { name: "Import" }));
     expect(screen.queryByRole("dialog", { name: "Paste YAML" })).toBeNull();
-    expect(store.getState().notice?.message).toBe("Imported pasted text");
+    expect(testT().msg(store.getState().notice?.message ?? msg("common.close"))).toBe("Imported pasted text");
   });
 
   it("offers to open a readable file with validation errors, and only on request", async () => {

@@ -5,6 +5,7 @@
  */
 import type { PipelineGraph } from "@pfd/shared";
 import { useEffect, useRef, useState } from "react";
+import { msg, type Translator, useT } from "../i18n";
 import { problemLabel, sortProblems } from "../problems/format";
 import { useEditorApi } from "../store";
 import { graphToYaml } from "./codec";
@@ -21,6 +22,7 @@ export function FileActions() {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [pasting, setPasting] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const t = useT();
 
   const importText = (text: string, source: string): boolean => {
     const result = importManifest(text, source, api.getState().components);
@@ -29,12 +31,9 @@ export function FileActions() {
       return false;
     }
     const { loadGraph, notify } = api.getState();
-    loadGraph(result.graph, { source: "load", dirty: false });
+    loadGraph(result.graph, { reason: "import" });
     const n = result.warnings.length;
-    notify(
-      "info",
-      `Imported ${source}${n > 0 ? ` with ${n} warning${n === 1 ? "" : "s"} (see Problems)` : ""}`,
-    );
+    notify("info", msg("notice.imported", { source, warnings: n }));
     return true;
   };
   const importRef = useRef(importText);
@@ -78,7 +77,7 @@ export function FileActions() {
       const file = files.find((f) => looksLikeManifestFile(f.name)) ?? files[0];
       if (!file) return;
       if (!looksLikeManifestFile(file.name)) {
-        api.getState().notify("error", `${file.name} is not a manifest: drop a .yaml, .yml or .json file`);
+        api.getState().notify("error", msg("notice.notManifest", { file: file.name }));
         return;
       }
       void importFileRef.current(file);
@@ -105,12 +104,12 @@ export function FileActions() {
   return (
     <>
       <button type="button" className="btn" onClick={() => input.current?.click()}>
-        Import YAML
+        {t("file.import")}
       </button>
       <input
         ref={input}
         type="file"
-        aria-label="Import YAML"
+        aria-label={t("file.import")}
         accept=".yaml,.yml,.json,application/yaml,application/json,text/yaml"
         hidden
         onChange={(e) => {
@@ -121,50 +120,60 @@ export function FileActions() {
         }}
       />
       <button type="button" className="btn" onClick={() => setPasting(true)}>
-        Paste YAML
+        {t("file.paste")}
       </button>
       <button type="button" className="btn" onClick={exportYaml}>
-        Export YAML
+        {t("file.export")}
       </button>
       {pasting && (
         <PasteDialog
+          t={t}
           onClose={() => setPasting(false)}
           onImport={(text) => {
-            if (importText(text, "pasted text")) setPasting(false);
+            if (importText(text, t("file.pastedText"))) setPasting(false);
           }}
         />
       )}
       {failure && (
         <ImportFailure
           failure={failure}
+          t={t}
           onClose={() => setFailure(null)}
           onOpenAnyway={(graph) => {
             setFailure(null);
             setPasting(false);
-            api.getState().loadGraph(graph, { source: "load", dirty: false });
-            api.getState().notify("info", `Opened ${failure.source} with its problems (see Problems)`);
+            api.getState().loadGraph(graph, { reason: "import" });
+            api.getState().notify("info", msg("notice.openedAnyway", { source: failure.source }));
           }}
         />
       )}
       {dragging && (
         <div className="pfd-drop-overlay" aria-hidden="true">
-          Drop a .yaml file to import it
+          {t("file.drop")}
         </div>
       )}
     </>
   );
 }
 
-function PasteDialog({ onClose, onImport }: { onClose(): void; onImport(text: string): void }) {
+function PasteDialog({
+  t,
+  onClose,
+  onImport,
+}: {
+  t: Translator;
+  onClose(): void;
+  onImport(text: string): void;
+}) {
   const [text, setText] = useState("");
   return (
     <Modal
-      title="Paste YAML"
+      title={t("file.paste")}
       onClose={onClose}
       footer={
         <>
           <button type="button" className="btn" data-close onClick={onClose}>
-            Cancel
+            {t("common.cancel")}
           </button>
           <button
             type="button"
@@ -172,14 +181,14 @@ function PasteDialog({ onClose, onImport }: { onClose(): void; onImport(text: st
             disabled={text.trim() === ""}
             onClick={() => onImport(text)}
           >
-            Import
+            {t("file.importButton")}
           </button>
         </>
       }
     >
-      <p>Paste a PAIFlow core/v1 manifest. It replaces the open pipeline, which stays in Recent pipelines.</p>
+      <p>{t("file.pasteIntro")}</p>
       <textarea
-        aria-label="Manifest YAML"
+        aria-label={t("file.pasteLabel")}
         value={text}
         spellCheck={false}
         onChange={(e) => setText(e.currentTarget.value)}
@@ -190,10 +199,12 @@ function PasteDialog({ onClose, onImport }: { onClose(): void; onImport(text: st
 
 function ImportFailure({
   failure,
+  t,
   onClose,
   onOpenAnyway,
 }: {
   failure: Failure;
+  t: Translator;
   onClose(): void;
   onOpenAnyway(graph: PipelineGraph): void;
 }) {
@@ -203,29 +214,29 @@ function ImportFailure({
   return (
     <Modal
       role="alertdialog"
-      title={`${failure.source} cannot be imported`}
+      title={t("file.cannotImport", { source: failure.source })}
       onClose={onClose}
       footer={
         <>
           {anyway && (
             <button type="button" className="btn" onClick={() => onOpenAnyway(anyway)}>
-              Open anyway
+              {t("file.openAnyway")}
             </button>
           )}
           <button type="button" className="btn primary" data-autofocus onClick={onClose}>
-            Close
+            {t("common.close")}
           </button>
         </>
       }
     >
       <p>
-        {errors} error{errors === 1 ? "" : "s"} found; the open pipeline is unchanged.
-        {anyway && " The file is a readable manifest: you can still open it to fix it in the designer."}
+        {t("file.importErrors", { errors })}
+        {anyway ? ` ${t("file.importAnyway")}` : null}
       </p>
-      <ul className="pfd-modal__problems" aria-label="Import problems">
+      <ul className="pfd-modal__problems" aria-label={t("file.importProblems")}>
         {problems.map((p, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity beyond their order.
-          <li key={i}>{problemLabel(p, failure.source)}</li>
+          <li key={i}>{problemLabel(t, p, failure.source)}</li>
         ))}
       </ul>
     </Modal>

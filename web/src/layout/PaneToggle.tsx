@@ -5,6 +5,7 @@
  */
 import { type CSSProperties, useMemo, useState } from "react";
 import { type PanelSize, usePanelRef } from "react-resizable-panels";
+import { useT } from "../i18n";
 import { ChevronIcon } from "../theme/icons";
 
 export interface Pane {
@@ -46,6 +47,9 @@ export function usePane(): Pane {
 
 type Edge = "left" | "right" | "bottom";
 
+/** The collapsible panels, as the messages name them (`layout.collapse`, `layout.resize`). */
+export type PaneName = "palette" | "inspector" | "dock" | "problems";
+
 /** Which way the chevron points: toward where the panel goes when pressed. */
 const ROTATION: Record<Edge, [expanded: number, collapsed: number]> = {
   left: [180, 0],
@@ -53,7 +57,9 @@ const ROTATION: Record<Edge, [expanded: number, collapsed: number]> = {
   bottom: [90, 270],
 };
 
-export function PaneToggle({ pane, name, edge }: { pane: Pane; name: string; edge: Edge }) {
+export function PaneToggle({ pane, name, edge }: { pane: Pane; name: PaneName; edge: Edge }) {
+  const t = useT();
+  const label = t(pane.collapsed ? "layout.expand" : "layout.collapse", { pane: name });
   const style: CSSProperties = { [edge]: Math.max(0, pane.size) };
   const rotate = ROTATION[edge][pane.collapsed ? 1 : 0];
   return (
@@ -61,9 +67,9 @@ export function PaneToggle({ pane, name, edge }: { pane: Pane; name: string; edg
       type="button"
       className={`pane-toggle pane-toggle-${edge}${pane.collapsed ? " collapsed" : ""}`}
       style={style}
-      aria-label={`${pane.collapsed ? "Expand" : "Collapse"} the ${name}`}
+      aria-label={label}
       aria-expanded={!pane.collapsed}
-      title={`${pane.collapsed ? "Expand" : "Collapse"} the ${name}`}
+      title={label}
       onClick={pane.toggle}
     >
       <span style={{ transform: `rotate(${rotate}deg)` }}>

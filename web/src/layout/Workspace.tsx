@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from "react";
 import { Group, Panel, Separator, useDefaultLayout } from "react-resizable-panels";
+import { useT } from "../i18n";
 import { type Pane, PaneToggle, usePane } from "./PaneToggle";
 import "./layout.css";
 
@@ -53,6 +54,7 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
   const right = usePane();
   const dock = usePane();
   const problemsPane = usePane();
+  const t = useT();
 
   return (
     <Group
@@ -74,7 +76,7 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
       >
         {palette}
       </Panel>
-      <Separator className="sep sep-x" aria-label="Resize the palette" />
+      <Separator className="sep sep-x" aria-label={t("layout.resize", { pane: "palette" })} />
       <PaneToggle pane={left} name="palette" edge="left" />
       <Panel id="centre" className="pane" minSize={320}>
         <Group
@@ -88,8 +90,8 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
           <Panel id="canvas" className="pane" minSize={160}>
             <main className="canvas-area">{canvas}</main>
           </Panel>
-          <Separator className="sep sep-y" aria-label="Resize the YAML and Problems panels" />
-          <PaneToggle pane={dock} name="YAML and Problems panels" edge="bottom" />
+          <Separator className="sep sep-y" aria-label={t("layout.resize", { pane: "dock" })} />
+          <PaneToggle pane={dock} name="dock" edge="bottom" />
           <Panel
             id="dock"
             className={paneClass(dock)}
@@ -107,12 +109,12 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
               onLayoutChanged={dockLayout.onLayoutChanged}
             >
               <Panel id="yaml" className="pane" minSize={240}>
-                <section className="dock-yaml" aria-label="YAML">
+                <section className="dock-yaml" aria-label={t("yaml.title")}>
                   {yaml}
                 </section>
               </Panel>
-              <Separator className="sep sep-x" aria-label="Resize the Problems panel" />
-              <PaneToggle pane={problemsPane} name="Problems panel" edge="right" />
+              <Separator className="sep sep-x" aria-label={t("layout.resize", { pane: "problems" })} />
+              <PaneToggle pane={problemsPane} name="problems" edge="right" />
               <Panel
                 id="problems"
                 className={paneClass(problemsPane)}
@@ -121,7 +123,7 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
                 {...COLLAPSIBLE}
                 {...problemsPane.panelProps}
               >
-                <section className="dock-problems" aria-label="Problems">
+                <section className="dock-problems" aria-label={t("problems.title")}>
                   {problems}
                 </section>
               </Panel>
@@ -129,7 +131,7 @@ export function Workspace({ palette, canvas, yaml, problems, inspector }: Props)
           </Panel>
         </Group>
       </Panel>
-      <Separator className="sep sep-x" aria-label="Resize the inspector" />
+      <Separator className="sep sep-x" aria-label={t("layout.resize", { pane: "inspector" })} />
       <PaneToggle pane={right} name="inspector" edge="right" />
       <Panel
         id="inspector"

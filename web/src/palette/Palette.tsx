@@ -3,32 +3,40 @@
  * add at the centre of the view with Enter or a double-click.
  */
 
-import { type ComponentSpec, componentKey } from "@pfd/shared";
+import {
+  type CatalogLanguage,
+  type ComponentSpec,
+  componentDescription,
+  componentKey,
+  componentName,
+} from "@pfd/shared";
 import { type DragEvent, type KeyboardEvent, memo, useDeferredValue, useMemo, useState } from "react";
-import { selectComponents, useEditor, useEditorApi } from "../store";
+import { catalogLanguage, useT } from "../i18n";
+import { selectComponents, selectReadOnly, useEditor, useEditorApi } from "../store";
 import { CategoryIcon, ChevronIcon, categoryKind, SearchIcon } from "../theme/icons";
-import { useComponentCatalog } from "./catalog";
 import { COMPONENT_MIME } from "./dnd";
 import "./palette.css";
 import { matchComponent } from "./search";
 
 export function Palette() {
-  useComponentCatalog();
   const components = useEditor(selectComponents);
+  const readOnly = useEditor(selectReadOnly);
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const t = useT();
+  const language = catalogLanguage(t.locale);
 
   const groups = useMemo(() => {
-    const byCategory = new Map<string, ComponentSpec[]>();
+    const byCategory = new Map<ComponentSpec["category"], ComponentSpec[]>();
     for (const c of components) {
-      if (!matchComponent(c, deferred)) continue;
+      if (!matchComponent(c, deferred, [t(`category.${c.category}`)])) continue;
       const list = byCategory.get(c.category) ?? [];
       list.push(c);
       byCategory.set(c.category, list);
     }
     return [...byCategory];
-  }, [components, deferred]);
+  }, [components, deferred, t]);
 
   const toggle = (category: string) =>
     setCollapsed((prev) => {
@@ -39,20 +47,20 @@ export function Palette() {
     });
 
   return (
-    <aside className="palette" aria-label="Components">
+    <aside className="palette" aria-label={t("palette.label")}>
       <div className="palette-search">
         <SearchIcon />
         <input
           type="search"
           className="field-input"
-          aria-label="Search components"
-          placeholder="Search components / 搜索组件"
+          aria-label={t("palette.search")}
+          placeholder={t("palette.searchPlaceholder")}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
       <div className="palette-list">
-        {groups.length === 0 ? <p className="palette-empty">No component matches “{query}”.</p> : null}
+        {groups.length === 0 ? <p className="palette-empty">{t("palette.noMatch", { query })}</p> : null}
         {groups.map(([category, items]) => {
           const open = deferred.trim() !== "" || !collapsed.has(category);
           return (
@@ -67,7 +75,7 @@ export function Palette() {
                   <span className={`chev${open ? " open" : ""}`}>
                     <ChevronIcon />
                   </span>
-                  {category}
+                  {t(`category.${category}`)}
                   <span className="count">{items.length}</span>
                 </button>
               </h2>
@@ -75,7 +83,7 @@ export function Palette() {
                 <ul>
                   {items.map((c) => (
                     <li key={componentKey(c)}>
-                      <PaletteItem component={c} />
+                      <PaletteItem component={c} language={language} readOnly={readOnly} />
                     </li>
                   ))}
                 </ul>
@@ -84,22 +92,36 @@ export function Palette() {
           );
         })}
       </div>
-      <p className="palette-hint">Drag onto the canvas, or focus and press Enter.</p>
+      <p className="palette-hint">{t(readOnly ? "palette.hintReadOnly" : "palette.hint")}</p>
     </aside>
   );
 }
 
-const PaletteItem = memo(function PaletteItem({ component: c }: { component: ComponentSpec }) {
+const PaletteItem = memo(function PaletteItem({
+  component: c,
+  language,
+  readOnly,
+}: {
+  component: ComponentSpec;
+  language: CatalogLanguage;
+  readOnly: boolean;
+}) {
   const api = useEditorApi();
   const key = componentKey(c);
+  // Read-only, the store refuses the add with the reason as a notice: the item says why when used.
   const add = () => api.getState().addComponent(key);
+  const name = componentName(c, language);
+  // The other language's name beneath: analysts often know a component by its Chinese name.
+  const other = componentName(c, language === "zh" ? "en" : "zh");
   return (
+    // Named by its content: the name in the UI's language (the other language's name beneath is
+    // for the eye, hidden from the accessible name so it stays the component's name alone).
     <button
       type="button"
       className="palette-item"
-      aria-label={c.displayName.en}
-      title={c.description}
-      draggable
+      aria-disabled={readOnly || undefined}
+      title={componentDescription(c, language)}
+      draggable={!readOnly}
       onDragStart={(e: DragEvent) => {
         e.dataTransfer.setData(COMPONENT_MIME, key);
         e.dataTransfer.effectAllowed = "copy";
@@ -116,8 +138,12 @@ const PaletteItem = memo(function PaletteItem({ component: c }: { component: Com
         <CategoryIcon category={c.category} />
       </span>
       <span className="palette-names">
-        <span className="en">{c.displayName.en}</span>
-        <span className="zh">{c.displayName.zh || c.identifier}</span>
+        <span className="en" lang={language === "zh" ? "zh-CN" : "en"}>
+          {name}
+        </span>
+        <span className="zh" lang={language === "zh" ? "en" : "zh-CN"} aria-hidden="true">
+          {other === name ? c.identifier : other}
+        </span>
       </span>
     </button>
   );

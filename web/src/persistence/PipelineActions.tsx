@@ -1,10 +1,12 @@
 /** "New pipeline", "Open" (templates and recent pipelines) and the autosave status, for the toolbar. */
 import { newPipelineGraph } from "@pfd/shared";
+import { type MessageId, useFormats, useT } from "../i18n";
 import { PopoverButton } from "../io/Popover";
 import { useEditorApi } from "../store";
 import { openTemplate, TemplateList } from "../templates/TemplateList";
 import { useReplaceGuard } from "./ReplaceGuard";
-import type { PersistenceState, SaveStatus } from "./session";
+import { pipelineName } from "./snapshot";
+import type { PersistenceState, SaveStatus } from "./state";
 import { usePersistence, usePersistenceSession } from "./usePersistence";
 
 const selectRecent = (s: PersistenceState) => s.recent;
@@ -14,26 +16,22 @@ const selectStatus = (s: PersistenceState) => s.status;
 export function NewPipelineButton() {
   const api = useEditorApi();
   const { guard, dialog } = useReplaceGuard();
+  const t = useT();
   return (
     <>
       <button
         type="button"
         className="btn"
         onClick={() =>
-          guard(
-            () => api.getState().loadGraph(newPipelineGraph(), { source: "load", dirty: false }),
-            "New pipeline",
-          )
+          guard(() => api.getState().loadGraph(newPipelineGraph(), { reason: "new" }), "replace.new")
         }
       >
-        New pipeline
+        {t("file.new")}
       </button>
       {dialog}
     </>
   );
 }
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** "Open": a template, or a pipeline saved in this browser. */
 export function OpenMenu() {
@@ -43,23 +41,25 @@ export function OpenMenu() {
   const { reopen, remove } = usePersistenceSession();
   // Outside the popover, so the question survives the popover closing.
   const { guard, dialog } = useReplaceGuard();
+  const t = useT();
+  const f = useFormats();
   return (
     <>
-      <PopoverButton label="Open">
+      <PopoverButton label={t("file.open")}>
         {(close) => (
           <>
-            <h3 className="pfd-popover__heading">Templates</h3>
+            <h3 className="pfd-popover__heading">{t("open.templates")}</h3>
             <TemplateList
-              onChoose={(t) => {
+              onChoose={(template) => {
                 close();
-                guard(() => openTemplate(api, t), "Open template");
+                guard(() => openTemplate(api, template), "replace.template");
               }}
             />
-            <h3 className="pfd-popover__heading">Recent pipelines</h3>
+            <h3 className="pfd-popover__heading">{t("open.recent")}</h3>
             {recent.length === 0 ? (
-              <p className="pfd-popover__empty">No pipelines saved in this browser yet.</p>
+              <p className="pfd-popover__empty">{t("open.recentEmpty")}</p>
             ) : (
-              <ul aria-label="Recent pipelines">
+              <ul aria-label={t("open.recent")}>
                 {recent.map((r) => (
                   <li key={r.id} className="pfd-popover__item">
                     <button
@@ -67,22 +67,26 @@ export function OpenMenu() {
                       aria-current={r.id === currentId ? "true" : undefined}
                       onClick={() => {
                         close();
-                        if (r.id !== currentId) guard(() => void reopen(r.id), "Open pipeline");
+                        if (r.id !== currentId) guard(() => void reopen(r.id), "replace.pipeline");
                       }}
                     >
                       <span>
-                        {r.name}
-                        {r.id === currentId ? " (open)" : ""}
+                        {t("open.item", {
+                          name: pipelineName({ name: r.name }) || t("pipeline.untitled"),
+                          open: r.id === currentId,
+                        })}
                       </span>
                       <span className="pfd-popover__meta">
-                        {r.stepCount} step{r.stepCount === 1 ? "" : "s"} · saved {when.format(r.savedAt)}
+                        {t("open.meta", { count: r.stepCount, when: f.dateTime(r.savedAt) })}
                       </span>
                     </button>
                     {r.id !== currentId && (
                       <button
                         type="button"
                         className="pfd-popover__remove"
-                        aria-label={`Remove ${r.name} from Recent pipelines`}
+                        aria-label={t("open.remove", {
+                          name: pipelineName({ name: r.name }) || t("pipeline.untitled"),
+                        })}
                         onClick={() => void remove(r.id)}
                       >
                         ×
@@ -100,32 +104,34 @@ export function OpenMenu() {
   );
 }
 
-const statusText: Record<SaveStatus, string> = {
-  idle: "",
-  saving: "Saving…",
-  saved: "Saved",
-  error: "Autosave failed",
-  unavailable: "Autosave off",
+const statusText: Record<SaveStatus, MessageId | null> = {
+  idle: null,
+  saving: "save.saving",
+  saved: "save.saved",
+  error: "save.error",
+  unavailable: "save.unavailable",
 };
 
-const statusTitle: Record<SaveStatus, string> = {
-  idle: "Changes are saved in this browser as you work",
-  saving: "Saving in this browser",
-  saved: "Saved in this browser (IndexedDB); reopen it from Open › Recent pipelines",
-  error: "The browser refused to save; export the YAML to keep your work",
-  unavailable: "This browser offers no IndexedDB; export the YAML to keep your work",
+const statusTitle: Record<SaveStatus, MessageId> = {
+  idle: "save.idleTitle",
+  saving: "save.savingTitle",
+  saved: "save.savedTitle",
+  error: "save.errorTitle",
+  unavailable: "save.unavailableTitle",
 };
 
 export function SaveStatusText() {
   const status = usePersistence(selectStatus);
+  const t = useT();
+  const text = statusText[status];
   return (
     <span
       role="status"
-      aria-label="Autosave"
+      aria-label={t("save.label")}
       className={`pfd-status pfd-status--${status}`}
-      title={statusTitle[status]}
+      title={t(statusTitle[status])}
     >
-      {statusText[status]}
+      {text ? t(text) : ""}
     </span>
   );
 }

@@ -3,36 +3,38 @@
  * new one. Nothing is lost either way (the pipeline stays in Recent), but the user should decide.
  */
 import { type ReactNode, useState } from "react";
+import { type MessageId, useT } from "../i18n";
 import { Modal } from "../io/Modal";
 import { useEditorApi } from "../store";
-import { pipelineName } from "./session";
+import { pipelineName } from "./snapshot";
 
 export interface ReplaceGuard {
-  /** Runs `action` at once when nothing would be replaced, else after the user agrees. */
-  guard(action: () => void, verb: string): void;
+  /** Runs `action` at once when nothing would be replaced, else after the user agrees to `verb`. */
+  guard(action: () => void, verb: MessageId): void;
   dialog: ReactNode;
 }
 
 export function useReplaceGuard(): ReplaceGuard {
   const api = useEditorApi();
-  const [pending, setPending] = useState<{ action: () => void; verb: string } | null>(null);
+  const [pending, setPending] = useState<{ action: () => void; verb: MessageId } | null>(null);
+  const t = useT();
 
-  const guard = (action: () => void, verb: string) => {
+  const guard = (action: () => void, verb: MessageId) => {
     const { dirty, graph } = api.getState();
     if (!dirty || graph.steps.length === 0) action();
     else setPending({ action, verb });
   };
 
-  const name = pipelineName(api.getState().graph.metadata);
+  const name = pipelineName(api.getState().graph.metadata) || t("pipeline.untitled");
   const dialog = pending && (
     <Modal
       role="alertdialog"
-      title={`${pending.verb}?`}
+      title={t("replace.title", { action: t(pending.verb) })}
       onClose={() => setPending(null)}
       footer={
         <>
           <button type="button" className="btn" data-close onClick={() => setPending(null)}>
-            Cancel
+            {t("common.cancel")}
           </button>
           <button
             type="button"
@@ -42,15 +44,12 @@ export function useReplaceGuard(): ReplaceGuard {
               pending.action();
             }}
           >
-            {pending.verb}
+            {t(pending.verb)}
           </button>
         </>
       }
     >
-      <p>
-        “{name}” has unsaved changes (not exported since it was opened). It stays in Recent pipelines in this
-        browser.
-      </p>
+      <p>{t("replace.body", { name })}</p>
     </Modal>
   );
   return { guard, dialog };

@@ -2,6 +2,11 @@
  * The browser's store of pipelines (IndexedDB via `idb`): one record per pipeline, plus which
  * one was open last. Records are migrated on read (see `record.ts`); unreadable ones are skipped
  * and reported, never deleted, so a newer app version can still open them.
+ *
+ * Several tabs share it. A tab that starts editing a pipeline `claim`s it; from then on a `put`
+ * by any earlier writer is refused (a fencing token, checked in the write's own transaction), so
+ * a tab that lost the pipeline to another one can never overwrite that tab's work, however late
+ * its write arrives.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import { migrateRecord, type SavedPipeline } from "./record";
@@ -9,14 +14,28 @@ import { migrateRecord, type SavedPipeline } from "./record";
 export const DB_NAME = "paiflow-designer";
 const DB_VERSION = 1;
 
+/** The meta key of the last writer that claimed pipeline `id`. */
+const writerKey = (id: string) => `writer:${id}`;
+
 interface Schema extends DBSchema {
   pipelines: { key: string; value: SavedPipeline; indexes: { savedAt: number } };
   meta: { key: string; value: unknown };
 }
 
+/** A write refused because another tab claimed the pipeline since: `record` was not written. */
+export class TakenOverError extends Error {
+  constructor(readonly record: SavedPipeline) {
+    super(`“${record.name}” was taken over by another tab; this tab's version was not written`);
+    this.name = "TakenOverError";
+  }
+}
+
 export interface PipelineRepository {
   get(id: string): Promise<SavedPipeline | undefined>;
-  put(record: SavedPipeline): Promise<void>;
+  /** Writes the record as `writer`; rejects with TakenOverError when another writer claimed it since. */
+  put(record: SavedPipeline, writer: string): Promise<void>;
+  /** From now on only `writer`'s puts of pipeline `id` land; resolves to the record as it stands. */
+  claim(id: string, writer: string): Promise<SavedPipeline | undefined>;
   remove(id: string): Promise<void>;
   /** Most recently saved first. */
   list(limit?: number): Promise<SavedPipeline[]>;
@@ -51,11 +70,28 @@ export async function openPipelineRepository(
       const value = await db.get("pipelines", id);
       return value === undefined ? undefined : read(value);
     },
-    async put(record) {
-      await db.put("pipelines", record);
+    async put(record, writer) {
+      const tx = db.transaction(["pipelines", "meta"], "readwrite");
+      const owner = await tx.objectStore("meta").get(writerKey(record.id));
+      const refused = owner !== undefined && owner !== writer;
+      if (!refused) await tx.objectStore("pipelines").put(record);
+      await tx.done;
+      if (refused) throw new TakenOverError(record);
+    },
+    async claim(id, writer) {
+      const tx = db.transaction(["pipelines", "meta"], "readwrite");
+      await tx.objectStore("meta").put(writer, writerKey(id));
+      const value = await tx.objectStore("pipelines").get(id);
+      await tx.done;
+      return value === undefined ? undefined : read(value);
     },
     async remove(id) {
-      await db.delete("pipelines", id);
+      const tx = db.transaction(["pipelines", "meta"], "readwrite");
+      await Promise.all([
+        tx.objectStore("pipelines").delete(id),
+        tx.objectStore("meta").delete(writerKey(id)),
+      ]);
+      await tx.done;
     },
     async list(limit = 20) {
       const out: SavedPipeline[] = [];

@@ -11,32 +11,40 @@ const v1 = {
   savedAt: 2,
 };
 
+const v2 = { ...v1, version: 2, dirty: true };
+
 describe("migrateRecord", () => {
   it("accepts a current record unchanged", () => {
-    expect(RECORD_VERSION).toBe(1);
-    expect(migrateRecord(v1)).toEqual({ ok: true, record: v1 });
+    expect(RECORD_VERSION).toBe(2);
+    expect(migrateRecord(v2)).toEqual({ ok: true, record: v2 });
+  });
+
+  it("migrates v1 (before records kept `dirty`): it opens clean, as it did", () => {
+    expect(migrateRecord(v1)).toEqual({ ok: true, record: { ...v1, version: 2, dirty: false } });
   });
 
   it("refuses values that are not records, lack a version, or come from a newer app", () => {
     expect(migrateRecord(null)).toMatchObject({ ok: false });
     expect(migrateRecord("yaml")).toMatchObject({ ok: false });
-    expect(migrateRecord({ ...v1, version: undefined })).toMatchObject({
+    expect(migrateRecord({ ...v2, version: undefined })).toMatchObject({
       ok: false,
       reason: expect.stringContaining("no valid version"),
     });
-    expect(migrateRecord({ ...v1, version: 7 })).toMatchObject({
+    expect(migrateRecord({ ...v2, version: 7 })).toMatchObject({
       ok: false,
       reason: expect.stringContaining("newer version"),
     });
   });
 
   it("refuses a current record missing a field, naming it", () => {
-    const { yaml: _drop, ...noYaml } = v1;
+    const { yaml: _drop, ...noYaml } = v2;
     expect(migrateRecord(noYaml)).toEqual({ ok: false, reason: "saved record p1 has no YAML" });
+    const { dirty: _flag, ...noDirty } = v2;
+    expect(migrateRecord(noDirty)).toEqual({ ok: false, reason: "saved record p1 has no dirty flag" });
   });
 
   it("applies the chain in order, one version at a time", () => {
-    // A format history of three versions: v1 kept `text`, v2 renamed it `yaml`, v3 added `stepCount`.
+    // A format history of three versions: v1 kept `text`, v2 renamed it `yaml`, v3 added `stepCount` (and `dirty`).
     const seen: number[] = [];
     const chain: Migration[] = [
       ({ text, ...r }) => {
@@ -45,7 +53,7 @@ describe("migrateRecord", () => {
       },
       (r) => {
         seen.push(r.version as number);
-        return { ...r, stepCount: 0 };
+        return { ...r, stepCount: 0, dirty: false };
       },
     ];
     const old = { version: 1, id: "p1", name: "n", text: "y", createdAt: 1, savedAt: 2 };
@@ -53,7 +61,16 @@ describe("migrateRecord", () => {
     expect(seen).toEqual([1, 2]);
     expect(result).toEqual({
       ok: true,
-      record: { version: 3, id: "p1", name: "n", yaml: "y", stepCount: 0, createdAt: 1, savedAt: 2 },
+      record: {
+        version: 3,
+        id: "p1",
+        name: "n",
+        yaml: "y",
+        stepCount: 0,
+        dirty: false,
+        createdAt: 1,
+        savedAt: 2,
+      },
     });
   });
 

@@ -4,26 +4,41 @@
  * version N to N+1) to `MIGRATIONS`, with its own test; reading applies the chain in order.
  */
 
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
 
 export interface SavedPipeline {
   version: typeof RECORD_VERSION;
   /** Local id of the pipeline in this browser (not the manifest's identifier). */
   id: string;
-  /** Label for the Recent list: the manifest's name, identifier or "Untitled pipeline". */
+  /**
+   * Label for the Recent list: the manifest's name or identifier; empty for an unnamed pipeline
+   * (older records say "Untitled pipeline").
+   */
   name: string;
   /** The manifest as YAML, positions included: lossless, and readable by any later version. */
   yaml: string;
   stepCount: number;
+  /** The pipeline had changes not exported yet (the editor's `dirty`), so a reload or another tab still says so. */
+  dirty: boolean;
   createdAt: number;
   savedAt: number;
+}
+
+/** A new local pipeline id (also the id of a tab as a writer of pipelines). */
+export function newLocalId(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `p-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** One step of the chain: a record of version N in, version N+1 out. */
 export type Migration = (record: Record<string, unknown>) => Record<string, unknown>;
 
-/** `MIGRATIONS[n - 1]` turns a version-n record into version n+1. Empty while the format is v1. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** v1 records did not say whether the pipeline had changes not exported: they open clean, as they did. */
+const migrateV1: Migration = (record) => ({ ...record, dirty: false });
+
+/** `MIGRATIONS[n - 1]` turns a version-n record into version n+1. */
+export const MIGRATIONS: readonly Migration[] = [migrateV1];
 
 export type MigrateResult = { ok: true; record: SavedPipeline } | { ok: false; reason: string };
 
@@ -65,6 +80,7 @@ function checkCurrent(r: Record<string, unknown>): string | undefined {
   for (const key of ["stepCount", "createdAt", "savedAt"] as const) {
     if (typeof r[key] !== "number") return `saved record ${r.id} has no ${key}`;
   }
+  if (typeof r.dirty !== "boolean") return `saved record ${r.id} has no dirty flag`;
   if (typeof r.name !== "string") return `saved record ${r.id} has no name`;
   return undefined;
 }

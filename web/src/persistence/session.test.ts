@@ -12,6 +12,7 @@ const stops: PersistenceSession[] = [];
 afterEach(async () => {
   for (const s of stops.splice(0)) await s.stop();
   localStorage.clear();
+  sessionStorage.clear();
 });
 
 const seedGraph = (): PipelineGraph => {
@@ -38,7 +39,7 @@ describe("persistence session", () => {
   it("restores the open pipeline, edits included, after a reload", async () => {
     const db = `session-${n++}`;
     const first = await load(db);
-    first.editor.getState().loadGraph(seedGraph(), { source: "load" });
+    first.editor.getState().loadGraph(seedGraph(), { reason: "import" });
     first.editor.getState().setDisplayName("data_source", "Orders");
     await settle(first.session);
 
@@ -46,16 +47,33 @@ describe("persistence session", () => {
     const graph = second.editor.getState().graph;
     expect(graph.steps.map((s) => s.displayName)).toEqual(["Orders", "Data Type Conversion-1"]);
     expect(second.session.state.getState().currentId).toBe(first.session.state.getState().currentId);
-    // A restore is not an unsaved change.
+    // The edit was never exported: after the reload it still says so.
+    expect(second.editor.getState().dirty).toBe(true);
+  });
+
+  it("keeps `dirty` with the pipeline: exported (markSaved) it reopens clean", async () => {
+    const db = `session-${n++}`;
+    const first = await load(db);
+    first.editor.getState().loadGraph(seedGraph(), { reason: "import" });
+    first.editor.getState().setDisplayName("data_source", "Orders");
+    first.editor.getState().markSaved();
+    await settle(first.session);
+    const second = await load(db);
+    expect(second.editor.getState().graph.steps[0]?.displayName).toBe("Orders");
+    expect(second.editor.getState().dirty).toBe(false);
+    // An edit, undone: back at the version reopened, which was the exported one.
+    second.editor.getState().setDisplayName("data_source", "Other");
+    expect(second.editor.getState().dirty).toBe(true);
+    second.editor.getState().undo();
     expect(second.editor.getState().dirty).toBe(false);
   });
 
   it("gives every loaded pipeline its own record, so the one replaced stays in Recent", async () => {
     const db = `session-${n++}`;
     const { editor, session } = await load(db);
-    editor.getState().loadGraph(seedGraph(), { source: "load" });
+    editor.getState().loadGraph(seedGraph(), { reason: "import" });
     const seedId = session.state.getState().currentId;
-    editor.getState().loadGraph(newPipelineGraph(), { source: "load" });
+    editor.getState().loadGraph(newPipelineGraph(), { reason: "new" });
     editor.getState().setPipelineMetadata({ name: "fresh" });
     expect(session.state.getState().currentId).not.toBe(seedId);
     await settle(session);
@@ -73,7 +91,7 @@ describe("persistence session", () => {
   it("does not restore over an editor the user already changed", async () => {
     const db = `session-${n++}`;
     const first = await load(db);
-    first.editor.getState().loadGraph(seedGraph(), { source: "load" });
+    first.editor.getState().loadGraph(seedGraph(), { reason: "import" });
     await settle(first.session);
 
     const editor = createEditorStore();
@@ -92,9 +110,9 @@ describe("persistence session", () => {
   it("keeps a blank new pipeline out of Recent, and a reload opens it blank", async () => {
     const db = `session-${n++}`;
     const first = await load(db);
-    first.editor.getState().loadGraph(seedGraph(), { source: "load" });
+    first.editor.getState().loadGraph(seedGraph(), { reason: "import" });
     await first.session.flush();
-    first.editor.getState().loadGraph(newPipelineGraph(), { source: "load" });
+    first.editor.getState().loadGraph(newPipelineGraph(), { reason: "new" });
     await settle(first.session);
 
     const second = await load(db);
@@ -105,7 +123,7 @@ describe("persistence session", () => {
   it("restores a half-built pipeline, validation errors and all", async () => {
     const db = `session-${n++}`;
     const first = await load(db);
-    first.editor.getState().loadGraph(seedGraph(), { source: "load" });
+    first.editor.getState().loadGraph(seedGraph(), { reason: "import" });
     // Data Type Conversion loses its source: its required input is no longer connected.
     first.editor.getState().removeSteps(["data_source"]);
     await settle(first.session);

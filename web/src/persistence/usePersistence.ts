@@ -2,7 +2,8 @@
 import { useEffect } from "react";
 import { useStore } from "zustand";
 import { type EditorStore, useEditorApi } from "../store";
-import { createPersistenceSession, type PersistenceSession, type PersistenceState } from "./session";
+import { createPersistenceSession, type PersistenceSession } from "./session";
+import type { PersistenceState } from "./state";
 
 const sessions = new WeakMap<EditorStore, PersistenceSession>();
 

@@ -3,6 +3,7 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import seed from "../../../shared/fixtures/seed-sample.yaml?raw";
+import { inEnglish } from "../i18n/test-utils";
 import { readManifestText } from "../io/codec";
 import { createEditorStore, EditorProvider } from "../store";
 import { bridgeFor } from "../yaml/bridge";
@@ -37,6 +38,7 @@ function setup(problems: Problem[]) {
     <EditorProvider store={store}>
       <ProblemsList />
     </EditorProvider>,
+    { wrapper: inEnglish },
   );
   return store;
 }

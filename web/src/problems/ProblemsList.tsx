@@ -4,10 +4,11 @@
  */
 import { type PipelineGraph, type Problem, parseManifest } from "@pfd/shared";
 import { useMemo } from "react";
+import { useT } from "../i18n";
 import { graphToYaml } from "../io/codec";
 import { selectProblems, useEditor, useEditorApi } from "../store";
 import { useYamlBridge, useYamlBridgeApi } from "../yaml/bridge";
-import { lineLabel, placeLabel, sortProblems } from "./format";
+import { lineLabel, placeLabel, problemText, sortProblems } from "./format";
 import "./problems.css";
 
 const selectPending = (s: { pending: readonly Problem[] }) => s.pending;
@@ -17,6 +18,7 @@ export function ProblemsList() {
   const pending = useYamlBridge(selectPending);
   const api = useEditorApi();
   const bridge = useYamlBridgeApi();
+  const t = useT();
   const items = useMemo(
     () => [
       ...sortProblems(pending).map((p) => ({ p, fromText: true })),
@@ -41,26 +43,26 @@ export function ProblemsList() {
     // The shell's dock section around this list carries the accessible name "Problems".
     <div className="pfd-problems">
       <h2 className="pfd-problems__title">
-        Problems{" "}
-        <span className="pfd-problems__count">
-          {errors} error{errors === 1 ? "" : "s"}, {warnings} warning{warnings === 1 ? "" : "s"}
-        </span>
+        {t("problems.title")}{" "}
+        <span className="pfd-problems__count">{t("problems.count", { errors, warnings })}</span>
       </h2>
       {items.length === 0 ? (
-        <p className="pfd-problems__none">No problems.</p>
+        <p className="pfd-problems__none">{t("problems.none")}</p>
       ) : (
-        <ul aria-label="Problems" className="pfd-problems__list">
+        <ul aria-label={t("problems.title")} className="pfd-problems__list">
           {items.map(({ p, fromText }, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity beyond their order.
             <li key={i} className={`pfd-problem pfd-problem--${p.severity}`}>
               <button type="button" onClick={() => open(p, fromText)}>
-                <span className="pfd-problem__severity">{p.severity}</span>
-                <span className="pfd-problem__message">{p.message}</span>
+                <span className="pfd-problem__severity">
+                  {t("problems.severity", { severity: p.severity })}
+                </span>
+                <span className="pfd-problem__message">{problemText(t, p)}</span>
                 <span className="pfd-problem__where">
                   {[
-                    fromText ? "YAML (not applied)" : undefined,
-                    placeLabel(p),
-                    lineLabel(p) && `line ${lineLabel(p)}`,
+                    fromText ? t("problems.notApplied") : undefined,
+                    placeLabel(t, p),
+                    lineLabel(p) && t("problems.line", { line: lineLabel(p) }),
                   ]
                     .filter(Boolean)
                     .join(" · ")}

@@ -2,14 +2,14 @@
  * Data View and statistics outputs: a table with a row per column (its summary numbers where the
  * output has them) and a small bar chart of the column's distribution.
  */
-import { formatCell } from "../run/TablePreview";
 import type { Bin, ColumnSummary } from "./distributions";
-import { text } from "./text";
+import { useResultText } from "./text";
 import "./results.css";
 
 const NUMBERS = ["count", "missing", "distinct", "min", "max", "mean", "stddev", "iv"] as const;
 
 export function ColumnTable({ columns, label }: { columns: ColumnSummary[]; label: string }) {
+  const text = useResultText();
   // Only the figures some column has: a binned table gives distributions alone.
   const shown = NUMBERS.filter((k) => columns.some((c) => c[k] !== undefined));
   const types = columns.some((c) => c.type !== undefined);
@@ -35,7 +35,7 @@ export function ColumnTable({ columns, label }: { columns: ColumnSummary[]; labe
               {types && <td>{c.type ?? ""}</td>}
               {shown.map((k) => (
                 <td key={k} className="num">
-                  {c[k] === undefined ? "" : formatCell(c[k])}
+                  {c[k] === undefined ? "" : text.figure(c[k])}
                 </td>
               ))}
               <td>{c.distribution ? <Sparkline column={c.feature} bins={c.distribution} /> : null}</td>
@@ -52,6 +52,7 @@ const H = 24;
 
 /** A column's distribution as tiny bars; each bar's tooltip names its bin and count. */
 function Sparkline({ column, bins }: { column: string; bins: Bin[] }) {
+  const text = useResultText();
   const top = Math.max(1, ...bins.map((b) => b.count));
   const w = W / Math.max(1, bins.length);
   return (
@@ -67,7 +68,7 @@ function Sparkline({ column, bins }: { column: string; bins: Bin[] }) {
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: a bin is its position; labels repeat when min = max
           <rect key={i} x={i * w + 0.5} y={H - h} width={Math.max(1, w - 1)} height={h}>
-            <title>{`${b.label}: ${b.count}`}</title>
+            <title>{text.binCount(b.label, b.count)}</title>
           </rect>
         );
       })}

@@ -6,14 +6,15 @@ import { useMemo } from "react";
 import { ChartFigure } from "../charts/ChartFigure";
 import { type ChartSpec, chartFileName, type LinePoint } from "../charts/spec";
 import type { EvaluationCurves } from "./curves";
-import { text } from "./text";
+import { type ResultText, useResultText } from "./text";
 
 const UNIT = { min: 0, max: 1 };
-const r4 = (n: number) => Math.round(n * 1e4) / 1e4;
-const t = (p: LinePoint) => (p.threshold === undefined ? "" : r4(p.threshold));
 
 /** The four charts' specs; `auc` is the evaluation's own (exact) AUC when it reported one. */
-function evaluationSpecs(c: EvaluationCurves, file: string, auc = c.auc): ChartSpec[] {
+function evaluationSpecs(text: ResultText, c: EvaluationCurves, file: string, auc = c.auc): ChartSpec[] {
+  const r4 = text.figure;
+  const t = (p: LinePoint) => (p.threshold === undefined ? "" : r4(p.threshold));
+  const common = { locale: text.locale, tooltip: text.point };
   const rate = c.positives / (c.positives + c.negatives);
   const { max } = c.ks;
   // The lift reported is the one nearest the top 10% of rows, as lift tables are usually read.
@@ -25,6 +26,7 @@ function evaluationSpecs(c: EvaluationCurves, file: string, auc = c.auc): ChartS
   return [
     {
       kind: "line",
+      ...common,
       name: text.roc,
       summary: text.aucSummary(auc),
       fileName: chartFileName(file, "roc"),
@@ -48,6 +50,7 @@ function evaluationSpecs(c: EvaluationCurves, file: string, auc = c.auc): ChartS
     },
     {
       kind: "line",
+      ...common,
       name: text.pr,
       summary: text.prSummary(rate),
       fileName: chartFileName(file, "precision-recall"),
@@ -71,6 +74,7 @@ function evaluationSpecs(c: EvaluationCurves, file: string, auc = c.auc): ChartS
     },
     {
       kind: "line",
+      ...common,
       name: text.ks,
       summary: text.ksSummary(max.value, max.threshold),
       fileName: chartFileName(file, "ks"),
@@ -98,6 +102,7 @@ function evaluationSpecs(c: EvaluationCurves, file: string, auc = c.auc): ChartS
     },
     {
       kind: "line",
+      ...common,
       name: text.lift,
       ...(top ? { summary: text.liftSummary(top.y, top.x) } : {}),
       fileName: chartFileName(file, "lift"),
@@ -131,7 +136,8 @@ export function EvaluationCharts({
   file: string;
   auc?: number;
 }) {
-  const specs = useMemo(() => evaluationSpecs(curves, file, auc), [curves, file, auc]);
+  const text = useResultText();
+  const specs = useMemo(() => evaluationSpecs(text, curves, file, auc), [text, curves, file, auc]);
   return (
     <div className="charts">
       {specs.map((s) => (

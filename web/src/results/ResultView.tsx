@@ -13,7 +13,7 @@ import { evaluationCurves } from "./curves";
 import { binnedDistributions, columnSummaries } from "./distributions";
 import { EvaluationCharts } from "./EvaluationCharts";
 import { HistogramCharts } from "./HistogramCharts";
-import { text } from "./text";
+import { type ResultText, useResultText } from "./text";
 
 interface TableResultProps {
   preview: PreviewResponse;
@@ -25,7 +25,7 @@ interface TableResultProps {
 }
 
 /** What a table output is drawn as, or null for a plain table. */
-function drawTable({ preview, output, file, auc }: TableResultProps): ReactNode {
+function drawTable(text: ResultText, { preview, output, file, auc }: TableResultProps): ReactNode {
   const curves = evaluationCurves(preview);
   if (curves) return <EvaluationCharts curves={curves} file={`${file}-${output}`} auc={auc} />;
   const bins = binnedDistributions(preview);
@@ -58,7 +58,11 @@ function drawTable({ preview, output, file, auc }: TableResultProps): ReactNode 
 
 /** A table output: its drawing when it has one (the rows folded away under it), else the rows. */
 export function TableResult({ preview, output, file, auc }: TableResultProps) {
-  const drawn = useMemo(() => drawTable({ preview, output, file, auc }), [preview, output, file, auc]);
+  const text = useResultText();
+  const drawn = useMemo(
+    () => drawTable(text, { preview, output, file, auc }),
+    [text, preview, output, file, auc],
+  );
   const table = <TablePreview preview={preview} label={text.previewOf(output)} />;
   if (!drawn) return table;
   return (
@@ -85,6 +89,7 @@ export function ValueResult({
   output: string;
   metrics: boolean;
 }) {
+  const text = useResultText();
   const summaries = useMemo(() => columnSummaries(value), [value]);
   const metrics = useMemo(
     () => (summaries || !drawMetrics ? null : metricsOfValue(value)),

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
+import { inEnglish } from "../i18n/test-utils";
 import type { RunApi } from "./api";
 import { LogsView } from "./LogsView";
 
@@ -23,6 +24,7 @@ function renderLogs(api: RunApi, status: string) {
     <QueryClientProvider client={client}>
       <LogsView api={api} runId="flow-1" stepName="convert" stepStatus={status} />
     </QueryClientProvider>,
+    { wrapper: inEnglish },
   );
 }
 

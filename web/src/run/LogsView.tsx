@@ -4,6 +4,7 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useT } from "../i18n";
 import type { RunApi } from "./api";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
@@ -30,6 +31,7 @@ export function LogsView({
   const [follow, setFollow] = useState(true);
   const box = useRef<HTMLDivElement>(null);
   const searchId = useId();
+  const t = useT();
 
   // The step ended while we watched: read what it wrote last, once. (A step that had already
   // ended when the tab opened was read in full by the first fetch.)
@@ -59,23 +61,25 @@ export function LogsView({
   return (
     <div className="pfd-run-logs">
       <div className="pfd-run-logs-tools">
-        <label htmlFor={searchId}>Search logs</label>
+        <label htmlFor={searchId}>{t("logs.search")}</label>
         <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         <span className="pfd-run-hint" aria-live="polite">
-          {needle ? `${matching.length} of ${plural(lines.length, "line")}` : plural(lines.length, "line")}
-          {!ended && " · streaming"}
+          {needle
+            ? t("logs.matching", { matching: matching.length, count: lines.length })
+            : t("logs.lines", { count: lines.length })}
+          {!ended && ` · ${t("logs.streaming")}`}
         </span>
         <label className="pfd-run-check">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />
-          Follow
+          {t("logs.follow")}
         </label>
       </div>
-      {logs.error && <ErrorNotice error={asRunApiError(logs.error)} title="Logs unavailable:" />}
+      {logs.error && <ErrorNotice error={asRunApiError(logs.error)} title={t("logs.unavailable")} />}
       <div
         ref={box}
         className="pfd-run-logs-lines"
         role="log"
-        aria-label={`Logs of ${stepName}`}
+        aria-label={t("logs.of", { step: stepName })}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must be reachable to scroll by keyboard
         tabIndex={0}
         onScroll={(e) => {
@@ -84,8 +88,8 @@ export function LogsView({
           if (atBottom !== follow) setFollow(atBottom);
         }}
       >
-        {logs.isPending && <div className="pfd-run-hint">Loading logs…</div>}
-        {!logs.isPending && lines.length === 0 && <div className="pfd-run-hint">No log lines yet.</div>}
+        {logs.isPending && <div className="pfd-run-hint">{t("logs.loading")}</div>}
+        {!logs.isPending && lines.length === 0 && <div className="pfd-run-hint">{t("logs.empty")}</div>}
         {shown.map((line, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: log lines only ever append
           <div key={i} className="pfd-run-log-line">
@@ -95,10 +99,6 @@ export function LogsView({
       </div>
     </div>
   );
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function Highlight({ text, needle }: { text: string; needle: string }) {

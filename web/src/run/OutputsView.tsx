@@ -7,6 +7,7 @@
 import type { StepOutput } from "@pfd/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useT } from "../i18n";
 import { TableResult, ValueResult } from "../results/ResultView";
 import { num, safeJson } from "../results/table";
 import type { RunApi } from "./api";
@@ -61,15 +62,13 @@ const RESULT_ROWS = 1000;
 export function OutputsView({ api, runId, stepName, stepStatus }: Props) {
   const outputs = useQuery(stepOutputsQuery(api, runId, stepName, stepStatus));
   const local = useQuery(healthQuery(api)).data?.mode === "local";
-  if (outputs.error) return <ErrorNotice error={asRunApiError(outputs.error)} title="Outputs unavailable:" />;
-  if (outputs.isPending) return <div className="pfd-run-hint">Loading outputs…</div>;
+  const t = useT();
+  if (outputs.error)
+    return <ErrorNotice error={asRunApiError(outputs.error)} title={t("outputs.unavailable")} />;
+  if (outputs.isPending) return <div className="pfd-run-hint">{t("outputs.loading")}</div>;
   const list = outputs.data.outputs;
   if (list.length === 0) {
-    return (
-      <div className="pfd-run-hint">
-        {isTerminal(stepStatus) ? "This step produced no outputs." : "Outputs appear when the step finishes."}
-      </div>
-    );
+    return <div className="pfd-run-hint">{t(isTerminal(stepStatus) ? "outputs.none" : "outputs.later")}</div>;
   }
   const values = list.map(outputValue);
   // A step that reports a value is a statistics or evaluation step: its tables are results too.
@@ -104,6 +103,7 @@ interface ItemProps extends Omit<Props, "stepStatus"> {
 function OutputItem({ api, runId, stepName, output, value, local, result, auc }: ItemProps) {
   const [open, setOpen] = useState(result);
   const where = describeLocation(output.info);
+  const t = useT();
   return (
     <li className="pfd-run-output">
       <div className="pfd-run-output-head">
@@ -112,7 +112,10 @@ function OutputItem({ api, runId, stepName, output, value, local, result, auc }:
         {where && <code className="pfd-run-hint">{where}</code>}
         {local && isTable(output) && (
           <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {open ? "Hide" : result ? "Show" : "Preview"} {output.name}
+            {t("outputs.toggle", {
+              state: open ? "hide" : result ? "show" : "preview",
+              name: output.name,
+            })}
           </button>
         )}
       </div>
@@ -138,7 +141,9 @@ function OutputPreview({
   auc,
 }: Omit<Props, "stepStatus"> & { output: string; limit: number | undefined; auc: number | undefined }) {
   const preview = useQuery(previewQuery(api, runId, stepName, output, limit));
-  if (preview.error) return <ErrorNotice error={asRunApiError(preview.error)} title="Preview unavailable:" />;
-  if (preview.isPending) return <div className="pfd-run-hint">Loading preview…</div>;
+  const t = useT();
+  if (preview.error)
+    return <ErrorNotice error={asRunApiError(preview.error)} title={t("outputs.previewUnavailable")} />;
+  if (preview.isPending) return <div className="pfd-run-hint">{t("outputs.loadingPreview")}</div>;
   return <TableResult preview={preview.data} output={output} file={stepName} auc={auc} />;
 }

@@ -6,12 +6,17 @@
 import type { RunDetail, RunVerb } from "@pfd/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
+import { denialText } from "../auth/denial";
 import { actionRefusal } from "../auth/me";
+import { type MessageId, useFormats, useT } from "../i18n";
+import { problemText } from "../problems/format";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
 import { runKeys, runQuery } from "./queries";
 import { useRunContext } from "./RunProvider";
-import { elapsedMs, formatDuration, isTerminal, statusKind } from "./status";
+import { FIELD_LABELS } from "./settings";
+import { elapsedMs, isTerminal, statusKind } from "./status";
+import { statusText } from "./text";
 import { useNow } from "./useNow";
 
 const RunsPanel = lazy(() => import("./RunsPanel"));
@@ -19,37 +24,51 @@ const RunsPanel = lazy(() => import("./RunsPanel"));
 export function RunBar() {
   const { followedRunId, refusal, dismissRefusal } = useRunContext();
   const [runsOpen, setRunsOpen] = useState(false);
+  const t = useT();
   return (
-    <section aria-label="Run status" className="pfd-run-bar">
+    <section aria-label={t("runBar.label")} className="pfd-run-bar">
       {followedRunId ? (
         <FollowedRun runId={followedRunId} />
       ) : (
-        <span className="pfd-run-idle">Not run yet. Run with Ctrl+Enter.</span>
+        <span className="pfd-run-idle">{t("runBar.idle")}</span>
       )}
       <span className="pfd-run-bar-spacer" />
       <button type="button" className="btn" onClick={() => setRunsOpen(true)} aria-haspopup="dialog">
-        Runs
+        {t("runBar.runs")}
       </button>
       {refusal && (
         <div className="pfd-run-refusal">
           {refusal.kind === "error" ? (
-            <ErrorNotice error={refusal.error} title="Run failed to start:" />
+            <ErrorNotice error={refusal.error} title={t("runBar.startFailed")} />
           ) : (
             <div role="alert" className="pfd-run-error">
-              <span className="pfd-run-error-message">{refusal.message}</span>
+              <span className="pfd-run-error-message">
+                {refusal.kind === "role"
+                  ? t("run.notRole", { reason: denialText(t, refusal.denial) })
+                  : refusal.kind === "problems"
+                    ? t("run.notProblems", { count: refusal.problems.length })
+                    : t("run.notSettings", {
+                        fields: refusal.fields.map((f) => t(FIELD_LABELS[f])).join(t("common.listSeparator")),
+                      })}
+              </span>
               {refusal.kind === "problems" && (
                 <ul className="pfd-run-problems">
                   {refusal.problems.map((p, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity and never reorder here
                     <li key={i}>
-                      {p.location.step && <code>{p.location.step}</code>} {p.message}
+                      {p.location.step && <code>{p.location.step}</code>} {problemText(t, p)}
                     </li>
                   ))}
                 </ul>
               )}
             </div>
           )}
-          <button type="button" className="btn icon" onClick={dismissRefusal} aria-label="Dismiss">
+          <button
+            type="button"
+            className="btn icon"
+            onClick={dismissRefusal}
+            aria-label={t("common.dismiss")}
+          >
             ×
           </button>
         </div>
@@ -70,14 +89,19 @@ function FollowedRun({ runId }: { runId: string }) {
   const now = useNow(Boolean(run) && !terminal);
   const ms = run ? elapsedMs(run.startedAt, run.finishedAt, now) : undefined;
   const failedStep = run?.steps.find((s) => s.status === "Failed");
+  const t = useT();
+  const { duration } = useFormats();
   return (
     <>
       <span className="pfd-run-id">
-        Run <code>{runId}</code>
+        {t("runBar.run")} <code>{runId}</code>
       </span>
       {run?.createdBy && me && me.authMode !== "none" && (
-        <span className="pfd-run-by" title={`Started by ${run.createdBy.name} (${run.createdBy.id})`}>
-          by {run.createdBy.name}
+        <span
+          className="pfd-run-by"
+          title={t("runBar.startedBy", { name: run.createdBy.name, id: run.createdBy.id })}
+        >
+          {t("runBar.by", { name: run.createdBy.name })}
         </span>
       )}
       {run && (
@@ -86,35 +110,30 @@ function FollowedRun({ runId }: { runId: string }) {
           data-status={run.status}
           aria-live="polite"
         >
-          {run.status}
+          {statusText(t, run.status)}
         </span>
       )}
-      {!run && !error && <span className="pfd-run-word">Loading…</span>}
+      {!run && !error && <span className="pfd-run-word">{t("common.loading")}</span>}
       {ms !== undefined && (
-        <span className="pfd-run-elapsed" title="Elapsed">
-          {formatDuration(ms)}
+        <span className="pfd-run-elapsed" title={t("runBar.elapsed")}>
+          {duration(ms)}
         </span>
       )}
       {run?.consoleUrl && (
         <a href={run.consoleUrl} target="_blank" rel="noreferrer">
-          Open in PAI console
+          {t("runBar.console")}
         </a>
       )}
       {failedStep && (
         <button type="button" className="pfd-run-link" onClick={() => showStepDetails(failedStep.stepName)}>
-          Failed step: {failedStep.stepName}
+          {t("runBar.failedStep", { step: failedStep.stepName })}
         </button>
       )}
       {run?.message && run.status !== "Succeeded" && <span className="pfd-run-message">{run.message}</span>}
       {run && <RunActions run={run} />}
-      {error && <ErrorNotice error={asRunApiError(error)} title="Cannot follow this run:" />}
-      <button
-        type="button"
-        className="btn"
-        onClick={() => follow(null)}
-        title="Stop showing this run on the canvas"
-      >
-        Clear
+      {error && <ErrorNotice error={asRunApiError(error)} title={t("runBar.cannotFollow")} />}
+      <button type="button" className="btn" onClick={() => follow(null)} title={t("runBar.clearTitle")}>
+        {t("runBar.clear")}
       </button>
     </>
   );
@@ -135,26 +154,27 @@ export function RunActions({ run }: { run: RunDetail }) {
     },
   });
   const terminal = isTerminal(run.status);
-  const button = (verb: RunVerb, label: string) => {
+  const t = useT();
+  const button = (verb: RunVerb, label: MessageId) => {
     const forbidden = actionRefusal(me, verb, run);
     return (
       <button
         type="button"
         className="btn"
         disabled={action.isPending || forbidden !== null}
-        title={forbidden ?? undefined}
+        title={forbidden ? denialText(t, forbidden) : undefined}
         onClick={() => action.mutate(verb)}
       >
-        {label}
+        {t(label)}
       </button>
     );
   };
   return (
     <>
-      {run.status === "Initialized" && button("start", "Start")}
-      {!terminal && run.status !== "Terminating" && button("terminate", "Terminate")}
-      {terminal && button("rerun", "Rerun")}
-      {action.error && <ErrorNotice error={asRunApiError(action.error)} title="Action failed:" />}
+      {run.status === "Initialized" && button("start", "runBar.start")}
+      {!terminal && run.status !== "Terminating" && button("terminate", "runBar.terminate")}
+      {terminal && button("rerun", "runBar.rerun")}
+      {action.error && <ErrorNotice error={asRunApiError(action.error)} title={t("runBar.actionFailed")} />}
     </>
   );
 }

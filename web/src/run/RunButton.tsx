@@ -4,7 +4,9 @@
  * says why.
  */
 import { lazy, Suspense, useState } from "react";
+import { denialText } from "../auth/denial";
 import { runRefusal } from "../auth/me";
+import { useT } from "../i18n";
 import { useOptionalRunContext } from "./RunProvider";
 
 const RunSettingsDialog = lazy(() => import("./RunSettingsDialog"));
@@ -12,6 +14,7 @@ const RunSettingsDialog = lazy(() => import("./RunSettingsDialog"));
 export function RunButton({ className = "pfd-run-button" }: { className?: string }) {
   const ctx = useOptionalRunContext();
   const busy = ctx?.submitting ?? false;
+  const t = useT();
   const forbidden = runRefusal(ctx?.me);
   return (
     <button
@@ -21,9 +24,9 @@ export function RunButton({ className = "pfd-run-button" }: { className?: string
       disabled={!ctx || busy || forbidden !== null}
       aria-busy={busy}
       aria-keyshortcuts="Control+Enter Meta+Enter"
-      title={forbidden ?? "Run the pipeline (Ctrl+Enter)"}
+      title={forbidden ? denialText(t, forbidden) : t("run.buttonTitle")}
     >
-      {busy ? "Starting…" : "Run"}
+      {t(busy ? "run.starting" : "run.button")}
     </button>
   );
 }
@@ -31,6 +34,7 @@ export function RunButton({ className = "pfd-run-button" }: { className?: string
 export function RunSettingsButton({ className }: { className?: string }) {
   const ctx = useOptionalRunContext();
   const [open, setOpen] = useState(false);
+  const t = useT();
   return (
     <>
       <button
@@ -40,7 +44,7 @@ export function RunSettingsButton({ className }: { className?: string }) {
         disabled={!ctx}
         aria-haspopup="dialog"
       >
-        Run settings
+        {t("run.settings")}
       </button>
       {open && ctx && (
         <Suspense fallback={null}>

@@ -4,10 +4,12 @@
  */
 import type { StepStatus } from "@pfd/shared";
 import { useId, useState } from "react";
+import { useT } from "../i18n";
 import type { RunApi } from "./api";
 import { LogsView } from "./LogsView";
 import { OutputsView } from "./OutputsView";
 import { StepRunBadge } from "./StepRunBadge";
+import { statusText } from "./text";
 
 type Tab = "logs" | "outputs";
 
@@ -24,31 +26,32 @@ export function RunDetails({ api, runId, steps, stepName, onPickStep, onClose }:
   const [tab, setTab] = useState<Tab>("logs");
   const id = useId();
   const step = steps.find((s) => s.stepName === stepName);
+  const t = useT();
   return (
-    <section className="pfd-run-details" aria-label="Run details">
+    <section className="pfd-run-details" aria-label={t("details.label")}>
       <header className="pfd-run-details-head">
-        <label htmlFor={`${id}-step`}>Step</label>
+        <label htmlFor={`${id}-step`}>{t("details.step")}</label>
         <select id={`${id}-step`} value={stepName ?? ""} onChange={(e) => onPickStep(e.target.value)}>
-          {!step && <option value="">Choose a step…</option>}
+          {!step && <option value="">{t("details.choose")}</option>}
           {steps.map((s) => (
             <option key={s.stepName} value={s.stepName}>
-              {s.stepName} ({s.status})
+              {t("details.option", { step: s.stepName, status: statusText(t, s.status) })}
             </option>
           ))}
         </select>
         <StepRunBadge step={step} />
-        <div role="tablist" aria-label="Step details" className="pfd-run-tabs">
-          {(["logs", "outputs"] as const).map((t) => (
+        <div role="tablist" aria-label={t("details.tabs")} className="pfd-run-tabs">
+          {(["logs", "outputs"] as const).map((name) => (
             <button
-              key={t}
+              key={name}
               type="button"
               role="tab"
-              id={`${id}-${t}`}
-              aria-selected={tab === t}
-              aria-controls={`${id}-${t}-panel`}
-              onClick={() => setTab(t)}
+              id={`${id}-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`${id}-${name}-panel`}
+              onClick={() => setTab(name)}
             >
-              {t === "logs" ? "Logs" : "Outputs"}
+              {t(name === "logs" ? "details.logs" : "details.outputs")}
             </button>
           ))}
         </div>
@@ -56,7 +59,7 @@ export function RunDetails({ api, runId, steps, stepName, onPickStep, onClose }:
           <button
             type="button"
             onClick={onClose}
-            aria-label="Close run details"
+            aria-label={t("details.close")}
             className="btn icon pfd-run-close"
           >
             ×
@@ -69,7 +72,7 @@ export function RunDetails({ api, runId, steps, stepName, onPickStep, onClose }:
         aria-labelledby={`${id}-${tab}`}
         className="pfd-run-tabpanel"
       >
-        {!step && <div className="pfd-run-hint">Select a node on the canvas, or choose a step above.</div>}
+        {!step && <div className="pfd-run-hint">{t("details.hint")}</div>}
         {step && tab === "logs" && (
           <LogsView
             key={step.stepName}

@@ -6,6 +6,8 @@ import type { RunDetail } from "@pfd/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Background, Handle, type NodeProps, Position, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import { memo, useEffect, useMemo, useState } from "react";
+import { useFormats, useT } from "../i18n";
+import { problemText } from "../problems/format";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
 import { type HistoryNodeData, historyGraph } from "./historyGraph";
@@ -14,8 +16,9 @@ import { RunActions } from "./RunBar";
 import { RunDetails } from "./RunDetails";
 import { useRunContext } from "./RunProvider";
 import { StepRunBadge } from "./StepRunBadge";
-import { elapsedMs, formatDuration, statusKind } from "./status";
+import { elapsedMs, statusKind } from "./status";
 import { applyRun, createStepStatusStore, StepStatusContext, useStepRunStatus } from "./stepStatus";
+import { statusText } from "./text";
 
 const HistoryNode = memo(function HistoryNode({ data }: NodeProps) {
   const d = data as HistoryNodeData;
@@ -55,6 +58,7 @@ export function RunHistoryView({ runId }: { runId: string }) {
   const manifest = useQuery(runManifestQuery(api, runId));
   const [tab, setTab] = useState<"graph" | "manifest">("graph");
   const [step, setStep] = useState<string | null>(null);
+  const t = useT();
   // Its own projection: the history view must not paint the canvas with another run's statuses.
   const [store] = useState(createStepStatusStore);
   useEffect(() => {
@@ -66,20 +70,20 @@ export function RunHistoryView({ runId }: { runId: string }) {
   );
 
   return (
-    <section className="pfd-run-history" aria-label={`Run ${runId} (read-only)`}>
-      {run.error ? <ErrorNotice error={asRunApiError(run.error)} title="Run unavailable:" /> : null}
+    <section className="pfd-run-history" aria-label={t("history.label", { id: runId })}>
+      {run.error ? <ErrorNotice error={asRunApiError(run.error)} title={t("history.unavailable")} /> : null}
       {run.data && <RunSummaryLine run={run.data} />}
       <div className="pfd-run-history-actions">
         {run.data && <RunActions run={run.data} />}
         {followedRunId !== runId && (
           <button type="button" className="btn" onClick={() => follow(runId)}>
-            Show on canvas
+            {t("history.showOnCanvas")}
           </button>
         )}
       </div>
-      <div role="tablist" aria-label="Run view" className="pfd-run-tabs">
+      <div role="tablist" aria-label={t("history.tabs")} className="pfd-run-tabs">
         <button type="button" role="tab" aria-selected={tab === "graph"} onClick={() => setTab("graph")}>
-          Graph
+          {t("history.graph")}
         </button>
         <button
           type="button"
@@ -87,11 +91,15 @@ export function RunHistoryView({ runId }: { runId: string }) {
           aria-selected={tab === "manifest"}
           onClick={() => setTab("manifest")}
         >
-          Manifest
+          {t("history.manifest")}
         </button>
       </div>
-      {manifest.error && <ErrorNotice error={asRunApiError(manifest.error)} title="Manifest unavailable:" />}
-      {tab === "graph" && graph && !graph.ok && <div role="alert">{graph.message}</div>}
+      {manifest.error && (
+        <ErrorNotice error={asRunApiError(manifest.error)} title={t("history.manifestUnavailable")} />
+      )}
+      {tab === "graph" && graph && !graph.ok && (
+        <div role="alert">{graph.problem ? problemText(t, graph.problem) : t("history.unreadable")}</div>
+      )}
       {tab === "graph" && graph?.ok && (
         <StepStatusContext.Provider value={store}>
           <div className="pfd-run-history-graph">
@@ -116,7 +124,7 @@ export function RunHistoryView({ runId }: { runId: string }) {
         </StepStatusContext.Provider>
       )}
       {tab === "manifest" && manifest.data && (
-        <section aria-label="Manifest that ran">
+        <section aria-label={t("history.manifestThatRan")}>
           <pre className="pfd-run-manifest">{manifest.data.manifest}</pre>
         </section>
       )}
@@ -136,18 +144,20 @@ export function RunHistoryView({ runId }: { runId: string }) {
 
 function RunSummaryLine({ run }: { run: RunDetail }) {
   const ms = elapsedMs(run.startedAt, run.finishedAt, Date.now());
+  const t = useT();
+  const { duration } = useFormats();
   return (
     <p className="pfd-run-history-summary">
       <span className={`pfd-run-word pfd-run-${statusKind(run.status)}`} data-status={run.status}>
-        {run.status}
+        {statusText(t, run.status)}
       </span>{" "}
-      {run.name} {ms !== undefined && `· ${formatDuration(ms)}`}
+      {run.name} {ms !== undefined && `· ${duration(ms)}`}
       {run.message && <span className="pfd-run-message"> · {run.message}</span>}
       {run.consoleUrl && (
         <>
           {" · "}
           <a href={run.consoleUrl} target="_blank" rel="noreferrer">
-            Open in PAI console
+            {t("runBar.console")}
           </a>
         </>
       )}

@@ -3,6 +3,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { inEnglish } from "../i18n/test-utils";
 import type { RunApi } from "./api";
 import { RunApiError } from "./api";
 import { RunBar } from "./RunBar";
@@ -75,7 +76,7 @@ function renderEditor(
   pipelineKey = "p1",
 ) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(editor(server, source, pipelineKey, queryClient));
+  return render(editor(server, source, pipelineKey, queryClient), { wrapper: inEnglish });
 }
 
 function editor(
@@ -176,7 +177,7 @@ describe("Run", () => {
     const server = fakeServer();
     const source = { manifest: "apiVersion: core/v1", problems: [] };
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const view = render(editor(server, source, "p1", queryClient));
+    const view = render(editor(server, source, "p1", queryClient), { wrapper: inEnglish });
     await userEvent.click(screen.getByRole("button", { name: "Run" }));
     await waitFor(() => expect(screen.getByLabelText("read").dataset.status).toBe("Running"));
     view.rerender(editor(server, source, "p2", queryClient));

@@ -5,7 +5,7 @@
  * Server state (runs, logs, outputs) stays in TanStack Query; this provider holds only the
  * analyst's own choices and the command's transient state, none of which enters the pipeline.
  */
-import type { MeResponse, Problem } from "@pfd/shared";
+import type { Denial, MeResponse, Problem } from "@pfd/shared";
 import {
   QueryClient,
   QueryClientContext,
@@ -44,11 +44,11 @@ export interface RunSource {
   problems: readonly Problem[];
 }
 
-/** Why the last Run did not start a run: the user's role, the pipeline's problems, bad settings, or the server's answer. */
+/** Why the last Run did not start a run: the user's role, the pipeline's errors, bad settings, or the server's answer. */
 export type RunRefusal =
-  | { kind: "role"; message: string }
-  | { kind: "problems"; message: string; problems: readonly Problem[] }
-  | { kind: "settings"; message: string }
+  | { kind: "role"; denial: Denial }
+  | { kind: "problems"; problems: readonly Problem[] }
+  | { kind: "settings"; fields: readonly (keyof RunSettings)[] }
   | { kind: "error"; error: RunApiError };
 
 export interface RunContextValue {
@@ -161,26 +161,18 @@ function RunState({
     if (inFlight.current) return;
     const forbidden = runRefusal(me);
     if (forbidden) {
-      setRefusal({ kind: "role", message: `Not run: ${forbidden}.` });
+      setRefusal({ kind: "role", denial: forbidden });
       return;
     }
     const source = getSource.current();
     const errors = source.problems.filter((p) => p.severity === "error");
     if (errors.length > 0) {
-      const n = errors.length;
-      setRefusal({
-        kind: "problems",
-        message: `Not run: the pipeline has ${n} problem${n === 1 ? "" : "s"} to fix first.`,
-        problems: errors,
-      });
+      setRefusal({ kind: "problems", problems: errors });
       return;
     }
-    const bad = Object.entries(checkRunSettings(settings));
+    const bad = Object.keys(checkRunSettings(settings)) as (keyof RunSettings)[];
     if (bad.length > 0) {
-      setRefusal({
-        kind: "settings",
-        message: `Not run: check the run settings (${bad.map(([k]) => k).join(", ")}).`,
-      });
+      setRefusal({ kind: "settings", fields: bad });
       return;
     }
     inFlight.current = true;

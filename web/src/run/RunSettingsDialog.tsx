@@ -4,10 +4,11 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
+import { useT } from "../i18n";
 import { closeModal, openModal } from "./dialog";
 import { healthQuery } from "./queries";
 import { useRunContext } from "./RunProvider";
-import { checkRunSettings, defaultMaxComputeEndpoint, type RunSettings } from "./settings";
+import { checkRunSettings, defaultMaxComputeEndpoint, FIELD_LABELS, type RunSettings } from "./settings";
 
 type TextField =
   | "workspaceId"
@@ -25,12 +26,17 @@ export default function RunSettingsDialog({ onClose }: { onClose: () => void }) 
   const id = useId();
   const problems = checkRunSettings(draft);
   const cloud = health?.mode === "cloud";
+  const t = useT();
 
   useEffect(() => openModal(ref.current), []);
 
-  const text = (field: TextField, label: string, placeholder?: string) => (
+  const problem = (field: TextField) => {
+    const message = problems[field];
+    return message && t(message);
+  };
+  const text = (field: TextField, placeholder?: string) => (
     <div className="pfd-run-field">
-      <label htmlFor={`${id}-${field}`}>{label}</label>
+      <label htmlFor={`${id}-${field}`}>{t(FIELD_LABELS[field])}</label>
       <input
         id={`${id}-${field}`}
         value={draft[field]}
@@ -41,7 +47,7 @@ export default function RunSettingsDialog({ onClose }: { onClose: () => void }) 
       />
       {tried && problems[field] && (
         <span id={`${id}-${field}-error`} className="pfd-run-field-error">
-          {problems[field]}
+          {problem(field)}
         </span>
       )}
     </div>
@@ -66,19 +72,14 @@ export default function RunSettingsDialog({ onClose }: { onClose: () => void }) 
           onClose();
         }}
       >
-        <h2 id={`${id}-title`}>Run settings</h2>
-        <p className="pfd-run-hint">Remembered for this pipeline. Run uses them without asking.</p>
-        {text("workspaceId", "Workspace ID", health?.workspaceId ?? "server default")}
-        {text("runName", "Run name", "pipeline name and time")}
-        {cloud && text("maxComputeProject", "MaxCompute project", health?.maxComputeProject ?? "")}
-        {cloud &&
-          text(
-            "maxComputeEndpoint",
-            "MaxCompute endpoint",
-            health ? defaultMaxComputeEndpoint(health.region) : "",
-          )}
+        <h2 id={`${id}-title`}>{t("run.settings")}</h2>
+        <p className="pfd-run-hint">{t("settings.hint")}</p>
+        {text("workspaceId", health?.workspaceId ?? t("settings.workspaceDefault"))}
+        {text("runName", t("settings.runNamePlaceholder"))}
+        {cloud && text("maxComputeProject", health?.maxComputeProject ?? "")}
+        {cloud && text("maxComputeEndpoint", health ? defaultMaxComputeEndpoint(health.region) : "")}
         <div className="pfd-run-field">
-          <label htmlFor={`${id}-access`}>Accessibility</label>
+          <label htmlFor={`${id}-access`}>{t("settings.accessibility")}</label>
           <select
             id={`${id}-access`}
             value={draft.accessibility}
@@ -86,18 +87,18 @@ export default function RunSettingsDialog({ onClose }: { onClose: () => void }) 
               setDraft({ ...draft, accessibility: e.target.value === "PRIVATE" ? "PRIVATE" : "PUBLIC" })
             }
           >
-            <option value="PUBLIC">Public (workspace members)</option>
-            <option value="PRIVATE">Private (only me)</option>
+            <option value="PUBLIC">{t("settings.public")}</option>
+            <option value="PRIVATE">{t("settings.private")}</option>
           </select>
         </div>
-        {text("mlflowExperimentId", "MLflow experiment ID", "none")}
+        {text("mlflowExperimentId", t("settings.none"))}
         <label className="pfd-run-check">
           <input
             type="checkbox"
             checked={draft.createWithoutStarting}
             onChange={(e) => setDraft({ ...draft, createWithoutStarting: e.target.checked })}
           />
-          Create without starting
+          {t("settings.createWithoutStarting")}
         </label>
         <div className="pfd-run-dialog-actions">
           <button
@@ -108,10 +109,10 @@ export default function RunSettingsDialog({ onClose }: { onClose: () => void }) 
               onClose();
             }}
           >
-            Cancel
+            {t("common.cancel")}
           </button>
           <button type="submit" className="btn primary">
-            Save
+            {t("common.save")}
           </button>
         </div>
       </form>

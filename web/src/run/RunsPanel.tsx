@@ -5,21 +5,17 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { useFormats, useT } from "../i18n";
 import { closeModal, openModal } from "./dialog";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
 import { runsQuery } from "./queries";
 import { RunHistoryView } from "./RunHistoryView";
 import { useRunContext } from "./RunProvider";
-import { elapsedMs, formatDuration, statusKind } from "./status";
+import { elapsedMs, statusKind } from "./status";
+import { statusText } from "./text";
 
 const PAGE_SIZE = 20;
-
-export function formatStart(iso: string | null): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
-}
 
 export default function RunsPanel({ onClose }: { onClose: () => void }) {
   const { api, me, followedRunId } = useRunContext();
@@ -35,6 +31,8 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
     setPage(1);
   };
   const ref = useRef<HTMLDialogElement>(null);
+  const t = useT();
+  const f = useFormats();
 
   useEffect(() => openModal(ref.current), []);
 
@@ -46,15 +44,15 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
-    <dialog ref={ref} className="pfd-run-dialog pfd-run-runs" aria-label="Runs" onCancel={onClose}>
+    <dialog ref={ref} className="pfd-run-dialog pfd-run-runs" aria-label={t("runs.title")} onCancel={onClose}>
       <header className="pfd-run-dialog-head">
-        <h2>{open ? `Run ${open}` : "Runs"}</h2>
+        <h2>{open ? t("runs.run", { id: open }) : t("runs.title")}</h2>
         {open && (
           <button type="button" className="btn" onClick={() => setOpen(null)}>
-            Back to runs
+            {t("runs.back")}
           </button>
         )}
-        <button type="button" className="btn icon" onClick={close} aria-label="Close runs">
+        <button type="button" className="btn icon" onClick={close} aria-label={t("runs.close")}>
           ×
         </button>
       </header>
@@ -63,29 +61,29 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
       ) : (
         <>
           {team && (
-            <fieldset aria-label="Show runs" className="pfd-run-tabs pfd-run-filter">
+            <fieldset aria-label={t("runs.show")} className="pfd-run-tabs pfd-run-filter">
               <button type="button" aria-pressed={!mine} onClick={() => show(false)}>
-                All runs
+                {t("runs.all")}
               </button>
               <button type="button" aria-pressed={mine} onClick={() => show(true)}>
-                Mine
+                {t("runs.mine")}
               </button>
             </fieldset>
           )}
-          {runs.error && <ErrorNotice error={asRunApiError(runs.error)} title="Runs unavailable:" />}
-          {runs.isPending && <div className="pfd-run-hint">Loading runs…</div>}
+          {runs.error && <ErrorNotice error={asRunApiError(runs.error)} title={t("runs.unavailable")} />}
+          {runs.isPending && <div className="pfd-run-hint">{t("runs.loading")}</div>}
           {runs.data && runs.data.runs.length === 0 && hidden === 0 && (
-            <div className="pfd-run-hint">{mine ? "You have not started a run yet." : "No runs yet."}</div>
+            <div className="pfd-run-hint">{t(mine ? "runs.noneMine" : "runs.none")}</div>
           )}
           {runs.data && runs.data.runs.length > 0 && (
             <table className="pfd-run-table">
               <thead>
                 <tr>
-                  <th scope="col">Run</th>
-                  {team && <th scope="col">By</th>}
-                  <th scope="col">Status</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Duration</th>
+                  <th scope="col">{t("runs.colRun")}</th>
+                  {team && <th scope="col">{t("runs.colBy")}</th>}
+                  <th scope="col">{t("runs.colStatus")}</th>
+                  <th scope="col">{t("runs.colStarted")}</th>
+                  <th scope="col">{t("runs.colDuration")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -112,7 +110,7 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
                         </div>
                       </td>
                       {team && (
-                        <td title={r.createdBy ? r.createdBy.id : "Started outside the designer"}>
+                        <td title={r.createdBy ? r.createdBy.id : t("runs.outside")}>
                           {r.createdBy?.name ?? "—"}
                         </td>
                       )}
@@ -121,39 +119,31 @@ export default function RunsPanel({ onClose }: { onClose: () => void }) {
                           className={`pfd-run-word pfd-run-${statusKind(r.status)}`}
                           data-status={r.status}
                         >
-                          {r.status}
+                          {statusText(t, r.status)}
                         </span>
                       </td>
-                      <td>{formatStart(r.startedAt ?? r.createdAt)}</td>
-                      <td>{ms === undefined ? "—" : formatDuration(ms)}</td>
+                      <td>{f.dateTime(r.startedAt ?? r.createdAt)}</td>
+                      <td>{ms === undefined ? "—" : f.duration(ms)}</td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
           )}
-          {hidden > 0 && (
-            <div className="pfd-run-hint">
-              {hidden === 1
-                ? "1 private run of someone else is not shown on this page."
-                : `${hidden} private runs of others are not shown on this page.`}
-            </div>
-          )}
+          {hidden > 0 && <div className="pfd-run-hint">{t("runs.hidden", { count: hidden })}</div>}
           {pages > 1 && (
-            <nav className="pfd-run-pager" aria-label="Run pages">
+            <nav className="pfd-run-pager" aria-label={t("runs.pages")}>
               <button type="button" className="btn" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                Newer
+                {t("runs.newer")}
               </button>
-              <span>
-                Page {page} of {pages}
-              </span>
+              <span>{t("runs.page", { page, pages })}</span>
               <button
                 type="button"
                 className="btn"
                 disabled={page >= pages}
                 onClick={() => setPage(page + 1)}
               >
-                Older
+                {t("runs.older")}
               </button>
             </nav>
           )}

@@ -6,13 +6,17 @@
  */
 import type { StepStatus } from "@pfd/shared";
 import { memo, useLayoutEffect, useRef } from "react";
-import { elapsedMs, formatDuration, statusKind, statusLabel } from "./status";
+import { formatDuration, useT } from "../i18n";
+import { elapsedMs, statusKind } from "./status";
+import { statusText } from "./text";
 import { useNow } from "./useNow";
 
 export const StepRunBadge = memo(function StepRunBadge({ step }: { step: StepStatus | undefined }) {
   const running = step?.status === "Running";
   const now = useNow(running);
   const ref = useRef<HTMLSpanElement>(null);
+  // One hook per badge: a 1,000-step canvas renders a thousand of them.
+  const t = useT();
   const status = step?.status;
   useLayoutEffect(() => {
     const wrapper = ref.current?.closest(".react-flow__node");
@@ -25,11 +29,11 @@ export const StepRunBadge = memo(function StepRunBadge({ step }: { step: StepSta
     <span
       ref={ref}
       className={step ? `pfd-run-badge pfd-run-${statusKind(step.status)}` : "pfd-run-badge-empty"}
-      title={step ? `Run status: ${step.status}` : undefined}
+      title={step ? t("status.title", { status: statusText(t, step.status) }) : undefined}
     >
       {step && <span className="pfd-run-dot" aria-hidden="true" />}
-      {step && statusLabel(step.status)}
-      {ms !== undefined && <span className="pfd-run-badge-time"> · {formatDuration(ms)}</span>}
+      {step && statusText(t, step.status)}
+      {ms !== undefined && <span className="pfd-run-badge-time"> · {formatDuration(ms, t.locale)}</span>}
     </span>
   );
 });

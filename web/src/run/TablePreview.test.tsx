@@ -1,5 +1,6 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { inEnglish } from "../i18n/test-utils";
 import { formatCell, TablePreview } from "./TablePreview";
 
 afterEach(cleanup);
@@ -22,13 +23,14 @@ describe("TablePreview", () => {
           totalCount: 12000,
         }}
       />,
+      { wrapper: inEnglish },
     );
     const table = screen.getByRole("table", { name: "Preview of outputTable" });
     const headers = within(table)
       .getAllByRole("columnheader")
       .map((h) => h.textContent);
     expect(headers).toEqual(["idBIGINT", "pm2DOUBLE"]);
-    expect(screen.getByText("2 of 12000 rows · 2 columns")).toBeTruthy();
+    expect(screen.getByText("2 of 12,000 rows · 2 columns")).toBeTruthy();
   });
 
   it("formats cells readably", () => {

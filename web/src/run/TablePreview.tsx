@@ -6,6 +6,7 @@
 import type { PreviewResponse } from "@pfd/shared";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
+import { useT } from "../i18n";
 
 const ROW_HEIGHT = 26;
 
@@ -19,6 +20,7 @@ export function formatCell(value: unknown): string {
 
 export function TablePreview({ preview, label }: { preview: PreviewResponse; label: string }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const t = useT();
   const rows = preview.rows;
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -35,7 +37,11 @@ export function TablePreview({ preview, label }: { preview: PreviewResponse; lab
   return (
     <div className="pfd-run-preview">
       <div className="pfd-run-hint">
-        {rows.length} of {preview.totalCount} rows · {preview.columns.length} columns
+        {t("preview.summary", {
+          shown: rows.length,
+          total: preview.totalCount,
+          columns: preview.columns.length,
+        })}
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable to scroll by keyboard */}
       <div ref={scroller} className="pfd-run-preview-scroll" tabIndex={0}>

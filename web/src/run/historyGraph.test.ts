@@ -37,7 +37,7 @@ spec:
 describe("historyGraph", () => {
   it("lays out the steps of the manifest that ran, left to right, with their edges", () => {
     const g = historyGraph(manifest);
-    if (!g.ok) throw new Error(g.message);
+    if (!g.ok) throw new Error(g.problem?.message ?? "unreadable manifest");
     expect(g.nodes.map((n) => [n.id, n.data.label, n.data.component])).toEqual([
       ["data_source", "Read-Table-1", "data_source"],
       ["type_transform", "Data Type Conversion-1", "type_transform"],

@@ -2,7 +2,14 @@
  * The graph of a past run, for the read-only history view: the manifest that ran, laid out as
  * the canvas would (saved positions, dagre for the rest), as plain React Flow nodes and edges.
  */
-import { autoLayout, dataEdges, manifestToGraph, orderingEdges, parseManifest } from "@pfd/shared";
+import {
+  autoLayout,
+  dataEdges,
+  manifestToGraph,
+  orderingEdges,
+  type Problem,
+  parseManifest,
+} from "@pfd/shared";
 import type { Edge, Node } from "@xyflow/react";
 
 export interface HistoryNodeData extends Record<string, unknown> {
@@ -13,14 +20,14 @@ export interface HistoryNodeData extends Record<string, unknown> {
 
 export type HistoryGraph =
   | { ok: true; nodes: Node<HistoryNodeData>[]; edges: Edge[] }
-  | { ok: false; message: string };
+  | { ok: false /** Why it could not be read, when the parser said. */; problem?: Problem };
 
 /** Reads a run's manifest text into read-only nodes and edges; never throws. */
 export function historyGraph(manifest: string): HistoryGraph {
   const parsed = parseManifest(manifest);
   if (!parsed.stream) {
     const first = parsed.problems[0];
-    return { ok: false, message: first ? first.message : "The run's manifest could not be read." };
+    return first ? { ok: false, problem: first } : { ok: false };
   }
   const graph = autoLayout(manifestToGraph(parsed.stream));
   const nodes = graph.steps.map(

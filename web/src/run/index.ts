@@ -25,7 +25,7 @@ export {
   useRunContext,
 } from "./RunProvider";
 export { StepRunBadge } from "./StepRunBadge";
-export { isTerminal, statusKind, statusLabel } from "./status";
+export { isTerminal, statusKind } from "./status";
 export { useStepRunning, useStepRunStatus } from "./stepStatus";
 
 export const RunDock = lazy(() => import("./RunDock"));

@@ -2,6 +2,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
+import { inEnglish } from "../i18n/test-utils";
 import type { RunApi } from "./api";
 import { RunProvider } from "./RunProvider";
 
@@ -16,5 +17,6 @@ export function renderWithApi(children: ReactNode, calls: Partial<Record<keyof R
     >
       {children}
     </RunProvider>,
+    { wrapper: inEnglish },
   );
 }

@@ -6,6 +6,7 @@
  * of the wrong type falls back to its default) so an old or hand-edited entry never blocks a run.
  */
 import type { CreateRunRequest, HealthResponse } from "@pfd/shared";
+import type { MessageId } from "../i18n/messages";
 
 export interface RunSettings {
   /** Empty: the server's default workspace. */
@@ -31,6 +32,17 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
   accessibility: "PUBLIC",
   mlflowExperimentId: "",
   createWithoutStarting: false,
+};
+
+/** Each setting's label: the dialog's, and how a refused Run names the settings at fault. */
+export const FIELD_LABELS: Record<keyof RunSettings, MessageId> = {
+  workspaceId: "settings.workspaceId",
+  runName: "settings.runName",
+  maxComputeProject: "settings.maxComputeProject",
+  maxComputeEndpoint: "settings.maxComputeEndpoint",
+  accessibility: "settings.accessibility",
+  mlflowExperimentId: "settings.mlflowExperimentId",
+  createWithoutStarting: "settings.createWithoutStarting",
 };
 
 const PREFIX = "pfd.run-settings.";
@@ -64,8 +76,8 @@ export function saveRunSettings(storage: Storage, pipelineKey: string, settings:
   storage.setItem(PREFIX + pipelineKey, JSON.stringify(settings));
 }
 
-/** A settings problem, by field, for the dialog to show inline. */
-export type SettingsProblems = Partial<Record<keyof RunSettings, string>>;
+/** A settings problem, by field, for the dialog to show inline (a message, worded in the page's language). */
+export type SettingsProblems = Partial<Record<keyof RunSettings, MessageId>>;
 
 const WORKSPACE_ID = /^[\w-]{1,64}$/;
 const EXPERIMENT_ID = /^[\w.-]{1,128}$/;
@@ -74,13 +86,14 @@ const EXPERIMENT_ID = /^[\w.-]{1,128}$/;
 export function checkRunSettings(settings: RunSettings): SettingsProblems {
   const problems: SettingsProblems = {};
   const ws = settings.workspaceId.trim();
-  if (ws && !WORKSPACE_ID.test(ws)) problems.workspaceId = "Use letters, digits, '_' or '-' (at most 64).";
-  if (settings.runName.trim().length > 128) problems.runName = "At most 128 characters.";
+  if (ws && !WORKSPACE_ID.test(ws)) problems.workspaceId = "settings.invalidWorkspace";
+  if (settings.runName.trim().length > 128) problems.runName = "settings.invalidRunName";
   const exp = settings.mlflowExperimentId.trim();
-  if (exp && !EXPERIMENT_ID.test(exp)) problems.mlflowExperimentId = "Use letters, digits, '.', '_' or '-'.";
+  if (exp && !EXPERIMENT_ID.test(exp)) problems.mlflowExperimentId = "settings.invalidExperiment";
   const endpoint = settings.maxComputeEndpoint.trim();
-  if (endpoint && !/^https?:\/\/\S+$/.test(endpoint)) problems.maxComputeEndpoint = "An http(s):// URL.";
-  if (endpoint && !settings.maxComputeProject.trim()) problems.maxComputeProject = "Needed with an endpoint.";
+  if (endpoint && !/^https?:\/\/\S+$/.test(endpoint))
+    problems.maxComputeEndpoint = "settings.invalidEndpoint";
+  if (endpoint && !settings.maxComputeProject.trim()) problems.maxComputeProject = "settings.projectNeeded";
   return problems;
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { elapsedMs, formatDuration, isTerminal, statusKind, statusLabel } from "./status";
+import { formatDuration } from "../i18n";
+import { testT } from "../i18n/test-utils";
+import { elapsedMs, isTerminal, statusKind } from "./status";
+import { statusText } from "./text";
 
 describe("statusKind", () => {
   it("groups PAIFlow's words into the kinds the canvas draws", () => {
@@ -30,11 +33,21 @@ describe("isTerminal", () => {
   });
 });
 
-describe("statusLabel", () => {
+describe("statusText", () => {
   it("keeps PAIFlow's word and softens the internal ones", () => {
-    expect(statusLabel("Succeeded")).toBe("Succeeded");
-    expect(statusLabel("ReadyToSchedule")).toBe("Waiting");
-    expect(statusLabel(undefined)).toBe("Not run");
+    const t = testT("en");
+    expect(statusText(t, "Succeeded")).toBe("Succeeded");
+    expect(statusText(t, "ReadyToSchedule")).toBe("Waiting");
+    expect(statusText(t, undefined)).toBe("Not run");
+    expect(statusText(t, "Hibernating")).toBe("Hibernating");
+  });
+
+  it("speaks the PAI console's Chinese in zh-CN", () => {
+    const t = testT("zh-CN");
+    expect(statusText(t, "Running")).toBe("运行中");
+    expect(statusText(t, "Succeeded")).toBe("成功");
+    expect(statusText(t, "Failed")).toBe("失败");
+    expect(statusText(t, "ReadyToSchedule")).toBe("等待中");
   });
 });
 
@@ -49,6 +62,13 @@ describe("formatDuration", () => {
   it("shows 0s for negative or missing durations", () => {
     expect(formatDuration(-5)).toBe("0s");
     expect(formatDuration(Number.NaN)).toBe("0s");
+  });
+
+  it("says the units in Chinese in zh-CN", () => {
+    expect(formatDuration(850, "zh-CN")).toBe("850毫秒");
+    expect(formatDuration(12_400, "zh-CN")).toBe("12秒");
+    expect(formatDuration(185_000, "zh-CN")).toBe("3分钟05秒");
+    expect(formatDuration(3_720_000, "zh-CN")).toBe("1小时02分钟");
   });
 });
 

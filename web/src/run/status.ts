@@ -46,30 +46,6 @@ export function isTerminal(status: string | undefined): boolean {
   return status !== undefined && isTerminalStatus(status);
 }
 
-/** The short label shown beside a node: PAIFlow's word, with "waiting" for the queued ones. */
-export function statusLabel(status: string | undefined): string {
-  if (status === undefined) return "Not run";
-  if (status === "ReadyToSchedule") return "Waiting";
-  if (status === "WorkflowServiceStarting") return "Starting";
-  return status;
-}
-
-/**
- * A duration in the compact form run views use: `850ms`, `12s`, `3m 05s`, `1h 02m`.
- * Negative or non-finite input (clock skew, missing times) shows as `0s`.
- */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return "0s";
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  const totalSec = Math.floor(ms / 1000);
-  if (totalSec < 60) return `${totalSec}s`;
-  const h = Math.floor(totalSec / 3600);
-  const m = Math.floor((totalSec % 3600) / 60);
-  const s = totalSec % 60;
-  if (h > 0) return `${h}h ${String(m).padStart(2, "0")}m`;
-  return `${m}m ${String(s).padStart(2, "0")}s`;
-}
-
 /** Milliseconds between two ISO times, the end defaulting to `now` for something still running. */
 export function elapsedMs(
   startedAt: string | null | undefined,

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 afterEach(cleanup);
 
+import { inEnglish } from "../i18n/test-utils";
 import {
   applyRun,
   createStepStatusStore,
@@ -85,6 +86,7 @@ describe("useStepRunStatus", () => {
           <Node key={n} name={n} />
         ))}
       </StepStatusContext.Provider>,
+      { wrapper: inEnglish },
     );
     act(() => applyRun(store, run("r1", ...names.map((n) => step(n, "ReadyToSchedule")))));
     const before = { ...renders };
@@ -99,7 +101,7 @@ describe("useStepRunStatus", () => {
   });
 
   it("gives no status outside a run view", () => {
-    render(<Probe />);
+    render(<Probe />, { wrapper: inEnglish });
     expect(screen.getByTestId("p").textContent).toBe("none");
   });
 });

@@ -1,7 +1,8 @@
-/** The app's editor store, wired to the shared core's validation. */
-import { validateGraph } from "@pfd/shared";
+/** The app's editor store, wired to the shared core's validation and catalog. */
+import { catalog, validateGraph } from "@pfd/shared";
 import { createEditorStore, type EditorStore } from "./create";
 
 export function createAppStore(): EditorStore {
-  return createEditorStore({}, { validate: validateGraph });
+  // The catalog from the first render; the app shell adds the server's components when they come.
+  return createEditorStore({ components: catalog }, { validate: validateGraph });
 }

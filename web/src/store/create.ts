@@ -13,6 +13,7 @@ import {
   componentLookup,
   connect,
   copySteps,
+  deepEqual,
   disconnect,
   edgesInto,
   moveSteps,
@@ -30,11 +31,14 @@ import {
   setPipelineMetadata,
 } from "@pfd/shared";
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { msg } from "../i18n/messages";
+import { createEventChannel, type EditorEvent, type EditSource, type EventChannel } from "./events";
 import { type CoalesceMark, pushHistory, redoHistory, undoHistory } from "./history";
 import { relayoutAll } from "./layout";
-import type { ChangeSource, EditorState } from "./types";
+import type { EditorState, Selection } from "./types";
 
-export type EditorStore = StoreApi<EditorState>;
+/** The editor's state and verbs, and the channel that says what happened to its pipeline. */
+export type EditorStore = StoreApi<EditorState> & { events: EventChannel<EditorEvent> };
 
 export interface EditorDeps {
   /** Validation of a graph (shared `validateGraph`); none: no problems are shown. */
@@ -52,30 +56,59 @@ export interface EditorInit {
 }
 
 const PASTE_OFFSET = 40;
+const NO_SELECTION: Selection = { steps: [], edges: [] };
 
 /** A fresh editor store; tests and each editor on a page get their own. */
 export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}): EditorStore {
+  const events = createEventChannel<EditorEvent>();
   let lastCoalesce: CoalesceMark | null = null;
   let noticeId = 0;
   let pasteCount = 0;
+  const initial = init.graph ?? newPipelineGraph();
+  /** The kept version `dirty` compares against; null when unknown (restored with changes not exported). */
+  let kept: PipelineGraph | null = initial;
+
+  const differsFromKept = (graph: PipelineGraph) =>
+    kept === null || (graph !== kept && !deepEqual(graph, kept));
 
   const store = createStore<EditorState>()((set, get) => {
-    /** Replace the graph as one undoable change (`coalesce` merges rapid edits of one field). */
-    const commit = (next: PipelineGraph, source: ChangeSource, coalesce?: string) => {
+    /** False, with the reason as a notice, when edits are refused. */
+    const editable = () => {
+      const { readOnly } = get();
+      if (readOnly) get().notify("refused", readOnly.reason);
+      return !readOnly;
+    };
+
+    /**
+     * Replace the graph as one undoable change (`coalesce` merges rapid edits of one field), with
+     * the selection that goes with it; false when refused. One state update, then the event.
+     */
+    const commit = (
+      next: PipelineGraph,
+      source: EditSource,
+      opts: { coalesce?: string; selection?: Selection } = {},
+    ): boolean => {
+      if (!editable()) return false;
       const s = get();
-      if (next === s.graph) return;
-      const mark = coalesce ? { key: coalesce, at: Date.now() } : undefined;
+      if (next === s.graph) {
+        if (opts.selection) set({ selection: opts.selection });
+        return true;
+      }
+      const mark = opts.coalesce ? { key: opts.coalesce, at: Date.now() } : undefined;
       const history = pushHistory(s, s.graph, mark, lastCoalesce);
       lastCoalesce = mark ?? null;
       set({
         graph: next,
         revision: s.revision + 1,
-        lastChange: source,
-        dirty: true,
+        dirty: differsFromKept(next),
         ...(history ?? {}),
+        ...(opts.selection ? { selection: opts.selection } : {}),
       });
+      events.emit({ type: "graphEdited", source });
+      return true;
     };
 
+    /** The selection, less what `graph` no longer has. */
     const liveSelection = (graph: PipelineGraph) => {
       const { selection } = get();
       const names = new Set(graph.steps.map((st) => st.name));
@@ -86,27 +119,27 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
     };
 
     /** Puts back a graph from the undo or redo stack (nothing when the stack is empty). */
-    const restore = (r: ReturnType<typeof undoHistory>) => {
-      if (!r) return;
+    const restore = (r: ReturnType<typeof undoHistory>, direction: "undo" | "redo") => {
+      if (!r || !editable()) return;
       lastCoalesce = null;
       set({
         ...r.history,
         graph: r.graph,
         revision: get().revision + 1,
-        lastChange: "history",
-        dirty: true,
+        dirty: differsFromKept(r.graph),
+        selection: liveSelection(r.graph),
       });
-      set({ selection: liveSelection(r.graph) });
+      events.emit({ type: "historyRestored", direction });
     };
 
     return {
-      graph: init.graph ?? newPipelineGraph(),
+      graph: initial,
       revision: 0,
-      lastChange: "load",
       dirty: false,
+      readOnly: null,
       problems: [],
       components: init.components ?? catalog,
-      selection: { steps: [], edges: [] },
+      selection: NO_SELECTION,
       past: [],
       future: [],
       notice: null,
@@ -115,93 +148,96 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       renaming: null,
       viewCentre: { x: 0, y: 0 },
       dragPositions: null,
+      nameLanguage: "en",
 
-      loadGraph(graph, opts = {}) {
-        const s = get();
+      loadGraph(graph, { reason, dirty = false }) {
         lastCoalesce = null;
+        kept = dirty ? null : graph;
+        const refresh = reason === "refresh";
         set({
           graph,
-          revision: s.revision + 1,
-          lastChange: opts.source ?? "load",
-          dirty: opts.dirty ?? false,
-          selection: { steps: [], edges: [] },
-          contextMenu: null,
-          ...(opts.keepHistory ? pushHistory(s, s.graph, undefined, null) : { past: [], future: [] }),
+          revision: get().revision + 1,
+          dirty,
+          past: [],
+          future: [],
+          dragPositions: null,
+          // A refresh shows a newer version of the same pipeline: what the user looks at stays.
+          selection: refresh ? liveSelection(graph) : NO_SELECTION,
+          ...(refresh ? {} : { contextMenu: null }),
         });
+        events.emit({ type: "graphLoaded", reason });
       },
       applyGraph(graph, source) {
-        commit(graph, source);
-        set({ selection: liveSelection(graph) });
+        commit(graph, source, { selection: liveSelection(graph) });
       },
       setComponents(components) {
         set({ components });
       },
       markSaved() {
+        const { graph, dirty } = get();
+        kept = graph;
+        if (!dirty) return;
         set({ dirty: false });
+        events.emit({ type: "graphSaved" });
+      },
+      setReadOnly(readOnly) {
+        // A drag in flight would otherwise land after the edit rights are gone.
+        set(readOnly ? { readOnly, dragPositions: null } : { readOnly });
       },
 
       addComponent(key, position) {
         const component = componentLookup(get().components).byKey(key);
         if (!component) {
-          get().notify("error", `Unknown component ${key}.`);
+          get().notify("error", msg("notice.unknownComponent", { key }));
           return null;
         }
         const at = position ?? freeSpot(get().graph, get().viewCentre);
-        const { graph, name } = addComponentStep(get().graph, component, { position: at });
-        commit(graph, "canvas");
-        set({ selection: { steps: [name], edges: [] } });
-        return name;
+        const { graph, name } = addComponentStep(get().graph, component, {
+          position: at,
+          language: get().nameLanguage,
+        });
+        return commit(graph, "canvas", { selection: { steps: [name], edges: [] } }) ? name : null;
       },
       connect(c: Connection) {
         const check = canConnect(get().graph, c, portTypesOf(get().components));
         if (!check.ok) {
-          get().notify("refused", check.reason);
+          get().notify("refused", msg(`connect.${check.code}`, check.params));
           return false;
         }
-        commit(connect(get().graph, c), "canvas");
-        return true;
+        return commit(connect(get().graph, c), "canvas");
       },
       disconnect(edgeIds) {
-        let g = get().graph;
-        const wanted = new Set(edgeIds);
-        for (const e of g.steps.flatMap(edgesInto))
-          if (wanted.has(e.id)) g = disconnect(g, e.target, e.targetInput);
-        commit(g, "canvas");
-        set({ selection: { steps: get().selection.steps, edges: [] } });
+        commit(disconnectAll(get().graph, edgeIds), "canvas", {
+          selection: { steps: get().selection.steps, edges: [] },
+        });
       },
       removeSelection() {
-        const { selection } = get();
-        let g = get().graph;
-        if (selection.edges.length > 0) {
-          get().disconnect(selection.edges);
-          g = get().graph;
-        }
-        if (selection.steps.length > 0) {
-          const next = removeSteps(g, selection.steps);
-          // An edge disconnect above already made its own entry; merge both into one undo step.
-          if (selection.edges.length > 0) set({ graph: next, revision: get().revision + 1 });
-          else commit(next, "canvas");
-        }
-        set({ selection: { steps: [], edges: [] } });
+        const { selection, graph } = get();
+        // Edges and steps go in one change: one undo step.
+        const next = removeSteps(disconnectAll(graph, selection.edges), selection.steps);
+        commit(next, "canvas", { selection: NO_SELECTION });
       },
       removeSteps(names) {
-        commit(removeSteps(get().graph, names), "canvas");
-        set({ selection: liveSelection(get().graph) });
+        const next = removeSteps(get().graph, names);
+        commit(next, "canvas", { selection: liveSelection(next) });
       },
       renameStep(from, to) {
+        const { readOnly } = get();
+        if (readOnly) return { ok: false, code: "read-only", message: readOnly.reason };
         const r = renameStep(get().graph, from, to);
         if (r.ok) {
-          commit(r.graph, "inspector");
           const steps = get().selection.steps.map((n) => (n === from ? to : n));
-          set({ selection: { steps, edges: [] } });
+          commit(r.graph, "inspector", { selection: { steps, edges: [] } });
         }
         return r;
       },
       setDisplayName(step, displayName) {
-        commit(setDisplayName(get().graph, step, displayName), "inspector", `display:${step}`);
+        commit(setDisplayName(get().graph, step, displayName), "inspector", { coalesce: `display:${step}` });
       },
       setParameter(step, param, value) {
-        commit(setParameter(get().graph, step, param, value), "inspector", `param:${step}:${param}`);
+        commit(setParameter(get().graph, step, param, value), "inspector", {
+          coalesce: `param:${step}:${param}`,
+        });
       },
       bindParameter(step, param, input) {
         const g = get().graph;
@@ -215,11 +251,13 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
         commit(bindParameterToInput(g, step, param, input, { type }), "inspector");
       },
       setPipelineMetadata(patch) {
-        const key = `meta:${Object.keys(patch).join(",")}`;
-        commit(setPipelineMetadata(get().graph, patch), "inspector", key);
+        const coalesce = `meta:${Object.keys(patch).join(",")}`;
+        commit(setPipelineMetadata(get().graph, patch), "inspector", { coalesce });
       },
       setPipelineIo(side, kind, list) {
-        commit(setPipelineIo(get().graph, side, kind, list as never), "inspector", `io:${side}:${kind}`);
+        commit(setPipelineIo(get().graph, side, kind, list as never), "inspector", {
+          coalesce: `io:${side}:${kind}`,
+        });
       },
 
       moveSteps(positions) {
@@ -279,8 +317,7 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
           offset = { x: at.x - Math.min(...xs), y: at.y - Math.min(...ys) };
         } else pasteCount++;
         const { graph, names } = pasteSteps(get().graph, clip, offset);
-        commit(graph, "canvas");
-        set({ selection: { steps: names, edges: [] } });
+        commit(graph, "canvas", { selection: { steps: names, edges: [] } });
       },
       duplicateSelection() {
         const clip = copySteps(get().graph, get().selection.steps);
@@ -288,10 +325,10 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       },
 
       undo() {
-        restore(undoHistory(get(), get().graph));
+        restore(undoHistory(get(), get().graph), "undo");
       },
       redo() {
-        restore(redoHistory(get(), get().graph));
+        restore(redoHistory(get(), get().graph), "redo");
       },
 
       notify(kind, message) {
@@ -314,11 +351,24 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       setViewCentre(p) {
         set({ viewCentre: p });
       },
+      setNameLanguage(language) {
+        set({ nameLanguage: language });
+      },
     };
   });
 
   watchValidation(store, deps);
-  return store;
+  return Object.assign(store, { events: { subscribe: events.subscribe, on: events.on } });
+}
+
+/** `graph` without the data edges `edgeIds` (shared `edgeId`s). */
+function disconnectAll(graph: PipelineGraph, edgeIds: readonly string[]): PipelineGraph {
+  if (edgeIds.length === 0) return graph;
+  const wanted = new Set(edgeIds);
+  let g = graph;
+  for (const e of graph.steps.flatMap(edgesInto))
+    if (wanted.has(e.id)) g = disconnect(g, e.target, e.targetInput);
+  return g;
 }
 
 /** `near`, or the first spot below it that no step occupies, so added steps never hide each other. */
@@ -333,7 +383,7 @@ function freeSpot(graph: PipelineGraph, near: { x: number; y: number }): { x: nu
 }
 
 /** Re-validate shortly after the graph or the component list changes (a drag validates once, at rest). */
-function watchValidation(store: EditorStore, deps: EditorDeps): void {
+function watchValidation(store: StoreApi<EditorState>, deps: EditorDeps): void {
   const validate = deps.validate;
   if (!validate) return;
   const delay = deps.validateDelayMs ?? 120;

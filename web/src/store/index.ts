@@ -9,25 +9,31 @@
  *
  * State (read-only; change it through the verbs)
  *   graph: PipelineGraph        the saved model, exactly what graphToManifest writes. No UI flags inside.
- *   revision: number            +1 on every graph change; lastChange: "canvas"|"inspector"|"yaml"|"load"|"history"
- *   dirty: boolean              changed since load/markSaved()  ("New pipeline" asks first when true)
+ *   revision: number            +1 on every graph change
+ *   dirty: boolean              differs from its kept version (as opened, or last exported); see types.ts
+ *   readOnly: { reason } | null edits refused with `reason` as the notice (open in another tab); loads allowed
  *   problems: Problem[]         validation of graph, recomputed ~120 ms after a change
- *   components: ComponentSpec[] the palette: shared catalog + the user's own (setComponents)
+ *   components: ComponentSpec[] the shared catalog + the user's own, loaded by the app shell (setComponents)
  *   selection: { steps: string[], edges: string[] }   step names / data-edge ids
  *   past / future               undo history (graphs)
- *   notice                      { kind: "refused"|"info"|"error", message } shown over the canvas
+ *   notice                      { kind: "refused"|"info"|"error", message: Msg } shown over the canvas
+ *   nameLanguage: "en"|"zh"     the language new steps are named in (the UI's; setNameLanguage)
+ *
+ * What happened (events.ts): store.events.on("graphLoaded", (e) => ...) or .subscribe((e) => ...)
+ *   graphLoaded { reason: "new"|"import"|"template"|"reopen"|"refresh" }   graphEdited { source: "canvas"|"inspector"|"yaml" }
+ *   historyRestored { direction: "undo"|"redo" }   graphSaved (markSaved made it the kept version)
  *
  * Verbs for the other panels (YAML, import/export, persistence, problems, templates)
- *   loadGraph(graph, { source?, keepHistory?, dirty? })  replace the pipeline (import/new/template/restore);
- *                               clears history unless keepHistory. Give it manifestToGraph(...) output.
+ *   loadGraph(graph, { reason, dirty? })  replace the pipeline (import/new/template/reopen); clears
+ *                               history. Give it manifestToGraph(...) output.
  *   applyGraph(graph, "yaml")   a YAML edit that parsed and validated: one undoable change
- *   markSaved()                 after autosave wrote the current revision
- *   select({ steps: [name] })   e.g. from the Problems list; notify(kind, message) for a toast
- *   Watching changes: api.subscribe((s, prev) => { if (s.revision !== prev.revision) ... })
+ *   markSaved()                 the open graph is the kept version now (after Export YAML)
+ *   setReadOnly({ reason: msg("id") } | null)
+ *   select({ steps: [name] })   e.g. from the Problems list; notify(kind, msg("id", values)) for a toast
  *
  * Graph verbs (the canvas, palette and inspector use these; each is one undo step)
  *   addComponent(key, position?) connect(c) disconnect(ids) removeSelection() removeSteps(names)
- *   renameStep(from, to) -> OpResult   setDisplayName  setParameter(step, param, value|"" to unset)
+ *   renameStep(from, to) -> RenameResult  setDisplayName  setParameter(step, param, value|"" to unset)
  *   bindParameter(step, param, input|null)  setPipelineMetadata({ name, identifier, version, provider })
  *   setPipelineIo(side, kind, list)  moveSteps(map)  dragSteps(map) + endDrag() (a drag is one change, at its end)  autoLayout()
  *   select/selectAll/clearSelection  copySelection/cutSelection/paste(clip, at?)/duplicateSelection
@@ -35,5 +41,6 @@
  */
 export { EditorProvider, useEditor, useEditorApi } from "./context";
 export { createEditorStore, type EditorDeps, type EditorInit, type EditorStore } from "./create";
+export type * from "./events";
 export * from "./selectors";
 export type * from "./types";

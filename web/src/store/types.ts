@@ -3,6 +3,7 @@
  * node sizes and notices live beside it and never enter the manifest.
  */
 import type {
+  CatalogLanguage,
   ComponentSpec,
   Connection,
   OpResult,
@@ -11,6 +12,8 @@ import type {
   Problem,
   StepClipboard,
 } from "@pfd/shared";
+import type { Msg } from "../i18n/messages";
+import type { EditSource, LoadReason } from "./events";
 
 export interface Selection {
   steps: readonly string[];
@@ -18,15 +21,18 @@ export interface Selection {
   edges: readonly string[];
 }
 
-/** A short message for the user (e.g. why a connection was refused), shown near the canvas. */
+/**
+ * A short message for the user (e.g. why a connection was refused), shown near the canvas: a
+ * catalog message with its values, worded in the page's language when shown (i18n `msg`).
+ */
 export interface Notice {
   id: number;
   kind: "refused" | "info" | "error";
-  message: string;
+  message: Msg;
 }
 
-/** Where the latest graph change came from, so a view does not echo its own edits back. */
-export type ChangeSource = "canvas" | "inspector" | "yaml" | "load" | "history";
+/** A rename's answer: shared's (a refused name, with its code), or refused because edits are (read-only). */
+export type RenameResult = OpResult | { ok: false; code: "read-only"; message: Msg };
 
 export interface ContextMenuState {
   kind: "node" | "pane" | "edge";
@@ -42,11 +48,19 @@ export interface ContextMenuState {
 export interface EditorState {
   // ---- graph slice (the saved model) ----
   graph: PipelineGraph;
-  /** Increases on every graph change: autosave and the YAML view key on it. */
+  /** Increases on every graph change. What the change was is said by `events` (see events.ts). */
   revision: number;
-  lastChange: ChangeSource;
-  /** Graph changed since the last `markSaved()` (or load). */
+  /**
+   * The pipeline differs from its kept version: the one it was opened as (a file, a template, a
+   * blank new pipeline) or last marked kept by `markSaved()` (Export YAML). Compared by content, so
+   * undoing back to the kept version clears it. Autosave does not: it copies every change into
+   * this browser within a second, so a flag it cleared would almost never be set, while this one
+   * tells whether the user's own copy is behind ("New pipeline" asks first when it is). Autosave
+   * keeps the flag with the pipeline, so a reload or another tab shows it too.
+   */
   dirty: boolean;
+  /** Edits are refused, with `reason` as the notice (e.g. the pipeline is open in another tab). Loads still work. */
+  readOnly: { reason: Msg } | null;
   /** Validation problems of `graph` (recomputed shortly after each change). */
   problems: readonly Problem[];
   /** The components steps are made from and checked against: the catalog and the user's own. */
@@ -73,24 +87,28 @@ export interface EditorState {
    * validation) changes once, when the drag ends, not on every frame of it.
    */
   dragPositions: ReadonlyMap<string, Position> | null;
+  /** The language new steps are named in (`读数据表-1` in zh), following the UI's. */
+  nameLanguage: CatalogLanguage;
 
   // ---- verbs ----
-  /** Replace the whole pipeline (import, template, new, YAML edit). History is cleared unless `keepHistory`. */
-  loadGraph(
-    graph: PipelineGraph,
-    opts?: { source?: ChangeSource; keepHistory?: boolean; dirty?: boolean },
-  ): void;
+  /**
+   * Replace the whole pipeline; history is cleared. It opens clean (the graph is its kept version)
+   * unless `dirty`: a saved pipeline that had changes not exported yet.
+   */
+  loadGraph(graph: PipelineGraph, opts: { reason: LoadReason; dirty?: boolean }): void;
   /** Apply a graph edited elsewhere (the YAML panel) as one undoable change. */
-  applyGraph(graph: PipelineGraph, source: ChangeSource): void;
+  applyGraph(graph: PipelineGraph, source: EditSource): void;
   setComponents(components: readonly ComponentSpec[]): void;
+  /** The open graph is now the kept version (it was exported): `dirty` becomes false. */
   markSaved(): void;
+  setReadOnly(readOnly: { reason: Msg } | null): void;
 
   addComponent(key: string, position?: Position): string | null;
   connect(c: Connection): boolean;
   disconnect(edgeIds: readonly string[]): void;
   removeSelection(): void;
   removeSteps(names: readonly string[]): void;
-  renameStep(from: string, to: string): OpResult;
+  renameStep(from: string, to: string): RenameResult;
   setDisplayName(step: string, displayName: string): void;
   setParameter(step: string, param: string, value: unknown): void;
   /** Bind a parameter to a pipeline input (declared with the parameter's type if missing), or unbind with `null`. */
@@ -117,10 +135,11 @@ export interface EditorState {
   undo(): void;
   redo(): void;
 
-  notify(kind: Notice["kind"], message: string): void;
+  notify(kind: Notice["kind"], message: Msg): void;
   dismissNotice(): void;
   openContextMenu(menu: ContextMenuState | null): void;
   setRenaming(step: string | null): void;
   setMeasured(sizes: ReadonlyMap<string, { width: number; height: number }>): void;
   setViewCentre(p: Position): void;
+  setNameLanguage(language: CatalogLanguage): void;
 }

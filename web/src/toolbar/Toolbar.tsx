@@ -2,8 +2,18 @@
 import { useReactFlow } from "@xyflow/react";
 import { UserMenu } from "../auth/UserMenu";
 import { FIT } from "../canvas/openView";
+import { useT } from "../i18n";
+import { LanguageSwitch } from "../i18n/LanguageSwitch";
 import { FileActions, RunAction } from "../panels";
-import { selectCanRedo, selectCanUndo, selectDirty, selectMetadata, useEditor, useEditorApi } from "../store";
+import {
+  selectCanRedo,
+  selectCanUndo,
+  selectDirty,
+  selectMetadata,
+  selectReadOnly,
+  useEditor,
+  useEditorApi,
+} from "../store";
 import { FitIcon, LayoutIcon, RedoIcon, UndoIcon } from "../theme/icons";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -14,8 +24,10 @@ export function Toolbar() {
   const canUndo = useEditor(selectCanUndo);
   const canRedo = useEditor(selectCanRedo);
   const dirty = useEditor(selectDirty);
+  const readOnly = useEditor(selectReadOnly);
   const metadata = useEditor(selectMetadata);
   const flow = useReactFlow();
+  const t = useT();
 
   return (
     <header className="toolbar">
@@ -23,13 +35,20 @@ export function Toolbar() {
         <span className="brand-mark" aria-hidden="true">
           ◆
         </span>
-        <span className="brand-name">PAIFlow Designer</span>
-        <span className="doc-name" title="Pipeline name">
-          {metadata.name || metadata.identifier || "Untitled pipeline"}
-          {dirty ? <span className="dirty-dot" title="Unsaved changes" /> : null}
+        <span className="brand-name">{t("app.name")}</span>
+        <span className="doc-name" title={t("toolbar.pipelineName")}>
+          {metadata.name || metadata.identifier || t("pipeline.untitled")}
+          {dirty ? (
+            <span
+              className="dirty-dot"
+              role="img"
+              aria-label={t("toolbar.notExported")}
+              title={t("toolbar.notExportedTitle")}
+            />
+          ) : null}
         </span>
       </div>
-      <div role="toolbar" aria-label="Pipeline" className="toolbar-groups">
+      <div role="toolbar" aria-label={t("toolbar.label")} className="toolbar-groups">
         <div className="tool-group">
           <FileActions />
         </div>
@@ -37,8 +56,8 @@ export function Toolbar() {
           <button
             type="button"
             className="btn icon"
-            aria-label="Undo"
-            title={`Undo (${mod}Z)`}
+            aria-label={t("toolbar.undo")}
+            title={t("toolbar.undoHint", { keys: `${mod}Z` })}
             disabled={!canUndo}
             onClick={() => api.getState().undo()}
           >
@@ -47,8 +66,8 @@ export function Toolbar() {
           <button
             type="button"
             className="btn icon"
-            aria-label="Redo"
-            title={`Redo (${isMac ? "⇧⌘Z" : "Ctrl+Y"})`}
+            aria-label={t("toolbar.redo")}
+            title={t("toolbar.redoHint", { keys: isMac ? "⇧⌘Z" : "Ctrl+Y" })}
             disabled={!canRedo}
             onClick={() => api.getState().redo()}
           >
@@ -59,21 +78,23 @@ export function Toolbar() {
           <button
             type="button"
             className="btn"
+            disabled={readOnly}
             onClick={() => {
               api.getState().autoLayout();
               requestAnimationFrame(() => flow.fitView({ ...FIT, duration: 250 }));
             }}
           >
-            <LayoutIcon /> Auto layout
+            <LayoutIcon /> {t("toolbar.autoLayout")}
           </button>
           <button type="button" className="btn" onClick={() => flow.fitView({ ...FIT, duration: 250 })}>
-            <FitIcon /> Fit view
+            <FitIcon /> {t("toolbar.fitView")}
           </button>
         </div>
         <div className="tool-group">
           <RunAction />
         </div>
       </div>
+      <LanguageSwitch />
       <UserMenu />
     </header>
   );

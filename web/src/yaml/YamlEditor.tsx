@@ -6,12 +6,12 @@
 import { yaml } from "@codemirror/lang-yaml";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { type Diagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
-import { Annotation, Compartment, EditorSelection, type EditorState, type Text } from "@codemirror/state";
+import { Annotation, Compartment, EditorSelection, EditorState, type Text } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import type { Problem } from "@pfd/shared";
 import { basicSetup } from "codemirror";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { RevealRequest } from "./bridge";
 
 export interface YamlEditorProps {
@@ -19,6 +19,12 @@ export interface YamlEditorProps {
   onChange(text: string): void;
   problems: readonly Problem[];
   reveal: RevealRequest | null;
+  /** The editor's accessible name, in the page's language. */
+  label: string;
+  /** A problem in words, for its lint mark. */
+  describe(problem: Problem): string;
+  /** Text can be read, selected and copied, not changed. */
+  readOnly: boolean;
 }
 
 /** Marks transactions that carry `value` in, so they are not echoed to `onChange`. */
@@ -40,7 +46,7 @@ const darkHighlight = HighlightStyle.define([
 const darkColours = EditorView.theme(
   {
     "&": { color: "#d8dee9", backgroundColor: "#1e2127" },
-    ".cm-gutters": { backgroundColor: "#1a1d22", color: "#7a8290", borderRight: "1px solid #2c313a" },
+    ".cm-gutters": { backgroundColor: "#1a1d22", color: "#9aa2af", borderRight: "1px solid #2c313a" },
     ".cm-activeLine": { backgroundColor: "#2a2f38" },
     ".cm-activeLineGutter": { backgroundColor: "#2a2f38" },
     ".cm-cursor": { borderLeftColor: "#e5e9f0" },
@@ -56,7 +62,23 @@ const baseTheme = EditorView.theme({
   ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" },
 });
 
-export default function YamlEditor({ value, onChange, problems, reveal }: YamlEditorProps) {
+/** The editor's read-only switch: CodeMirror refuses edits, and says so to assistive technology. */
+const readOnlyExtension = (readOnly: boolean) =>
+  readOnly
+    ? [EditorState.readOnly.of(true), EditorView.contentAttributes.of({ "aria-readonly": "true" })]
+    : [];
+
+export default function YamlEditor({
+  value,
+  onChange,
+  problems,
+  reveal,
+  label,
+  describe,
+  readOnly,
+}: YamlEditorProps) {
+  const [labelled] = useState(() => new Compartment());
+  const [readOnlySwitch] = useState(() => new Compartment());
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
@@ -77,7 +99,8 @@ export default function YamlEditor({ value, onChange, problems, reveal }: YamlEd
         lintGutter(),
         baseTheme,
         theme.of(darkQuery?.matches ? darkTheme : []),
-        EditorView.contentAttributes.of({ "aria-label": "YAML manifest" }),
+        readOnlySwitch.of(readOnlyExtension(readOnly)),
+        labelled.of(EditorView.contentAttributes.of(contentAttributes(label))),
         EditorView.updateListener.of((u) => {
           if (u.docChanged && !u.transactions.some((t) => t.annotation(external))) {
             const text = u.state.doc.toString();
@@ -107,15 +130,25 @@ export default function YamlEditor({ value, onChange, problems, reveal }: YamlEd
   }, [value]);
 
   useEffect(() => {
+    view.current?.dispatch({
+      effects: labelled.reconfigure(EditorView.contentAttributes.of(contentAttributes(label))),
+    });
+  }, [label, labelled]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: readOnlySwitch.reconfigure(readOnlyExtension(readOnly)) });
+  }, [readOnly, readOnlySwitch]);
+
+  useEffect(() => {
     const v = view.current;
     if (!v) return;
     v.dispatch(
       setDiagnostics(
         v.state,
-        problems.flatMap((p) => toDiagnostic(v.state, p)),
+        problems.flatMap((p) => toDiagnostic(v.state, p, describe(p))),
       ),
     );
-  }, [problems]);
+  }, [problems, describe]);
 
   useEffect(() => {
     const v = view.current;
@@ -129,6 +162,14 @@ export default function YamlEditor({ value, onChange, problems, reveal }: YamlEd
   }, [reveal]);
 
   return <div ref={host} className="pfd-yaml-editor" />;
+}
+
+/**
+ * The editable text's attributes: its name, and an explicit tab stop, so its scrolling box counts
+ * as reachable by keyboard (axe does not count a bare contenteditable).
+ */
+function contentAttributes(label: string): Record<string, string> {
+  return { "aria-label": label, tabindex: "0" };
 }
 
 /** The one replacement that turns `from` into `to`: common prefix and suffix stay untouched. */
@@ -150,11 +191,11 @@ function offsetOf(doc: Text, line: number, col: number): number {
   return Math.min(l.from + Math.max(col - 1, 0), l.to);
 }
 
-function toDiagnostic(state: EditorState, p: Problem): Diagnostic[] {
+function toDiagnostic(state: EditorState, p: Problem, message: string): Diagnostic[] {
   if (p.location.line === undefined) return [];
   const from = offsetOf(state.doc, p.location.line, p.location.col ?? 1);
   const line = state.doc.lineAt(from);
   // Underline from the column to the end of the line (at least one character).
   const to = Math.max(line.to, Math.min(from + 1, state.doc.length));
-  return [{ from, to, severity: p.severity, message: `${p.message} [${p.code}]`, source: "paiflow" }];
+  return [{ from, to, severity: p.severity, message, source: "paiflow" }];
 }

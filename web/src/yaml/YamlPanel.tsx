@@ -3,8 +3,10 @@
  * loaded on first render of the panel, outside the initial bundle.
  */
 import { hasErrors, type Problem } from "@pfd/shared";
-import { lazy, Suspense, useState } from "react";
-import { problemLabel } from "../problems/format";
+import { lazy, Suspense, useCallback, useState } from "react";
+import { type Translator, useT } from "../i18n";
+import { problemLabel, problemText } from "../problems/format";
+import { selectReadOnly, useEditor } from "../store";
 import { type RevealRequest, useYamlBridge } from "./bridge";
 import { hasUnappliedEdits } from "./sync";
 import { useYamlSync } from "./useYamlSync";
@@ -19,35 +21,48 @@ export function YamlPanel() {
   const { state, checking, updating, onEdit, takeCanvasVersion } = useYamlSync();
   const reveal = useYamlBridge(selectReveal);
   const revealLine = useYamlBridge((s) => s.revealLine);
+  const readOnly = useEditor(selectReadOnly);
   const unapplied = hasUnappliedEdits(state);
   const blocked = unapplied && !checking && hasErrors(state.problems);
+  const t = useT();
+  const describe = useCallback((p: Problem) => `${problemText(t, p)} [${p.code}]`, [t]);
 
   return (
     // The shell's dock section around this panel carries the accessible name "YAML".
     <div className="pfd-yaml">
       <header className="pfd-yaml__header">
-        <h2 className="pfd-yaml__title">YAML</h2>
+        <h2 className="pfd-yaml__title">{t("yaml.title")}</h2>
         <output className="pfd-yaml__status" aria-live="polite">
-          {updating && !unapplied ? "Updating…" : status(unapplied, checking, blocked, state.problems)}
+          {updating && !unapplied
+            ? t("yaml.updating")
+            : status(t, unapplied, checking, blocked, state.problems)}
+          {readOnly ? ` · ${t("yaml.readOnly")}` : ""}
         </output>
-        <CopyButton text={state.text} />
+        <CopyButton text={state.text} t={t} />
       </header>
       {state.conflict && (
         <div className="pfd-yaml__conflict" role="alert">
-          The canvas changed while this YAML has unapplied edits. Fixing the YAML applies it over those
-          changes.{" "}
+          {t("yaml.conflict")}{" "}
           <button type="button" className="btn" onClick={takeCanvasVersion}>
-            Use canvas version
+            {t("yaml.useCanvas")}
           </button>
         </div>
       )}
       <div className="pfd-yaml__body">
-        <Suspense fallback={<p className="pfd-yaml__loading">Loading editor…</p>}>
-          <YamlEditor value={state.text} onChange={onEdit} problems={state.problems} reveal={reveal} />
+        <Suspense fallback={<p className="pfd-yaml__loading">{t("yaml.loading")}</p>}>
+          <YamlEditor
+            value={state.text}
+            onChange={onEdit}
+            problems={state.problems}
+            reveal={reveal}
+            label={t("yaml.editor")}
+            describe={describe}
+            readOnly={readOnly}
+          />
         </Suspense>
       </div>
       {blocked && (
-        <ul className="pfd-yaml__problems" aria-label="YAML problems">
+        <ul className="pfd-yaml__problems" aria-label={t("yaml.problems")}>
           {state.problems.map((p, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity beyond their order.
             <li key={i} className={`pfd-problem pfd-problem--${p.severity}`}>
@@ -55,7 +70,7 @@ export function YamlPanel() {
                 type="button"
                 onClick={() => p.location.line !== undefined && revealLine(p.location.line, p.location.col)}
               >
-                {problemLabel(p)}
+                {problemLabel(t, p)}
               </button>
             </li>
           ))}
@@ -66,37 +81,35 @@ export function YamlPanel() {
 }
 
 function status(
+  t: Translator,
   unapplied: boolean,
   checking: boolean,
   blocked: boolean,
   problems: readonly Problem[],
 ): string {
-  if (!unapplied) return "In sync with the canvas";
-  if (checking) return "Checking…";
-  if (blocked) {
-    const n = problems.filter((p) => p.severity === "error").length;
-    return `Not applied: ${n} error${n === 1 ? "" : "s"}; the canvas keeps its last valid version`;
-  }
-  return "In sync with the canvas";
+  if (!unapplied) return t("yaml.inSync");
+  if (checking) return t("yaml.checking");
+  if (blocked) return t("yaml.notApplied", { count: problems.filter((p) => p.severity === "error").length });
+  return t("yaml.inSync");
 }
 
-function CopyButton({ text }: { text: string }) {
-  const [copied, setCopied] = useState<"Copied" | "Copy failed" | null>(null);
+function CopyButton({ text, t }: { text: string; t: Translator }) {
+  const [copied, setCopied] = useState<"yaml.copied" | "yaml.copyFailed" | null>(null);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setCopied("Copied");
+      setCopied("yaml.copied");
     } catch {
-      setCopied("Copy failed");
+      setCopied("yaml.copyFailed");
     }
     setTimeout(() => setCopied(null), 2000);
   };
   return (
     <>
       <button type="button" className="btn pfd-yaml__copy" onClick={copy}>
-        Copy YAML
+        {t("yaml.copy")}
       </button>
-      {copied && <span className="pfd-yaml__copied">{copied}</span>}
+      {copied && <span className="pfd-yaml__copied">{t(copied)}</span>}
     </>
   );
 }

@@ -3,7 +3,6 @@
  * the text (once changes pause: a drag does not serialize every frame), and the text is evaluated a
  * moment after the user stops typing.
  */
-import type { PipelineGraph } from "@pfd/shared";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useEditorApi } from "../store";
 import { useYamlBridgeApi } from "./bridge";
@@ -41,7 +40,6 @@ export function useYamlSync(): YamlSync {
   const current = useRef(state);
   const [checking, setChecking] = useState(false);
   const [updating, setUpdating] = useState(false);
-  const applied = useRef<PipelineGraph | null>(null);
 
   // Every transition goes through here, so timers always start from the latest state.
   const update = useCallback((next: SyncState) => {
@@ -54,13 +52,13 @@ export function useYamlSync(): YamlSync {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let load = false;
-    const unsubscribe = api.subscribe((s, prev) => {
-      if (s.graph === prev.graph) return;
-      // Our own edit coming back: the text already says it, in the user's own formatting. (The
-      // same graph brought back by Redo is a change from elsewhere.)
-      if (s.lastChange === "yaml" && s.graph === applied.current) return;
-      // A new pipeline (import, template, reopen) replaces the text even over unapplied edits.
-      if (s.lastChange === "load") load = true;
+    const unsubscribe = api.events.subscribe((e) => {
+      // No new graph to show: marking it saved changes nothing in it, and our own edit coming back
+      // is in the text already, in the user's own formatting.
+      if (e.type === "graphSaved" || (e.type === "graphEdited" && e.source === "yaml")) return;
+      // Another pipeline (import, template, reopen) replaces the text even over unapplied edits; a
+      // newer version of this one from another tab is a change like any other (unapplied edits stay).
+      if (e.type === "graphLoaded" && e.reason !== "refresh") load = true;
       // Trailing: a drag moves steps every frame; the text follows once it pauses.
       if (timer !== undefined) clearTimeout(timer);
       else setUpdating(true);
@@ -88,10 +86,7 @@ export function useYamlSync(): YamlSync {
       if (stale || !result) return;
       setChecking(false);
       update(result.state);
-      if (result.apply) {
-        applied.current = result.apply;
-        api.getState().applyGraph(result.apply, "yaml");
-      }
+      if (result.apply) api.getState().applyGraph(result.apply, "yaml");
     };
     const timer = setTimeout(() => {
       const st = current.current;
