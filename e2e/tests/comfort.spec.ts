@@ -2,10 +2,12 @@
  * A comfortable canvas: opening and Fit view never zoom past 100%; Read Table is connected to
  * Data Type Conversion with the keyboard alone; context menus open from the keyboard; panels
  * collapse and resize and are remembered; a failure inside a panel shows its error boundary while
- * the rest of the page keeps working.
+ * the rest of the page keeps working. In zh-CN: the keyboard connection announced in Chinese, a
+ * malformed pasted step list refused with a Chinese notice, the panels' handles named in Chinese.
  */
-import type { Page } from "@playwright/test";
-import { expect, test } from "./support/test";
+import type { Locator, Page } from "@playwright/test";
+import { clip, copiedStep } from "./support/clipboard";
+import { type DesignerPage, expect, test } from "./support/test";
 
 /** The canvas viewport's zoom, from React Flow's transform. */
 const zoomOf = (page: Page) =>
@@ -15,12 +17,28 @@ const zoomOf = (page: Page) =>
     .evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
 
 /** Read Table and Data Type Conversion, added from the palette with Enter: no connection yet. */
-async function twoLooseSteps(page: Page) {
-  const palette = page.getByRole("complementary", { name: "Components" });
-  for (const name of ["Read Table", "Data Type Conversion"]) {
-    await palette.getByRole("button", { name, exact: true }).focus();
+async function twoLooseSteps(
+  page: Page,
+  palette = "Components",
+  names = ["Read Table", "Data Type Conversion"],
+) {
+  const list = page.getByRole("complementary", { name: palette });
+  for (const name of names) {
+    await list.getByRole("button", { name, exact: true }).focus();
     await page.keyboard.press("Enter");
   }
+}
+
+/** Connects `output` to `input` by keyboard: Enter on the output, type part of the input's step name, Enter. */
+async function connectByTyping(designer: DesignerPage, output: Locator, input: Locator, typed: string) {
+  const page = designer.page;
+  await output.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".canvas")).toHaveClass(/kb-connecting-from-output/);
+  await page.keyboard.type(typed);
+  await expect(input).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".react-flow__edge")).toHaveCount(1);
 }
 
 test("a two-step pipeline opens centred at 100%, and Fit view stays there", async ({ designer, page }) => {
@@ -57,13 +75,7 @@ test("Read Table is connected to Data Type Conversion with the keyboard alone", 
   const input = designer.node("Data Type Conversion-1").getByRole("button", { name: /^input inputTable/ });
 
   // Typing a name: Enter on the output port, type part of the step's name, Enter.
-  await output.focus();
-  await page.keyboard.press("Enter");
-  await expect(page.locator(".canvas")).toHaveClass(/kb-connecting-from-output/);
-  await page.keyboard.type("conversion");
-  await expect(input).toBeFocused();
-  await page.keyboard.press("Enter");
-  await expect(page.locator(".react-flow__edge")).toHaveCount(1);
+  await connectByTyping(designer, output, input, "conversion");
   await expect(
     page.getByText("Connected outputTable of Read Table-1 to inputTable of Data Type Conversion-1."),
   ).toBeAttached();
@@ -194,4 +206,68 @@ test("a failure inside the inspector shows its boundary, is logged, and the page
   await failure.getByRole("button", { name: "Undo the last change" }).click();
   await expect(designer.nodes).toHaveCount(1);
   await expect(failure).toHaveCount(0);
+});
+
+test.describe("zh-CN", () => {
+  test.use({ locale: "zh-CN" });
+
+  test("读数据表 is connected to 类型转换 with the keyboard alone, announced in Chinese", async ({
+    designer,
+    page,
+  }) => {
+    await twoLooseSteps(page, "组件", ["读数据表", "类型转换"]);
+    await expect(designer.nodes).toHaveCount(2);
+    await expect(page.getByRole("status", { name: "自动保存" })).toHaveText(/已保存/);
+    const output = designer.node("读数据表-1").getByRole("button", { name: /^输出 outputTable/ });
+    const input = designer.node("类型转换-1").getByRole("button", { name: /^输入 inputTable/ });
+    await connectByTyping(designer, output, input, "类型");
+    await expect(
+      page.getByText("已将 读数据表-1 的 outputTable 连接到 类型转换-1 的 inputTable。"),
+    ).toBeAttached();
+
+    // Escape gives up, said in Chinese.
+    await output.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByText(/^正在从 读数据表-1 的 outputTable 连线/)).toBeAttached();
+    await page.keyboard.press("Escape");
+    await expect(output).toBeFocused();
+    await expect(page.getByText("已取消连线。")).toBeAttached();
+  });
+
+  test("a malformed pasted step list is refused with a Chinese notice, and the page keeps working", async ({
+    designer,
+    page,
+  }) => {
+    await twoLooseSteps(page, "组件", ["读数据表"]);
+    await expect(designer.nodes).toHaveCount(1);
+    const notice = page.getByRole("alert").filter({ hasText: /./ });
+    await designer.canvas.click({ position: { x: 60, y: 420 } });
+    await designer.pasteClipboard(
+      clip([{ ...copiedStep, parameters: [{ name: "x", binding: { kind: "magic" } }] }]),
+    );
+    await expect(notice).toContainText("已拒绝粘贴的节点：");
+    await expect(notice).toContainText("steps.0.parameters.0.binding");
+    // A copy cut short: it says it is steps, but is not JSON.
+    await designer.pasteClipboard(clip([copiedStep]).slice(0, -20));
+    await expect(notice).toContainText("已拒绝粘贴的节点：不是有效的 JSON");
+    await expect(designer.nodes).toHaveCount(1);
+
+    // The page goes on working: a well-formed list pastes, undo takes it away again.
+    await designer.pasteClipboard(clip([copiedStep]));
+    await expect(designer.node("Copied-1")).toBeVisible();
+    await expect(designer.nodes).toHaveCount(2);
+    await designer.button("撤销").click();
+    await expect(designer.nodes).toHaveCount(1);
+  });
+
+  test("the panels' handles are named in Chinese", async ({ designer, page }) => {
+    const palette = page.getByRole("complementary", { name: "组件" });
+    await page.getByRole("button", { name: "收起组件面板" }).click();
+    await expect(palette).toBeHidden();
+    await expect(page.getByRole("separator", { name: "调整属性面板的大小" })).toBeAttached();
+    await page.getByRole("button", { name: "收起 YAML 和问题面板" }).click();
+    await expect(designer.yamlPanel).toBeHidden();
+    await page.getByRole("button", { name: "展开组件面板" }).click();
+    await expect(palette).toBeVisible();
+  });
 });

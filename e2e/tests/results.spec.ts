@@ -2,10 +2,29 @@
  * Results as pictures, on a real local run of the smog template: the evaluation draws ROC (with
  * AUC), precision-recall, K-S and lift charts beside its scores and confusion matrix; a chart's
  * numbers show as a table and it saves as PNG; charts follow the dark theme; Histogram draws one
- * chart per column; Data View lists its columns with a small distribution each.
+ * chart per column; Data View lists its columns with a small distribution each. The chart views
+ * pass axe, light and dark; in zh-CN the charts are named and worded in Chinese.
  */
+import type { Locator, Page } from "@playwright/test";
 import { RUN_TIMEOUT, RunView } from "./run-page";
+import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/test";
+
+/** Folds the side and bottom panels away (their collapse buttons' names given) and brings `figure` into view. */
+async function roomForCharts(page: Page, collapse: string[], figure: Locator) {
+  for (const name of collapse) await page.getByRole("button", { name }).click();
+  await figure.scrollIntoViewIfNeeded();
+}
+
+/** axe on the chart view in the light and the dark theme (the charts redrawn in each). */
+async function chartsAccessible(page: Page, chart: Locator, screen: string) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expect.poll(() => chart.evaluate(inkedPixels)).toBeGreaterThan(500);
+    await expectAccessible(page, `${screen}, ${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
 
 test.describe("results as pictures (local mode)", () => {
   test.setTimeout(RUN_TIMEOUT + 90_000);
@@ -40,11 +59,13 @@ test.describe("results as pictures (local mode)", () => {
     // Something is drawn: the canvas holds more than one colour.
     await expect.poll(() => roc.evaluate(inkedPixels)).toBeGreaterThan(500);
     // Room for the charts: the side and bottom panels folded away, the curves in view.
-    for (const panel of ["palette", "inspector", "YAML and Problems panels"]) {
-      await page.getByRole("button", { name: `Collapse the ${panel}` }).click();
-    }
-    await rocFigure.scrollIntoViewIfNeeded();
+    await roomForCharts(
+      page,
+      ["Collapse the palette", "Collapse the inspector", "Collapse the YAML and Problems panels"],
+      rocFigure,
+    );
     await designer.screenshot("run-smog-evaluation-charts");
+    await chartsAccessible(page, roc, "evaluation charts, en");
 
     // The numbers behind the curve, then back to the picture.
     await rocFigure.getByRole("button", { name: "Data" }).click();
@@ -77,6 +98,49 @@ test.describe("results as pictures (local mode)", () => {
     const columns = run.details.getByRole("table", { name: /^Columns of / }).first();
     await expect(columns).toBeVisible();
     await expect(columns.getByRole("img", { name: /^Distribution of / }).first()).toBeVisible();
+  });
+});
+
+test.describe("zh-CN", () => {
+  test.use({ locale: "zh-CN" });
+  test.setTimeout(RUN_TIMEOUT + 60_000);
+
+  test("the smog template's evaluation draws ROC曲线 and the other curves in Chinese, accessible light and dark", async ({
+    designer,
+    page,
+  }) => {
+    const run = new RunView(page, designer);
+    await designer.button("打开").click();
+    await page.getByRole("button", { name: /^雾霾天气预测（二分类）/ }).click();
+    await expect(designer.nodes).toHaveCount(13);
+    await designer.button("运行").click();
+    await run.waitForStatus("Succeeded");
+    await designer.node("Evaluate Random Forest").click();
+    await run.details.getByRole("tab", { name: "输出" }).click();
+
+    const roc = run.details.getByRole("img", { name: "ROC曲线", exact: true });
+    await expect(roc).toBeVisible();
+    for (const name of ["精确率-召回率曲线", "K-S曲线", "提升图"])
+      await expect(run.details.getByRole("img", { name, exact: true })).toBeAttached();
+    const rocFigure = run.details.getByRole("figure", { name: "ROC曲线", exact: true });
+    await expect(rocFigure).toContainText(/AUC：0\.\d{3}/);
+    await expect(rocFigure.getByRole("button", { name: "保存为 PNG" })).toBeEnabled();
+    await expect.poll(() => roc.evaluate(inkedPixels)).toBeGreaterThan(500);
+
+    await roomForCharts(page, ["收起组件面板", "收起属性面板", "收起 YAML 和问题面板"], rocFigure);
+    await designer.screenshot("zh-CN-run-smog-evaluation-charts");
+    await chartsAccessible(page, roc, "evaluation charts, zh-CN");
+
+    await rocFigure.getByRole("button", { name: "数据" }).click();
+    const data = rocFigure.getByRole("table", { name: "ROC曲线 的数据" });
+    await expect(data.getByRole("columnheader", { name: "假正率" })).toBeVisible();
+    await expectAccessible(page, "evaluation chart's data, zh-CN");
+
+    // Histogram: a chart per column, named in Chinese.
+    const steps = run.details.getByRole("combobox", { name: "节点" });
+    const histogram = steps.locator("option", { hasText: /^histogram（/ });
+    await steps.selectOption({ label: (await histogram.textContent()) ?? "histogram" });
+    await expect(run.details.getByRole("img", { name: / 的直方图$/ }).first()).toBeVisible();
   });
 });
 
