@@ -8,8 +8,8 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useT } from "../i18n";
 import { downloadBlob } from "../io/download";
 import { TablePreview } from "../run/TablePreview";
+import { useThemeVersion } from "../theme/useThemeVersion";
 import type { ChartSpec } from "./spec";
-import { useThemeVersion } from "./useThemeVersion";
 import "./charts.css";
 
 type DrawState = "loading" | "drawn" | "failed";
