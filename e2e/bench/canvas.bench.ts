@@ -8,9 +8,10 @@
  * nodes; above DRAW_IN_VIEW_ABOVE steps ours draws only the nodes in view, the bare page all),
  * (b) mean frame time while panning, (c) at 1,000 steps, mean frame time while dragging one node.
  * Prints a table, then as its last line one JSON object with the ratios (ours / bare) and the
- * gzip size of the app's initial JavaScript (its lazy chunks, the chart library among them, left out).
+ * gzip size of the JavaScript a first visit may need: the initial bundle, both languages' catalogs
+ * and the chunk that loads Chart.js (Chart.js itself, fetched with the first chart, left out).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve } from "node:path";
@@ -26,7 +27,8 @@ const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const appDist = join(root, "node_modules/.cache/pfd-bench-app");
 const bareDist = join(root, "node_modules/.cache/pfd-bench-bare");
 /** Pipeline sizes measured; drag is measured at the first only (it moves one node either way). */
-const SIZES = [1000, 5000] as const;
+// BENCH_SIZES=1000 measures one size only (a quick check while working); the goals need both.
+const SIZES = (process.env.BENCH_SIZES ?? "1000,5000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MOVES = 60;
 
@@ -56,13 +58,34 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
   );
 }
 
-/** Gzip size (KB) of the JavaScript the app's index.html loads before any lazy import. */
-function initialBundleKb(): number {
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+const gzipped = (file: string) => gzipSync(readFileSync(join(appDist, file))).length;
+
+/**
+ * Gzip sizes (KB) of the JavaScript a first visit can need before anything heavy: what index.html
+ * loads before any lazy import, both languages' catalogs, and the chunk that loads Chart.js (the
+ * chart views; Chart.js itself is fetched with the first chart). `total` is the goal's figure.
+ */
+function bundleKb(): { initial: number; languages: number; chartLoader: number; total: number } {
   const html = readFileSync(join(appDist, "index.html"), "utf8");
-  const srcs = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)];
-  let bytes = 0;
-  for (const [, src] of srcs) bytes += gzipSync(readFileSync(join(appDist, src ?? ""))).length;
-  return Math.round((bytes / 1024) * 10) / 10;
+  const initial = [
+    ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/?([^"]+\.js)"/g),
+  ].map(([, src]) => src ?? "");
+  const assets = readdirSync(join(appDist, "assets")).filter((f) => f.endsWith(".js"));
+  const languages = assets.filter((f) => /^(en|zh-CN)-[\w-]+\.js$/.test(f)).map((f) => `assets/${f}`);
+  const draw = assets.find((f) => /^draw-[\w-]+\.js$/.test(f));
+  const loaders = assets
+    .map((f) => `assets/${f}`)
+    .filter(
+      (f) =>
+        draw &&
+        !initial.includes(f) &&
+        !f.endsWith(draw) &&
+        readFileSync(join(appDist, f), "utf8").includes(draw),
+    );
+  const sum = (files: string[]) => files.reduce((n, f) => n + gzipped(f), 0);
+  const [a, b, c] = [sum(initial), sum(languages), sum(loaders)];
+  return { initial: kb(a), languages: kb(b), chartLoader: kb(c), total: kb(a + b + c) };
 }
 
 /**
@@ -189,7 +212,7 @@ async function measureOurs(
   const end = await painted;
   const render = end - (await page.evaluate(() => (window as unknown as { t0: number }).t0));
   await page.waitForTimeout(600);
-  const moves = await gestures(page, steps === SIZES[0]);
+  const moves = await gestures(page, steps === 1000);
   await page.close();
   return { render, ...moves };
 }
@@ -210,7 +233,7 @@ async function measureBare(
   }, g.yaml);
   const render = (await page.evaluate(waitShown)) - t0;
   await page.waitForTimeout(600);
-  const moves = await gestures(page, steps === SIZES[0]);
+  const moves = await gestures(page, steps === 1000);
   await page.close();
   return { render, ...moves };
 }
@@ -232,7 +255,7 @@ async function main() {
     logLevel: "warn",
     build: { outDir: bareDist, emptyOutDir: true },
   });
-  const bundleKb = initialBundleKb();
+  const bundle = bundleKb();
 
   const app = await serve(appDist);
   const bare = await serve(bareDist);
@@ -264,7 +287,7 @@ async function main() {
           `${steps} steps, run ${i + 1}/${RUNS}: ours ${JSON.stringify(ours.at(-1))} bare ${JSON.stringify(base.at(-1))}`,
         );
       }
-      const kinds = steps === SIZES[0] ? (["render", "pan", "drag"] as const) : (["render", "pan"] as const);
+      const kinds = steps === 1000 ? (["render", "pan", "drag"] as const) : (["render", "pan"] as const);
       const pick = (xs: Figures[], k: keyof Figures) => median(xs.map((x) => x[k] ?? Number.NaN));
       // Each run measures both pages back to back, so its ratio compares like with like on a
       // shared, busy machine; the median of those paired ratios is steadier than a ratio of medians.
@@ -288,9 +311,11 @@ async function main() {
     app.server.close();
     bare.server.close();
   }
-  console.log(`initial JS (gzip): ${bundleKb} KB (goal <= 350)`);
+  console.log(
+    `JS (gzip): ${bundle.total} KB (goal <= 350) = initial ${bundle.initial} + both languages ${bundle.languages} + chart loader ${bundle.chartLoader}`,
+  );
   console.log("goals: render_1000 <= 1.5, render_5000 <= 1.3, pan_5000 <= 1.1, bundle_kb_gzip <= 350");
-  console.log(JSON.stringify({ bench: "canvas", ratios: { ...ratios, bundle_kb_gzip: bundleKb } }));
+  console.log(JSON.stringify({ bench: "canvas", ratios: { ...ratios, bundle_kb_gzip: bundle.total } }));
 }
 
 main().catch((e) => {
