@@ -55,7 +55,10 @@ describe("createAutosaver", () => {
     const { repo, saver } = await setup();
     let done = () => {};
     const prepared = new Promise<void>((r) => (done = r));
-    saver.change(() => snap("big"), () => prepared);
+    saver.change(
+      () => snap("big"),
+      () => prepared,
+    );
     await sleep(80);
     expect(await repo.get("p1")).toBeUndefined();
     done();
@@ -63,7 +66,10 @@ describe("createAutosaver", () => {
     expect((await repo.get("p1"))?.yaml).toBe("big");
 
     let later = () => {};
-    saver.change(() => snap("old"), () => new Promise<void>((r) => (later = r)));
+    saver.change(
+      () => snap("old"),
+      () => new Promise<void>((r) => (later = r)),
+    );
     await sleep(60);
     saver.change(snap("new"));
     later();
