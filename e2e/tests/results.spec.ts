@@ -103,7 +103,7 @@ test.describe("results as pictures (local mode)", () => {
 
 test.describe("zh-CN", () => {
   test.use({ locale: "zh-CN" });
-  test.setTimeout(RUN_TIMEOUT + 60_000);
+  test.setTimeout(RUN_TIMEOUT + 120_000);
 
   test("the smog template's evaluation draws ROC曲线 and the other curves in Chinese, accessible light and dark", async ({
     designer,
@@ -115,6 +115,8 @@ test.describe("zh-CN", () => {
     await expect(designer.nodes).toHaveCount(13);
     await designer.button("运行").click();
     await run.waitForStatus("Succeeded");
+    // As opened, the canvas shows the start of the chain: the whole of it, to reach the evaluation.
+    await page.getByRole("toolbar", { name: "工作流" }).getByRole("button", { name: "适应画布" }).click();
     await designer.node("Evaluate Random Forest").click();
     await run.details.getByRole("tab", { name: "输出" }).click();
 
