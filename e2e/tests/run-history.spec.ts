@@ -80,7 +80,7 @@ test.describe("run settings and history (local mode)", () => {
     await settings.getByLabel("Create without starting").check();
     await settings.getByRole("button", { name: "Save" }).click();
 
-    await run.run();
+    await run.runEverythingAgain();
     await expect(run.statusWord).toHaveAttribute("data-status", "Initialized");
     await expect(designer.node("Read-Table-1")).not.toHaveAttribute("data-status", "Running");
     await run.bar.getByRole("button", { name: "Start" }).click();

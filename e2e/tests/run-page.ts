@@ -46,6 +46,25 @@ export class RunView {
     return (await id.textContent()) ?? "";
   }
 
+  /**
+   * Clicks Run with the run request's `reuse: false`, as Run settings' "Run everything again"
+   * will send it (that checkbox comes with the partial-run UI): a test that shows a fresh run
+   * does not depend on what earlier tests ran (their unchanged steps would be Reused).
+   */
+  async runEverythingAgain(): Promise<string> {
+    const runs = "**/api/runs";
+    await this.page.route(runs, async (route) => {
+      const request = route.request();
+      if (request.method() !== "POST") return route.continue();
+      return route.continue({ postData: JSON.stringify({ ...request.postDataJSON(), reuse: false }) });
+    });
+    try {
+      return await this.run();
+    } finally {
+      await this.page.unroute(runs);
+    }
+  }
+
   /** Waits for the run's final status word. */
   async waitForStatus(status: string, timeout = RUN_TIMEOUT): Promise<void> {
     await expect(this.statusWord).toHaveAttribute("data-status", status, { timeout });

@@ -17,7 +17,7 @@ test.describe("run from the canvas (local mode)", () => {
     await run.openTemplate(/^Read and convert/, 2);
     await expect(run.bar).toContainText("Not run yet");
 
-    const runId = await run.run();
+    const runId = await run.runEverythingAgain();
     expect(runId).not.toBe("");
     await run.waitForStatus("Succeeded");
     expect(await run.nodeStatuses()).toEqual({
@@ -57,7 +57,7 @@ test.describe("run from the canvas (local mode)", () => {
   }) => {
     const run = new RunView(page, designer);
     await run.openTemplate(/^Smog prediction \(binary classification\)/, 13);
-    await run.run();
+    await run.runEverythingAgain();
     await run.waitForStatus("Succeeded");
     const statuses = await run.nodeStatuses();
     expect(Object.keys(statuses)).toHaveLength(13);

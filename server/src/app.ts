@@ -16,6 +16,7 @@ import { ManifestChecker } from "./paiflow/check";
 import { RecentManifests } from "./paiflow/run-manifest";
 import { authRoutes, meRoutes } from "./routes/auth";
 import type { AppContext } from "./routes/context";
+import { designRoutes } from "./routes/design";
 import { errorHandler, notFound } from "./routes/errors";
 import { metaRoutes } from "./routes/health";
 import { runRoutes } from "./routes/runs";
@@ -85,6 +86,7 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   app.use("/api", meRoutes(ctx));
   app.use("/api", runRoutes(ctx, checker, new RecentManifests(), createLimit));
   app.use("/api", stepRoutes(ctx));
+  app.use("/api", designRoutes(ctx));
   app.use("/api", notFound);
   if (auth.mode === "oidc") app.use(pagesSignInFirst(ctx));
   app.use(webRoutes(ctx.webDist));

@@ -82,6 +82,21 @@ describe("pfd run (local mode, no credentials)", () => {
     expect(r.code).toBe(0);
   });
 
+  it("reuses unchanged steps unless --no-reuse; runs one step with --only", async () => {
+    // The tests above ran two-steps.yaml already.
+    const again = await pfd(["two-steps.yaml", "--wait"]);
+    expect(again.out).toMatch(/read_air: Reused/);
+    expect(again.out).toMatch(/to_double: Reused/);
+    const fresh = await pfd(["two-steps.yaml", "--wait", "--no-reuse"]);
+    expect(fresh.out).toMatch(/read_air: Succeeded/);
+    expect(fresh.out).toMatch(/to_double: Succeeded/);
+    const only = await pfd(["two-steps.yaml", "--wait", "--only", "to_double"]);
+    expect(only.out).toMatch(/read_air: Reused/);
+    expect(only.out).toMatch(/to_double: Succeeded/);
+    expect(only.code).toBe(0);
+    expect((await pfd(["two-steps.yaml", "--only", "to_double", "--from", "read_air"])).code).toBe(2);
+  });
+
   it("refuses an invalid manifest before submitting, with FILE:LINE:COL problems", async () => {
     const r = await pfd(["broken.yaml"]);
     expect(r.err).toMatch(/^broken\.yaml:\d+:\d+: error [\w-]+: .*read_airr/m);

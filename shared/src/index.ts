@@ -9,6 +9,7 @@ export * from "./graph/from-manifest";
 export * from "./graph/layout";
 export * from "./graph/ops";
 export * from "./graph/position";
+export * from "./graph/scope";
 export * from "./graph/to-manifest";
 export * from "./graph/types";
 export * from "./manifest/parse";

@@ -8,10 +8,9 @@
  * commas) becomes a filter `CAST(dt AS VARCHAR) = '20240101' AND ...`.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { PROJECT_NAME_PATTERN, TABLE_PART_PATTERN, type TableSummary } from "@pfd/shared";
 import { type Column, countRows, describe, ident, lit, qualified } from "./engine/sql";
-
-const PROJECT = /^[A-Za-z][A-Za-z0-9_]{0,127}$/;
-const TABLE = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+import { catalogRelations, recordWrite, tableRecords } from "./registry";
 
 export interface TableName {
   project: string;
@@ -23,23 +22,36 @@ export function parseTableName(name: string): TableName {
   const parts = name.trim().split(".");
   if (parts.length !== 2) throw new Error(`Table name "${name}" must be project.table`);
   const [project = "", table = ""] = parts;
-  if (!PROJECT.test(project)) {
+  if (!PROJECT_NAME_PATTERN.test(project)) {
     throw new Error(
       `Table name "${name}": project "${project}" must start with a letter and hold only letters, digits and _`,
     );
   }
-  if (!TABLE.test(table))
+  if (!TABLE_PART_PATTERN.test(table))
     throw new Error(`Table name "${name}": table "${table}" must hold only letters, digits and _`);
   return { project, table };
 }
 
 export const tableSql = (t: TableName) => qualified(t.project, t.table);
 
-export interface TableInfo {
-  name: string;
-  kind: "table" | "view";
+/**
+ * The table a literal artifact value names: `{location: {project, table, partition}}` or
+ * `"project.table"`; undefined when the value is not a table.
+ */
+export function tableOfValue(value: unknown): { name: string; partition?: string } | undefined {
+  if (typeof value === "string") return { name: value.trim() };
+  const location = (
+    value as { location?: { project?: string; table?: string; partition?: string } } | undefined
+  )?.location;
+  if (!location?.project || !location.table) return undefined;
+  return {
+    name: `${location.project}.${location.table}`,
+    ...(location.partition ? { partition: location.partition } : {}),
+  };
+}
+
+export interface TableInfo extends TableSummary {
   rows: number;
-  columns: Column[];
 }
 
 /** "table", "view", or undefined when there is no such relation. */
@@ -59,22 +71,26 @@ export async function tableExists(conn: DuckDBConnection, t: TableName): Promise
   return (await relationKind(conn, t.project, t.table)) !== undefined;
 }
 
-/** Every catalog table (run outputs excluded), sorted by name. */
-export async function listTables(conn: DuckDBConnection): Promise<TableInfo[]> {
-  const reader = await conn.runAndReadAll(
-    `SELECT table_schema, table_name, table_type FROM information_schema.tables
-     WHERE table_catalog = current_database() AND table_schema NOT LIKE '%-%'
-       AND table_schema NOT IN ('main', 'information_schema', 'pg_catalog')
-     ORDER BY table_schema, table_name`,
-  );
+/**
+ * The catalog tables that exist now (run outputs excluded), sorted by name, optionally those
+ * whose name holds `keyword` (case-insensitive). Read from DuckDB's own catalog, so nothing listed
+ * is stale.
+ */
+export async function listTables(conn: DuckDBConnection, keyword?: string): Promise<TableInfo[]> {
+  const records = await tableRecords(conn);
+  const needle = keyword?.trim().toLowerCase();
   const out: TableInfo[] = [];
-  for (const [schema, table, type] of reader.getRowsJS() as [string, string, string][]) {
-    const rel = qualified(schema, table);
+  for (const [name, { kind }] of await catalogRelations(conn)) {
+    if (needle && !name.toLowerCase().includes(needle)) continue;
+    const t = parseTableName(name);
+    const record = records.get(name);
     out.push({
-      name: `${schema}.${table}`,
-      kind: type === "VIEW" ? "view" : "table",
-      rows: await countRows(conn, rel),
-      columns: await describe(conn, rel),
+      name,
+      kind,
+      origin: record?.origin ?? "external",
+      rows: await countRows(conn, tableSql(t)),
+      columns: await describe(conn, tableSql(t)),
+      partitionColumns: record?.partitionColumns ?? [],
     });
   }
   return out;
@@ -133,10 +149,16 @@ export async function importTable(
   if (!options.replace && (await tableExists(conn, t))) {
     throw new Error(`Table ${name} already exists (use --replace to overwrite it)`);
   }
+  if ((await relationKind(conn, t.project, t.table)) === "view")
+    throw new Error(`${name} is a view; import under another name`);
   await conn.run(`CREATE SCHEMA IF NOT EXISTS ${ident(t.project)}`);
   try {
+    await conn.run("BEGIN TRANSACTION");
     await conn.run(`CREATE OR REPLACE TABLE ${tableSql(t)} AS SELECT * FROM ${reader}`);
+    await recordWrite(conn, { name: `${t.project}.${t.table}`, origin: "import", partitionColumns: [] });
+    await conn.run("COMMIT");
   } catch (error) {
+    await conn.run("ROLLBACK");
     throw new Error(`${file}: ${(error as Error).message}`);
   }
   return countRows(conn, tableSql(t));

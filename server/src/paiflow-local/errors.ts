@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extra fields of the error body (local extensions, e.g. `Step` for StepOutputMissing). */
+    readonly extra: Record<string, string> = {},
   ) {
     super(message);
     this.name = "ApiError";

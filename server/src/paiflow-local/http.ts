@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { ApiError } from "./errors";
+import { EXTENSION_ROUTES } from "./extensions";
 import { newRequestId } from "./ids";
 import { getNode, listNodeLogs, listNodeOutputs, listNodeStatus, previewOutput } from "./nodes";
 import type { PaiflowService } from "./service";
@@ -83,6 +84,7 @@ const ROUTES: { method: string; path: RegExp; handler: Handler }[] = [
     handler: (s, c) =>
       previewOutput(s, c.params[0] as string, c.params[1] as string, c.params[2] as string, c.query),
   },
+  ...EXTENSION_ROUTES,
 ];
 
 export interface HttpOptions {
@@ -133,8 +135,8 @@ export function createHttpServer(options: HttpOptions): Server {
   return createServer((req, res) => {
     const requestId = newRequestId();
     const host = req.headers.host ?? "localhost";
-    const fail = (status: number, code: string, message: string) =>
-      send(res, status, requestId, { HostId: host, Code: code, Message: message, Recommend: "" });
+    const fail = (status: number, code: string, message: string, extra: Record<string, string> = {}) =>
+      send(res, status, requestId, { HostId: host, Code: code, Message: message, Recommend: "", ...extra });
     void (async () => {
       try {
         const url = new URL(req.url ?? "/", "http://local");
@@ -176,7 +178,7 @@ export function createHttpServer(options: HttpOptions): Server {
         });
         send(res, 200, requestId, result ?? {});
       } catch (error) {
-        if (error instanceof ApiError) return fail(error.status, error.code, error.message);
+        if (error instanceof ApiError) return fail(error.status, error.code, error.message, error.extra);
         logger.error({ err: error, url: req.url }, "request failed");
         return fail(500, "InternalError", `The local PAIFlow service failed: ${(error as Error).message}`);
       }

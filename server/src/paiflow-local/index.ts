@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { COMPONENTS } from "./components";
 import { createHttpServer } from "./http";
-import { installSampleTables } from "./sample-data";
+import { prepareCatalog } from "./sample-data";
 import { PaiflowService } from "./service";
 import { removeServiceFile, writeServiceFile } from "./service-file";
 import { MemoryNonceStore } from "./signature";
@@ -58,7 +58,7 @@ export async function startLocalPaiflow(opts: LocalPaiflowOptions): Promise<Loca
   const dataDir = path.resolve(opts.dataDir);
   const warehouse = await Warehouse.open(dataDir);
   try {
-    const created = await warehouse.with((conn) => installSampleTables(conn));
+    const created = await warehouse.with((conn) => prepareCatalog(conn));
     if (created.length > 0) logger.info({ tables: created }, "installed sample tables");
     await warehouse.lockDown();
     const store = new RunStore(dataDir);

@@ -10,11 +10,20 @@ export type RunStatus =
   | "Skipped"
   | "Unknown";
 
-export type NodeStatus = "ReadyToSchedule" | "Running" | "Succeeded" | "Failed" | "Skipped" | "Terminated";
+/** `Reused`: the step's outputs were taken from an earlier run (NodeRecord.ReusedFrom) instead of computed. */
+export type NodeStatus =
+  | "ReadyToSchedule"
+  | "Running"
+  | "Succeeded"
+  | "Reused"
+  | "Failed"
+  | "Skipped"
+  | "Terminated";
 
 export const TERMINAL_RUN: ReadonlySet<RunStatus> = new Set(["Succeeded", "Failed", "Terminated", "Skipped"]);
 export const TERMINAL_NODE: ReadonlySet<NodeStatus> = new Set([
   "Succeeded",
+  "Reused",
   "Failed",
   "Skipped",
   "Terminated",
@@ -29,8 +38,10 @@ export interface OutputRecord {
   GmtCreateTime: string;
   /** A DuckDB relation holding the rows (schema.table), for DataSet outputs. */
   table?: { schema: string; name: string; view?: boolean };
-  /** A model file relative to the run directory, for Model outputs. */
+  /** A model file relative to the directory of run `fromRun` (default: this run), for Model outputs. */
   modelFile?: string;
+  /** The run that produced this output, when it is not this run (a reused output). */
+  fromRun?: string;
   /** Small JSON values (metrics) shown in `Info.value`. */
   value?: unknown;
   rowCount?: number;
@@ -50,6 +61,18 @@ export interface NodeRecord {
   FinishedAt?: string;
   Message?: string;
   Outputs: OutputRecord[];
+  /** What determines the step's outputs (engine/fingerprint.ts); set once it succeeded or was reused. */
+  Fingerprint?: string;
+  /** Set when Status is Reused: the step whose outputs were taken. */
+  ReusedFrom?: { PipelineRunId: string; NodeId: string; Name: string };
+}
+
+/** The local engine's run options, from CreatePipelineRun's `Options` (`{"pfd": {...}}`). */
+export interface LocalRunOptions {
+  /** Reuse unchanged steps' outputs from earlier runs (default true). */
+  reuse: boolean;
+  /** Run only these steps (PAI Designer's run this node / to here / from here). */
+  scope?: { mode: "one" | "to" | "from"; step: string };
 }
 
 export interface RunRecord {
@@ -73,6 +96,8 @@ export interface RunRecord {
   GmtModifiedTime: string;
   /** The run's virtual root node; the steps are its children. */
   NodeId: string;
+  /** The local engine's options (absent in records written before they existed: the defaults). */
+  Local?: LocalRunOptions;
   Nodes: NodeRecord[];
 }
 

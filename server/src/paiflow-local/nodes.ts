@@ -4,7 +4,7 @@
  * NodeId) is a Dag whose children are the steps.
  */
 import type { PlannedStep } from "./engine/plan";
-import { describe, qualified } from "./engine/sql";
+import { describe, jsonCell, qualified } from "./engine/sql";
 import { ApiError, intParam, invalidParameter, missingParameter } from "./errors";
 import type { NodeRecord, OutputRecord, RunRecord } from "./model";
 import type { PaiflowService } from "./service";
@@ -65,6 +65,8 @@ function stepNode(run: RunRecord, node: NodeRecord, step: PlannedStep | undefine
       Status: node.Status,
       Message: node.Message,
       Conditions: [],
+      // Local extension: where a Reused step's outputs (and logs) come from.
+      ...(node.ReusedFrom ? { ReusedFrom: node.ReusedFrom } : {}),
     },
     PipelineRunId: run.PipelineRunId,
   };
@@ -80,7 +82,7 @@ export function getNode(
   const { run, node } = svc.node(runId, nodeId);
   const steps = new Map(svc.planOf(run).steps.map((s) => [s.name, s]));
   if (node) return stepNode(run, node, steps.get(node.Name));
-  const done = run.Nodes.filter((n) => n.Status === "Succeeded").length;
+  const done = run.Nodes.filter((n) => n.Status === "Succeeded" || n.Status === "Reused").length;
   return {
     ApiVersion: "core/v1",
     Metadata: {
@@ -145,7 +147,7 @@ export async function listNodeLogs(
   nodeId: string,
   query: Record<string, string>,
 ): Promise<Record<string, unknown>> {
-  svc.node(runId, nodeId);
+  const { node } = svc.node(runId, nodeId);
   const offset = intParam(query.Offset, "Offset", 0, 0, 100_000_000);
   const size = intParam(query.PageSize, "PageSize", 100, 1, 1000);
   const from = query.FromTimeInSeconds
@@ -155,9 +157,13 @@ export async function listNodeLogs(
     ? intParam(query.ToTimeInSeconds, "ToTimeInSeconds", 0, 0, 1e11) * 1000
     : Infinity;
   const keyword = query.Keyword;
-  let lines = (await svc.store.readLogs(runId, nodeId)).filter(
-    (l) => l.t >= from && l.t <= to && (!keyword || l.msg.includes(keyword)),
-  );
+  // A reused step's log is its own note, then the log of the step whose outputs it took.
+  const source = node?.ReusedFrom;
+  const all = [
+    ...(await svc.store.readLogs(runId, nodeId)),
+    ...(source ? await svc.store.readLogs(source.PipelineRunId, source.NodeId) : []),
+  ];
+  let lines = all.filter((l) => l.t >= from && l.t <= to && (!keyword || l.msg.includes(keyword)));
   if (query.Reverse === "true") lines = lines.reverse();
   return {
     TotalCount: lines.length,
@@ -198,17 +204,6 @@ export function listNodeOutputs(
   return { TotalCount: outputs.length, Outputs: outputs.slice((page - 1) * size, page * size) };
 }
 
-/** JSON-safe cell values: BIGINTs as numbers when exact (else strings), dates and others as text. */
-function cell(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "bigint")
-    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value.toISOString();
-  return String(value);
-}
-
 export async function previewOutput(
   svc: PaiflowService,
   runId: string,
@@ -231,14 +226,23 @@ export async function previewOutput(
   if (!output.table) throw invalidParameter("OutputName", `${outputName} is a ${output.Type}, not a table`);
   const relation = qualified(output.table.schema, output.table.name);
   return svc.warehouse.with(async (conn) => {
-    const columns = await describe(conn, relation);
+    let columns: Awaited<ReturnType<typeof describe>>;
+    try {
+      columns = await describe(conn, relation);
+    } catch {
+      // A reused output lives in the run that made it; deleting or rerunning that run drops it.
+      const where = output.fromRun
+        ? `run ${output.fromRun}, whose outputs were deleted or rerun`
+        : "this run";
+      throw new ApiError(404, "OutputNotFound", `The table of output "${outputName}" is gone from ${where}.`);
+    }
     const reader = await conn.runAndReadAll(`SELECT * FROM ${relation} LIMIT ${limit}`);
     const total =
       output.rowCount ??
       Number((await conn.runAndReadAll(`SELECT count(*) FROM ${relation}`)).getRowsJS()[0]?.[0]);
     return {
       Columns: columns.map((c) => ({ Name: c.name, Type: c.type })),
-      Rows: reader.getRowsJS().map((r) => r.map(cell)),
+      Rows: reader.getRowsJS().map((r) => r.map(jsonCell)),
       TotalCount: total,
     };
   });

@@ -12,6 +12,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { type TableName, tableExists, tableSql } from "./catalog";
 import { ident } from "./engine/sql";
+import { adoptUnrecorded, ensureRegistry, recordWrite } from "./registry";
 
 /** mulberry32: a small, fast, well-distributed 32-bit PRNG. */
 export function prng(seed: number): () => number {
@@ -117,7 +118,19 @@ export const SAMPLE_TABLES = [
 ];
 
 /** Creates the sample tables that do not exist yet; returns the names it created. */
-export async function installSampleTables(conn: DuckDBConnection): Promise<string[]> {
+/**
+ * Makes the data directory's catalog ready: the records' table, the sample tables (those
+ * missing), and a record for every table found without one. Returns the tables created.
+ */
+export async function prepareCatalog(conn: DuckDBConnection): Promise<string[]> {
+  await ensureRegistry(conn);
+  const created = await installSampleTables(conn);
+  for (const name of created) await recordWrite(conn, { name, origin: "sample", partitionColumns: [] });
+  await adoptUnrecorded(conn, new Set(SAMPLE_TABLES));
+  return created;
+}
+
+async function installSampleTables(conn: DuckDBConnection): Promise<string[]> {
   const created: string[] = [];
   const wumai = { project: "pai_online_project", table: "wumai_data" };
   if (!(await tableExists(conn, wumai))) {

@@ -4,6 +4,7 @@
  * the RequestId.
  */
 import { parseAllDocuments } from "yaml";
+import { DesignService } from "./design";
 import type { Component } from "./engine/component";
 import { type Plan, planManifest } from "./engine/plan";
 import { INTERRUPTED_MESSAGE, RunExecution } from "./engine/runner";
@@ -18,6 +19,8 @@ import {
 } from "./errors";
 import { newId } from "./ids";
 import { type NodeRecord, type RunRecord, type RunStatus, TERMINAL_RUN } from "./model";
+import { ReuseIndex } from "./reuse";
+import { parseLocalOptions, planNodes } from "./run-nodes";
 import type { RunStore } from "./store";
 import type { Warehouse } from "./warehouse";
 
@@ -68,8 +71,15 @@ export function nodeForm(value: unknown, key?: string): unknown {
 export class PaiflowService {
   private readonly executions = new Map<string, RunExecution>();
   private readonly plans = new Map<string, Plan>();
+  /** Succeeded steps by fingerprint, for reuse and scoped runs. */
+  readonly reuse: ReuseIndex;
+  /** Design-time schemas and the table catalog (extensions.ts). */
+  readonly design: DesignService;
 
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: ServiceDeps) {
+    this.reuse = new ReuseIndex(deps.store, deps.warehouse);
+    this.design = new DesignService(deps.warehouse, deps.components);
+  }
 
   /** Loads persisted runs; a run that was in flight when the process died is marked Failed. */
   async recover(): Promise<number> {
@@ -96,6 +106,7 @@ export class PaiflowService {
       await this.deps.store.appendLog(run.PipelineRunId, run.NodeId, `run failed: ${INTERRUPTED_MESSAGE}`);
       await this.deps.store.save(run);
     }
+    this.reuse.rebuild(runs);
     return recovered;
   }
 
@@ -138,8 +149,10 @@ export class PaiflowService {
         throw invalidParameter("Options", "must be a JSON string");
       }
     }
+    const local = parseLocalOptions(options);
     const start = bool(body.NoConfirmRequired, "NoConfirmRequired", true);
     const plan = planManifest(manifest, args);
+    const nodes = await planNodes(this.nodeDeps, plan, local);
     const at = now();
     const run: RunRecord = {
       PipelineRunId: newId("flow"),
@@ -160,17 +173,8 @@ export class PaiflowService {
       GmtCreateTime: at,
       GmtModifiedTime: at,
       NodeId: newId("node"),
-      Nodes: plan.steps.map((s) => ({
-        NodeId: newId("node"),
-        Name: s.name,
-        DisplayName: s.displayName,
-        Provider: s.provider,
-        Version: s.version,
-        Identifier: s.identifier ?? s.guid,
-        Dependencies: s.dependencies,
-        Status: "ReadyToSchedule",
-        Outputs: [],
-      })),
+      Nodes: nodes,
+      Local: local,
     };
     this.plans.set(run.PipelineRunId, plan);
     await this.deps.store.save(run);
@@ -187,7 +191,7 @@ export class PaiflowService {
     this.deps.store
       .save(run)
       .catch((error: unknown) => this.deps.logger.error({ err: error }, "could not write the run"));
-    const execution = new RunExecution(this.deps, run, this.plan(run));
+    const execution = new RunExecution({ ...this.deps, reuse: this.reuse }, run, this.plan(run));
     this.executions.set(run.PipelineRunId, execution);
     void execution.done.finally(() => {
       if (this.executions.get(run.PipelineRunId) === execution) this.executions.delete(run.PipelineRunId);
@@ -306,18 +310,12 @@ export class PaiflowService {
   async rerunRun(id: string): Promise<void> {
     const run = this.run(id);
     if (!TERMINAL_RUN.has(run.Status)) throw wrongStatus(id, run.Status, "rerun");
+    // Planned before anything is dropped: a scoped run whose needed outputs are gone is refused intact.
+    const local = run.Local ?? { reuse: true };
+    const nodes = await planNodes(this.nodeDeps, this.plan(run), local, run.Nodes);
     await this.dropOutputs(run);
     await this.deps.store.clearLogs(id);
-    run.Nodes = run.Nodes.map(
-      (n): NodeRecord => ({
-        ...n,
-        Status: "ReadyToSchedule",
-        StartedAt: undefined,
-        FinishedAt: undefined,
-        Message: undefined,
-        Outputs: [],
-      }),
-    );
+    run.Nodes = nodes;
     this.launch(run);
   }
 
@@ -359,6 +357,10 @@ export class PaiflowService {
     for (const e of running) e.terminate("shutdown");
     await Promise.all(running.map((e) => e.done));
     await this.deps.store.flush();
+  }
+
+  private get nodeDeps() {
+    return { components: this.deps.components, warehouse: this.deps.warehouse, reuse: this.reuse };
   }
 
   planOf(run: RunRecord): Plan {

@@ -2,6 +2,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { lit } from "./engine/sql";
 import { DataDirInUseError } from "./service-file";
 
 export const WAREHOUSE_FILE = "warehouse.duckdb";
@@ -45,11 +46,17 @@ export class Warehouse {
 
   /**
    * Closes the database to the outside: pipelines' SQL cannot read or write files, attach
-   * databases or install extensions, and cannot turn that back on. The service calls this
-   * once its own set-up is done; importing files is the CLI's job, in its own process.
+   * databases, install or load extensions, or change a setting, and cannot turn any of that back
+   * on. Results larger than memory spill to `tmp/` in the data directory (set before the lock:
+   * DuckDB's own spilling is not "external access"). The service calls this once its own set-up
+   * is done; importing files is the CLI's job, in its own process.
    */
   async lockDown(): Promise<void> {
     await this.with(async (conn) => {
+      await conn.run(`SET temp_directory = ${lit(path.join(path.dirname(this.file), "tmp"))}`);
+      await conn.run("SET autoinstall_known_extensions = false");
+      await conn.run("SET autoload_known_extensions = false");
+      await conn.run("SET allow_community_extensions = false");
       await conn.run("SET enable_external_access = false");
       await conn.run("SET lock_configuration = true");
     });

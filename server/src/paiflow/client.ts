@@ -22,6 +22,9 @@ import {
   ListPipelineRunNodeStatusResultSchema,
   type ListPipelineRunsInput,
   ListPipelineRunsResultSchema,
+  LocalSchemasResultSchema,
+  LocalTablePreviewResultSchema,
+  LocalTablesResultSchema,
   PreviewNodeOutputResultSchema,
 } from "./types";
 
@@ -177,6 +180,39 @@ export class PaiflowClient {
       path: `/api/v1/pipelineruns/${seg(runId)}/nodes/${seg(nodeId)}/outputs/${seg(output)}/preview`,
       query: { Limit: limit },
       schema: PreviewNodeOutputResultSchema,
+    });
+  }
+
+  /** The embedded PAIFlow's extension: every step's design-time schemas. */
+  describeSchemas(manifest: string, args?: string) {
+    return this.call({
+      action: "DescribePipelineSchemas",
+      method: "POST",
+      path: "/api/v1/local/schemas",
+      body: { PipelineManifest: manifest, ...(args !== undefined ? { Arguments: args } : {}) },
+      schema: LocalSchemasResultSchema,
+    });
+  }
+
+  /** The embedded PAIFlow's extension: the local table catalog. */
+  listLocalTables(keyword?: string) {
+    return this.call({
+      action: "ListLocalTables",
+      method: "GET",
+      path: "/api/v1/local/tables",
+      query: { Keyword: keyword },
+      schema: LocalTablesResultSchema,
+    });
+  }
+
+  /** The embedded PAIFlow's extension: a catalog table's columns, partitions and first rows. */
+  previewLocalTable(name: string, options: { limit: number; partition?: string }) {
+    return this.call({
+      action: "PreviewLocalTable",
+      method: "GET",
+      path: `/api/v1/local/tables/${seg(name)}/preview`,
+      query: { Limit: options.limit, Partition: options.partition },
+      schema: LocalTablePreviewResultSchema,
     });
   }
 

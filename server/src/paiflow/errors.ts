@@ -18,6 +18,8 @@ export class PaiflowError extends Error {
   /** `paiflow` when PAIFlow answered with an error body, `transport` otherwise. */
   readonly source: "paiflow" | "transport";
   readonly recommend: string | undefined;
+  /** The step at fault, when the (local) service names one (`Step`, e.g. with StepOutputMissing). */
+  readonly step: string | undefined;
 
   constructor(init: {
     code: string;
@@ -26,6 +28,7 @@ export class PaiflowError extends Error {
     status?: number;
     source: "paiflow" | "transport";
     recommend?: string;
+    step?: string;
   }) {
     super(init.message);
     this.name = "PaiflowError";
@@ -34,6 +37,7 @@ export class PaiflowError extends Error {
     this.status = init.status;
     this.source = init.source;
     this.recommend = init.recommend;
+    this.step = init.step;
   }
 
   /** Throttling and server-side failures, which a read may try again. */
@@ -84,6 +88,7 @@ export function toPaiflowError(error: unknown, endpoint: string): PaiflowError {
       message: text(data.Message) ?? text(data.message) ?? `PAIFlow answered HTTP ${status}`,
       requestId: text(data.RequestId) ?? text(data.requestId),
       recommend: text(data.Recommend),
+      step: text(data.Step),
       status,
       source: "paiflow",
     });

@@ -43,12 +43,18 @@ export function stepsOf(root: PipelineRunNode | undefined): StepStatus[] {
     const stepName = node.Metadata?.Name;
     const nodeId = node.Metadata?.NodeId;
     if (!stepName || !nodeId) continue;
+    const reused = node.StatusInfo?.ReusedFrom;
     steps.push({
       stepName,
       nodeId,
       status: node.StatusInfo?.Status ?? "Unknown",
       startedAt: orNull(node.StatusInfo?.StartedAt),
       finishedAt: orNull(node.StatusInfo?.FinishedAt),
+      ...(reused
+        ? {
+            reusedFrom: { pipelineRunId: reused.PipelineRunId, stepName: reused.Name, nodeId: reused.NodeId },
+          }
+        : {}),
     });
   }
   return steps;

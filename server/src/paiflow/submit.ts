@@ -48,7 +48,7 @@ export function prepareRun(
       field: "workspaceId",
     };
   }
-  const pipelineName = nameOf(entry);
+  const pipelineName = pipelineNameOf(entry);
   let args = request.arguments;
   if (args === undefined && declaresExecution(entry)) {
     if (config.maxComputeProject) args = executionArgumentsOf(config);
@@ -71,12 +71,29 @@ export function prepareRun(
   };
   if (args !== undefined) input.Arguments = args;
   if (request.accessibility) input.Accessibility = request.accessibility;
-  if (request.options) input.Options = request.options;
+  const options = mode === "local" ? withLocalOptions(request) : request.options;
+  if (options) input.Options = options;
   if (request.sourceId) input.SourceId = request.sourceId;
   return { ok: true, input, pipelineName };
 }
 
-function nameOf(entry: Manifest): string {
+/**
+ * The embedded engine reads reuse and scope from its own key of Options
+ * (paiflow-local/run-nodes.ts); in cloud mode a scope becomes a derived manifest instead
+ * (partial.ts) and reuse has no meaning.
+ */
+function withLocalOptions(request: CreateRunRequest): string | undefined {
+  if (request.scope === undefined && request.reuse === undefined) return request.options;
+  const options = request.options ? (JSON.parse(request.options) as Record<string, unknown>) : {};
+  options.pfd = {
+    ...(request.reuse !== undefined ? { reuse: request.reuse } : {}),
+    ...(request.scope ? { scope: request.scope } : {}),
+  };
+  return JSON.stringify(options);
+}
+
+/** The pipeline's name as runs are named after it (`<name> <time>`). */
+export function pipelineNameOf(entry: Manifest): string {
   const m = entry.metadata;
   return (
     [m.displayName, m.name, m.identifier].find((v): v is string => typeof v === "string" && v !== "") ??

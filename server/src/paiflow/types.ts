@@ -2,6 +2,7 @@
  * PAIFlow's answers (API 2021-02-02), checked leniently: the fields the server uses are typed,
  * everything else passes through, and a missing optional field is never an error.
  */
+import { StepSchemaSchema, TableOriginSchema } from "@pfd/shared";
 import { z } from "zod";
 
 const str = z.string().nullish();
@@ -46,14 +47,27 @@ export interface PipelineRunNode {
     NodeType?: string | null;
   };
   Spec?: { Pipelines?: PipelineRunNode[] | null };
-  StatusInfo?: { Status?: string | null; StartedAt?: string | null; FinishedAt?: string | null };
+  StatusInfo?: {
+    Status?: string | null;
+    StartedAt?: string | null;
+    FinishedAt?: string | null;
+    /** The local engine's extension on Reused steps. */
+    ReusedFrom?: { PipelineRunId: string; NodeId: string; Name: string } | null;
+  };
 }
 
 const NodeSchema: z.ZodType<PipelineRunNode> = z.lazy(() =>
   z.looseObject({
     Metadata: z.looseObject({ NodeId: str, Name: str, DisplayName: str, NodeType: str }).optional(),
     Spec: z.looseObject({ Pipelines: z.array(NodeSchema).nullish() }).optional(),
-    StatusInfo: z.looseObject({ Status: str, StartedAt: str, FinishedAt: str }).optional(),
+    StatusInfo: z
+      .looseObject({
+        Status: str,
+        StartedAt: str,
+        FinishedAt: str,
+        ReusedFrom: z.object({ PipelineRunId: z.string(), NodeId: z.string(), Name: z.string() }).nullish(),
+      })
+      .optional(),
   }),
 );
 
@@ -98,6 +112,40 @@ export const PreviewNodeOutputResultSchema = z.looseObject({
   TotalCount: z.coerce.number().optional(),
 });
 
+const LocalColumnsSchema = z.array(z.looseObject({ Name: z.string(), Type: z.string() }));
+
+/** The embedded PAIFlow's design-time extensions (paiflow-local/extensions.ts). */
+export const LocalSchemasResultSchema = z.looseObject({
+  RequestId: z.string().optional(),
+  Version: z.string(),
+  Steps: z.record(z.string(), StepSchemaSchema),
+  Reason: z.string().optional(),
+});
+
+export const LocalTablesResultSchema = z.looseObject({
+  RequestId: z.string().optional(),
+  Tables: z.array(
+    z.looseObject({
+      Name: z.string(),
+      Kind: z.enum(["table", "view"]),
+      Origin: TableOriginSchema,
+      Rows: z.number().nullable(),
+      Columns: LocalColumnsSchema,
+      PartitionColumns: z.array(z.string()),
+    }),
+  ),
+});
+
+export const LocalTablePreviewResultSchema = z.looseObject({
+  RequestId: z.string().optional(),
+  Name: z.string(),
+  Columns: LocalColumnsSchema,
+  PartitionColumns: z.array(z.string()),
+  Partitions: z.array(z.string()),
+  Rows: z.array(z.array(z.unknown())),
+  TotalCount: z.coerce.number(),
+});
+
 export const ActionResultSchema = z.looseObject({ RequestId: z.string().optional() });
 
 export interface CreatePipelineRunInput {
@@ -119,4 +167,5 @@ export interface ListPipelineRunsInput {
   Name?: string;
   Status?: string;
   SourceType?: string;
+  SourceId?: string;
 }

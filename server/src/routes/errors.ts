@@ -77,6 +77,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
       source: err.source === "paiflow" ? "paiflow" : "server",
       ...(err.requestId ? { requestId: err.requestId } : {}),
       ...(err.status !== undefined ? { upstreamStatus: err.status } : {}),
+      ...(err.step ? { field: err.step } : {}),
     });
     return;
   }

@@ -4,6 +4,7 @@
  * or not, is written to the audit log.
  */
 import {
+  type CreateRunRequest,
   CreateRunRequestSchema,
   type CreateRunResponse,
   type RunActionResponse,
@@ -15,14 +16,37 @@ import { type RequestHandler, Router } from "express";
 import { audited } from "../audit/audited";
 import { userOf } from "../auth/request";
 import { creatorOf } from "../auth/user";
-import type { ManifestChecker } from "../paiflow/check";
+import type { CheckedManifest, ManifestChecker } from "../paiflow/check";
 import { getRunDetail } from "../paiflow/follow";
+import { deriveScopedManifest, reusedSteps } from "../paiflow/partial";
 import { manifestText, type RecentManifests } from "../paiflow/run-manifest";
-import { prepareRun } from "../paiflow/submit";
+import { pipelineNameOf, prepareRun } from "../paiflow/submit";
 import type { AppContext } from "./context";
 import { HttpError, invalidRequest } from "./errors";
 import { accessOf, assertMayAct, assertMayRun, assertMaySee, withCreator } from "./run-access";
 import { runListRoutes } from "./run-list";
+
+/**
+ * In cloud mode a scoped run submits a derived manifest (paiflow/partial.ts); the check of the
+ * full manifest stands for it. Local mode passes the scope to the engine.
+ */
+async function cloudScope(
+  ctx: AppContext,
+  request: CreateRunRequest,
+  checked: CheckedManifest,
+): Promise<CreateRunRequest> {
+  if (ctx.mode !== "cloud" || !request.scope || !checked.entry) return request;
+  const derived = await deriveScopedManifest(
+    ctx.paiflow,
+    { ...request, scope: request.scope },
+    {
+      workspaceId: request.workspaceId ?? ctx.config.workspaceId,
+      pipelineName: pipelineNameOf(checked.entry),
+    },
+  );
+  if (!derived.ok) throw new HttpError(400, derived.code, derived.message, { field: derived.field });
+  return { ...request, manifest: derived.manifest, scope: undefined };
+}
 
 export function runRoutes(
   ctx: AppContext,
@@ -46,7 +70,8 @@ export function runRoutes(
         if (!parsed.success) throw invalidRequest(parsed.error, "body");
         const { components } = await ctx.components();
         const checked = checker.check(parsed.data.manifest, components);
-        const prepared = prepareRun(parsed.data, checked, { config: ctx.config, mode: ctx.mode });
+        const request = await cloudScope(ctx, parsed.data, checked);
+        const prepared = prepareRun(request, checked, { config: ctx.config, mode: ctx.mode });
         if (!prepared.ok) {
           throw new HttpError(
             400,
@@ -60,7 +85,7 @@ export function runRoutes(
           accessibility: parsed.data.accessibility ?? null,
           workspaceId: prepared.input.WorkspaceId,
         });
-        manifests.remember(result.PipelineRunId, parsed.data.manifest);
+        manifests.remember(result.PipelineRunId, request.manifest);
         return result;
       },
     );
@@ -82,6 +107,9 @@ export function runRoutes(
       ctx.records.runs.get(runId),
     );
     assertMaySee(userOf(req), detail);
+    // A cloud partial run's steps outside its scope are not in PAIFlow's run: its manifest names them.
+    const reused = ctx.mode === "cloud" ? reusedSteps(manifests.get(runId)) : [];
+    detail.steps.push(...reused.filter((r) => !detail.steps.some((s) => s.stepName === r.stepName)));
     res.json(detail);
   });
 

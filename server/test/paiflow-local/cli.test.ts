@@ -7,6 +7,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main";
+import { Warehouse } from "../../src/paiflow-local/warehouse";
 import { paiflowClient } from "./client";
 
 const TWO_STEPS = readFileSync(path.resolve(__dirname, "../fixtures/two-steps.yaml"), "utf8");
@@ -59,6 +60,29 @@ describe("pfd tables", () => {
       (await pfd("tables", "import", "sales.csv", "--name", "shop.sales", "--replace", "--data", "store"))
         .code,
     ).toBe(0);
+  });
+
+  it("lists what really exists: a table dropped is gone, one made outside the catalog shows as external", async () => {
+    await writeFile(path.join(dir, "gone.csv"), "a\n1\n");
+    expect(
+      (await pfd("tables", "import", "gone.csv", "--name", "reality.gone", "--data", "reality")).code,
+    ).toBe(0);
+    // What the old catalog missed: a table that went away by other means, one that appeared.
+    const warehouse = await Warehouse.open(path.join(dir, "reality"));
+    try {
+      await warehouse.with((conn) =>
+        conn.run("DROP TABLE reality.gone; CREATE SCHEMA mine; CREATE TABLE mine.hand_made AS SELECT 7 AS y"),
+      );
+    } finally {
+      warehouse.close();
+    }
+    const list = await pfd("tables", "list", "--json", "--data", "reality");
+    const tables = JSON.parse(list.out) as { name: string; origin: string; rows: number }[];
+    expect(tables.map((t) => t.name)).not.toContain("reality.gone");
+    expect(tables.find((t) => t.name === "mine.hand_made")).toMatchObject({ origin: "external", rows: 1 });
+    const text = await pfd("tables", "list", "--data", "reality");
+    expect(text.out).not.toContain("reality.gone");
+    expect(text.out).toMatch(/^mine\.hand_made +1 +external +y:INTEGER$/m);
   });
 
   it("explains bad names and files", async () => {

@@ -1,4 +1,11 @@
 /** Each component's results on small tables: values, not "it ran". */
+import {
+  ColumnStatisticsListSchema,
+  DATA_VIEW_COLUMNS,
+  EVALUATION_THRESHOLD_COLUMNS,
+  EvaluationMetricsSchema,
+  HISTOGRAM_COLUMNS,
+} from "@pfd/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, manifest, type StepSpec, startHarness, T1, T2 } from "./harness";
 
@@ -17,6 +24,23 @@ async function run(steps: StepSpec[]): Promise<string> {
 }
 
 const values = (name: string, sql: string): StepSpec => ({ name, component: "sql", params: { sql } });
+
+/** A value output of a step (`Info.value`), as the step outputs route passes it on. */
+async function valueOutput(id: string, step: string, output: string): Promise<unknown> {
+  const node = (await h.steps(id)).get(step);
+  const outs = await h.call<{ Outputs: { Name: string; Info: { value: unknown } }[] }>(
+    "ListPipelineRunNodeOutputs",
+    "GET",
+    `/api/v1/pipelineruns/${id}/nodes/${node?.NodeId}/outputs`,
+    { query: { Depth: "1", Name: output } },
+  );
+  return outs.Outputs[0]?.Info.value;
+}
+
+/** An output table's column names, in order. */
+async function columnNames(id: string, step: string, output: string): Promise<string[]> {
+  return (await h.preview(id, step, output, 1)).Columns.map((c) => c.Name);
+}
 
 describe("data_source", () => {
   it("reads the sample smog table with every column a string", async () => {
@@ -115,13 +139,6 @@ describe("sql", () => {
     expect(String((await h.wait(bad)).Message)).toMatch(/SQL error: .*nope/);
     const unbound = await h.create(manifest([values("s", `select * from ${T2}`)]));
     expect(String((await h.wait(unbound)).Message)).toContain("inputTable2 is not connected");
-  });
-});
-
-describe("sql sandbox", () => {
-  it("keeps pipeline SQL away from the file system", async () => {
-    const id = await h.create(manifest([values("s", "select * from read_csv('/etc/hostname')")]));
-    expect(String((await h.wait(id)).Message)).toMatch(/SQL error: .*file system operations are disabled/);
   });
 });
 
@@ -280,6 +297,16 @@ describe("statistics", () => {
       { feature: "x", bin: 0, lower: 0, upper: 4.5, count: 5, frequency: 0.5 },
       { feature: "x", bin: 1, lower: 4.5, upper: 9, count: 5, frequency: 0.5 },
     ]);
+    expect(await columnNames(id, "h", "outputTable")).toEqual([...HISTOGRAM_COLUMNS]);
+    const [x] = ColumnStatisticsListSchema.parse(await valueOutput(id, "h", "statistics"));
+    expect(x).toMatchObject({ feature: "x", type: "numeric", count: 10, missing: 0, min: 0, max: 9 });
+    // Its small distribution: 20 bins of width 0.45 from 0 to 9, one value in each of these.
+    const filled = [0, 2, 4, 6, 8, 11, 13, 15, 17, 19];
+    expect(x?.histogram).toEqual({
+      lower: 0,
+      upper: 9,
+      counts: Array.from({ length: 20 }, (_, i) => (filled.includes(i) ? 1 : 0)),
+    });
   });
 
   it("data view crosses bins with the label and reports IV", async () => {
@@ -293,29 +320,62 @@ describe("statistics", () => {
       },
     ]);
     expect(await h.rows(id, "v", "outputTable")).toEqual([
-      { feature: "x", bin: 0, lower: 0, upper: 4.5, label: "0", count: 5 },
-      { feature: "x", bin: 1, lower: 4.5, upper: 9, label: "1", count: 5 },
+      { feature: "x", bin: 0, lower: 0, upper: 4.5, value: null, label: "0", count: 5 },
+      { feature: "x", bin: 1, lower: 4.5, upper: 9, value: null, label: "1", count: 5 },
     ]);
-    const node = (await h.steps(id)).get("v");
-    const outs = await h.call<{
-      Outputs: { Name: string; Info: { value: { feature: string; iv: number; mean: number }[] } }[];
-    }>("ListPipelineRunNodeOutputs", "GET", `/api/v1/pipelineruns/${id}/nodes/${node?.NodeId}/outputs`, {
-      query: { Depth: "1", Type: "Metrics" },
-    });
-    const stats = outs.Outputs[0]?.Info.value[0];
+    expect(await columnNames(id, "v", "outputTable")).toEqual([...DATA_VIEW_COLUMNS]);
+    const [stats] = ColumnStatisticsListSchema.parse(await valueOutput(id, "v", "statistics"));
     expect(stats).toMatchObject({ feature: "x", mean: 4.5 });
     // Each bin: (5.5/6 - 0.5/6) * ln(11) twice.
     expect(stats?.iv).toBeCloseTo(2 * (10 / 12) * Math.log(11), 6);
   });
-});
 
-describe("evaluate_1", () => {
-  it("computes AUC, KS, the confusion matrix, precision, recall and F1", async () => {
+  it("data view counts text columns by value and gives each column a small distribution", async () => {
     const id = await run([
       values(
         "t",
-        "select * from (values (1, 0.9), (1, 0.8), (0, 0.7), (1, 0.6), (0, 0.4), (0, 0.2)) v(label, score)",
+        "select * from (values ('a', 1.0, 'p'), ('b', 2.0, 'p'), ('a', 3.0, 'q'), ('c', 4.0, 'q'), ('a', NULL, 'q')) v(city, x, y)",
       ),
+      {
+        name: "v",
+        component: "fe_meta_runner",
+        params: { labelCol: "y", maxBins: "3" },
+        inputs: { inputTable: "t.outputTable" },
+      },
+    ]);
+    // Text: the 2 most frequent values get a bin each (maxBins 3), the rest share the last one.
+    const rows = (await h.rows(id, "v", "outputTable")).filter((r) => r.feature === "city");
+    expect(rows).toEqual([
+      { feature: "city", bin: 0, lower: null, upper: null, value: "a", label: "p", count: 1 },
+      { feature: "city", bin: 0, lower: null, upper: null, value: "a", label: "q", count: 2 },
+      { feature: "city", bin: 1, lower: null, upper: null, value: "b", label: "p", count: 1 },
+      { feature: "city", bin: 2, lower: null, upper: null, value: null, label: "q", count: 1 },
+    ]);
+    const [city, x] = ColumnStatisticsListSchema.parse(await valueOutput(id, "v", "statistics"));
+    expect(city).toMatchObject({ feature: "city", type: "text", count: 5, missing: 0 });
+    expect(city?.top).toEqual([
+      { value: "a", count: 3 },
+      { value: "b", count: 1 },
+      { value: "c", count: 1 },
+    ]);
+    expect(x).toMatchObject({ feature: "x", type: "numeric", count: 4, missing: 1, min: 1, max: 4 });
+    const histogram = x?.histogram ?? { lower: 0, upper: 0, counts: [] };
+    expect(histogram.counts).toHaveLength(20);
+    expect(histogram.counts.reduce((a, b) => a + b, 0)).toBe(4);
+    expect([histogram.counts[0], histogram.counts[19]]).toEqual([1, 1]);
+  });
+});
+
+describe("evaluate_1", () => {
+  /** Six scored rows, three positive: AUC 8/9, KS 2/3. */
+  const SCORED = values(
+    "t",
+    "select * from (values (1, 0.9), (1, 0.8), (0, 0.7), (1, 0.6), (0, 0.4), (0, 0.2)) v(label, score)",
+  );
+
+  it("computes AUC, KS, the confusion matrix, precision, recall and F1", async () => {
+    const id = await run([
+      SCORED,
       {
         name: "e",
         component: "evaluate_1",
@@ -324,15 +384,54 @@ describe("evaluate_1", () => {
       },
     ]);
     const m = Object.fromEntries((await h.rows(id, "e", "outputMetricTable")).map((r) => [r.name, r.value]));
+    // The metrics output holds the same values as the metric table.
+    expect(EvaluationMetricsSchema.parse(await valueOutput(id, "e", "metrics"))).toEqual(m);
     expect(m.AUC).toBeCloseTo(8 / 9, 10);
     expect(m.KS).toBeCloseTo(2 / 3, 10);
     expect([m.TP, m.FP, m.TN, m.FN]).toEqual([3, 1, 2, 0]);
     expect(m.Precision).toBeCloseTo(0.75, 10);
     expect(m.Recall).toBe(1);
     expect(m.F1).toBeCloseTo(6 / 7, 10);
+    // binCount 10 over 6 rows: every score is a threshold, strictest first.
+    expect(await columnNames(id, "e", "outputDetailTable")).toEqual([...EVALUATION_THRESHOLD_COLUMNS]);
     const detail = await h.rows(id, "e", "outputDetailTable");
-    expect(detail).toHaveLength(10);
-    expect(detail[5]).toMatchObject({ threshold: 0.5, tp: 3, fp: 1, tn: 2, fn: 0 });
+    expect(detail.map((r) => r.threshold)).toEqual([0.9, 0.8, 0.7, 0.6, 0.4, 0.2]);
+    expect(detail[3]).toMatchObject({
+      threshold: 0.6,
+      tp: 3,
+      fp: 1,
+      tn: 2,
+      fn: 0,
+      precision: 0.75,
+      recall: 1,
+    });
+    expect(detail[3]?.f1).toBeCloseTo(6 / 7, 10);
+    expect(detail[3]?.accuracy).toBeCloseTo(5 / 6, 10);
+    expect(detail[3]?.fpr).toBeCloseTo(1 / 3, 10);
+    expect(detail[3]?.ks).toBeCloseTo(2 / 3, 10);
+    expect(detail[3]?.depth).toBeCloseTo(4 / 6, 10);
+    expect(detail[3]?.lift).toBeCloseTo(1.5, 10);
+    // The curves end at (1, 1); the largest tpr - fpr is the KS metric.
+    expect(detail.at(-1)).toMatchObject({ tpr: 1, fpr: 1, depth: 1, lift: 1 });
+    expect(Math.max(...detail.map((r) => Number(r.ks)))).toBeCloseTo(m.KS as number, 10);
+  });
+
+  it("cuts the threshold table into binCount equal-frequency bins", async () => {
+    const id = await run([
+      SCORED,
+      {
+        name: "e",
+        component: "evaluate_1",
+        params: { labelColName: "label", scoreColName: "score", binCount: "3" },
+        inputs: { inputTable: "t.outputTable" },
+      },
+    ]);
+    const detail = await h.rows(id, "e", "outputDetailTable");
+    expect(detail.map((r) => [r.threshold, r.tp, r.fp])).toEqual([
+      [0.8, 2, 0],
+      [0.6, 3, 1],
+      [0.2, 3, 3],
+    ]);
   });
 });
 
@@ -386,6 +485,8 @@ describe("learning", () => {
     expect(detail.yes).toBeCloseTo(row.prediction_score as number, 10);
     expect((detail.yes ?? 0) + (detail.no ?? 0)).toBeCloseTo(1, 10);
     const m = Object.fromEntries((await h.rows(id, "e", "outputMetricTable")).map((r) => [r.name, r.value]));
+    // The metrics output holds the same values as the metric table.
+    expect(EvaluationMetricsSchema.parse(await valueOutput(id, "e", "metrics"))).toEqual(m);
     expect(m.AUC).toBeGreaterThan(0.99);
   });
 

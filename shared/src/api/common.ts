@@ -16,6 +16,8 @@ export const API_ERROR_CODES = [
   "NotFound",
   "StepNotFound",
   "PreviewUnavailable",
+  "TablesUnavailable",
+  "StepOutputMissing",
   "PayloadTooLarge",
   "UnsupportedMediaType",
   "ForbiddenOrigin",
@@ -42,7 +44,7 @@ export const ApiErrorSchema = z.object({
     /** HTTP status PAIFlow answered with. */
     upstreamStatus: z.number().int().optional(),
     problems: z.array(ProblemSchema).optional(),
-    /** The request field at fault, for InvalidRequest. */
+    /** The request field at fault, for InvalidRequest; the step to run first, for StepOutputMissing. */
     field: z.string().optional(),
     /** For Unauthenticated: where the browser signs in (add `?returnTo=`); absent when it cannot. */
     signInUrl: z.string().optional(),

@@ -13,6 +13,11 @@
  * - GET  /api/runs/:runId/steps/:stepName/outputs -> StepOutputsResponse
  * - GET  /api/runs/:runId/steps/:stepName/outputs/:output/preview?limit -> PreviewResponse
  *   (local mode only; cloud mode answers 501 PreviewUnavailable)
+ * - POST /api/schemas    SchemasRequest   -> SchemasResponse (always 200: unknown parts say why)
+ * - GET  /api/tables?keyword              -> ListTablesResponse (local mode; cloud 501 TablesUnavailable)
+ * - GET  /api/tables/:name/preview?limit&partition -> TablePreviewResponse
+ * What evaluation and statistics steps' outputs hold (threshold table, per-column statistics):
+ * results.ts.
  * - GET  /auth/login?returnTo, GET /auth/callback, POST /auth/logout -> SignOutResponse (authPaths)
  * With sign-in on, every other /api route answers 401 Unauthenticated without a session, and 403
  * Forbidden for what the user's role may not do (see auth.ts).
@@ -22,4 +27,7 @@ export * from "./auth";
 export * from "./common";
 export * from "./health";
 export * from "./paths";
+export * from "./results";
 export * from "./runs";
+export * from "./schemas";
+export * from "./tables";

@@ -24,6 +24,10 @@ export const apiPaths = {
   stepLogs: (runId: string, stepName: string, query: { offset?: number; pageSize?: number } = {}) =>
     withQuery(`/api/runs/${seg(runId)}/steps/${seg(stepName)}/logs`, query),
   stepOutputs: (runId: string, stepName: string) => `/api/runs/${seg(runId)}/steps/${seg(stepName)}/outputs`,
+  schemas: () => "/api/schemas",
+  tables: (query: { keyword?: string } = {}) => withQuery("/api/tables", query),
+  tablePreview: (name: string, query: { limit?: number; partition?: string } = {}) =>
+    withQuery(`/api/tables/${seg(name)}/preview`, query),
   outputPreview: (runId: string, stepName: string, output: string, query: { limit?: number } = {}) =>
     withQuery(`/api/runs/${seg(runId)}/steps/${seg(stepName)}/outputs/${seg(output)}/preview`, query),
 } as const;

@@ -15,6 +15,21 @@ export type ValidateResponse = z.infer<typeof ValidateResponseSchema>;
 
 export const AccessibilitySchema = z.enum(["PUBLIC", "PRIVATE"]);
 
+/**
+ * Which steps a run executes (PAI Designer's "Run this step", "Run to here", "Run from here"):
+ * `one` the step alone, `to` the step and everything upstream of it, `from` the step and
+ * everything downstream of it. Steps outside the scope that the scope needs take their outputs
+ * from earlier successful runs (status `Reused`); when one has none, the run is refused (400
+ * `StepOutputMissing`, `field` naming the step to run first) and nothing is submitted.
+ */
+const RUN_SCOPE_MODES = ["one", "to", "from"] as const;
+export const RunScopeSchema = z.object({
+  mode: z.enum(RUN_SCOPE_MODES),
+  /** The step's `metadata.name`. */
+  step: z.string().min(1).max(256),
+});
+export type RunScope = z.infer<typeof RunScopeSchema>;
+
 export const CreateRunRequestSchema = z.object({
   /** The manifest as YAML text; sent to PAIFlow unchanged. */
   manifest: z.string().min(1, "manifest is empty").max(MAX_TEXT),
@@ -35,6 +50,13 @@ export const CreateRunRequestSchema = z.object({
     .refine(isJsonObjectText, "options must be a JSON object")
     .optional(),
   sourceId: z.string().max(256).optional(),
+  /** Only these steps (see RunScopeSchema); absent: the whole pipeline. */
+  scope: RunScopeSchema.optional(),
+  /**
+   * Local mode: reuse the outputs of a step whose component, parameters and inputs equal those of
+   * a step that succeeded before (default true). false is "Run everything again".
+   */
+  reuse: z.boolean().optional(),
 });
 export type CreateRunRequest = z.infer<typeof CreateRunRequestSchema>;
 
@@ -54,9 +76,17 @@ export const KNOWN_RUN_STATUSES = [
   "Failed",
   "Terminated",
   "Skipped",
+  /** A step whose outputs were taken from an earlier run instead of computed (see StepStatus.reusedFrom). */
+  "Reused",
   "Unknown",
 ] as const;
-export const TERMINAL_RUN_STATUSES: readonly string[] = ["Succeeded", "Failed", "Terminated", "Skipped"];
+export const TERMINAL_RUN_STATUSES: readonly string[] = [
+  "Succeeded",
+  "Failed",
+  "Terminated",
+  "Skipped",
+  "Reused",
+];
 
 /** True when a run or node in this status will not change any more. */
 export function isTerminalStatus(status: string): boolean {
@@ -103,6 +133,16 @@ export const ListRunsResponseSchema = z.object({
 });
 export type ListRunsResponse = z.infer<typeof ListRunsResponseSchema>;
 
+/** Where a `Reused` step's outputs (and its logs and previews) come from. */
+export const ReusedFromSchema = z.object({
+  pipelineRunId: z.string(),
+  /** The step's name in that run. */
+  stepName: z.string(),
+  /** The step's node id in that run, when known: its logs, outputs and previews live there. */
+  nodeId: z.string().nullable(),
+});
+export type ReusedFrom = z.infer<typeof ReusedFromSchema>;
+
 export const StepStatusSchema = z.object({
   /** The manifest step name (`metadata.name`). */
   stepName: z.string(),
@@ -110,6 +150,8 @@ export const StepStatusSchema = z.object({
   status: z.string(),
   startedAt: Timestamp,
   finishedAt: Timestamp,
+  /** Set when status is `Reused`. */
+  reusedFrom: ReusedFromSchema.optional(),
 });
 export type StepStatus = z.infer<typeof StepStatusSchema>;
 

@@ -32,6 +32,8 @@ const KIND = new Map<string, StatusKind>(
     Failed: "failed",
     Terminated: "terminated",
     Skipped: "skipped",
+    // Outputs taken from an earlier run: drawn as done until the partial-run UI gives it a look of its own.
+    Reused: "succeeded",
     Unknown: "unknown",
   } satisfies Record<KnownStatus, StatusKind>),
 );

@@ -19,7 +19,8 @@ import { readManifestFile } from "../read";
 export const run: Command = {
   name: "run",
   summary: "validate a manifest and run it on PAIFlow (cloud, or the local engine without credentials)",
-  help: `Usage: pfd run FILE [--workspace ID] [--name NAME] [--arguments FILE] [--wait] [--json]
+  help: `Usage: pfd run FILE [--workspace ID] [--name NAME] [--arguments FILE] [--only STEP | --to STEP | --from STEP]
+                [--no-reuse] [--wait] [--json]
 
 Validates the manifest, then submits it with CreatePipelineRun (SourceType DESIGNER) through the
 same client and configuration as the server (environment and .env: PAIFLOW_MODE, credentials,
@@ -32,6 +33,12 @@ Options:
   --workspace ID     PAI workspace (default PAI_WORKSPACE_ID; "local" in local mode)
   --name NAME        run name (default: the pipeline's name and the time)
   --arguments FILE   run arguments, YAML or JSON (default: execution_maxcompute from MAXCOMPUTE_PROJECT)
+  --only STEP        run that step alone; the steps it reads from take their outputs from earlier
+                     runs (refused, naming the step to run first, when one has none)
+  --to STEP          run that step and every step it depends on
+  --from STEP        run that step and every step that depends on it
+  --no-reuse         local mode: run every step again, even those whose component, parameters
+                     and inputs are unchanged since a run that succeeded (they are reused otherwise)
   --wait             print each step's status changes until the run ends; the last line is the
                      final status (e.g. Succeeded)
   --json             print JSON: the submission, and with --wait one object per change
@@ -40,9 +47,14 @@ Exit status: 0 submitted (with --wait: the run Succeeded), 1 invalid manifest, P
 (with --wait) a run that did not succeed, 2 usage error.`,
   async run(args, io) {
     const { flags, options, positionals } = parseArgs(args, {
-      flags: ["--wait", "--json"],
-      options: ["--workspace", "--name", "--arguments"],
+      flags: ["--wait", "--json", "--no-reuse"],
+      options: ["--workspace", "--name", "--arguments", "--only", "--to", "--from"],
     });
+    const scopes = (["one", "to", "from"] as const).flatMap((mode) => {
+      const step = options.get(mode === "one" ? "--only" : `--${mode}`);
+      return step === undefined ? [] : [{ mode, step }];
+    });
+    if (scopes.length > 1) throw new UsageError("give one of --only, --to and --from");
     if (positionals.length !== 1)
       throw new UsageError(positionals.length === 0 ? "no FILE given" : "give one FILE");
     const file = positionals[0] as string;
@@ -71,6 +83,8 @@ Exit status: 0 submitted (with --wait: the run Succeeded), 1 invalid manifest, P
       name: options.get("--name"),
       workspaceId: options.get("--workspace"),
       arguments: argumentsText,
+      scope: scopes[0],
+      reuse: flags.has("--no-reuse") ? false : undefined,
     });
     if (!request.success) {
       const issue = request.error.issues[0];

@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { importTable, listTables } from "../../paiflow-local/catalog";
 import { DEFAULT_DATA_DIR } from "../../paiflow-local/index";
-import { installSampleTables } from "../../paiflow-local/sample-data";
+import { prepareCatalog } from "../../paiflow-local/sample-data";
 import { Warehouse } from "../../paiflow-local/warehouse";
 import { type CliIo, type Command, EXIT, parseArgs, UsageError } from "../command";
 
@@ -14,7 +14,8 @@ The local table catalog: Read Table's inputTableName \`project.table\` is a tabl
 tables (pai_online_project.wumai_data, pai_inner_project.wumai_data, pai_online_project.user_info)
 are installed on first use.
 
-  list      every table with its row count and columns
+  list      every table that exists, with its row count, origin (sample, import, pipeline:
+            written by Write Table, external) and columns
   import    load a CSV (header row; types detected) or Parquet file as project.table
 
 Options:
@@ -50,18 +51,24 @@ export const tables: Command = {
       if (!warehouse) return EXIT.failed;
       try {
         const list = await warehouse.with(async (conn) => {
-          await installSampleTables(conn);
+          await prepareCatalog(conn);
           return listTables(conn);
         });
         if (flags.has("--json")) {
           io.out(`${JSON.stringify(list, null, 2)}\n`);
         } else {
           const width = Math.max(5, ...list.map((t) => t.name.length));
-          io.out(`${"TABLE".padEnd(width)}  ${"ROWS".padStart(9)}  COLUMNS\n`);
+          io.out(`${"TABLE".padEnd(width)}  ${"ROWS".padStart(9)}  ${"ORIGIN".padEnd(8)}  COLUMNS\n`);
           for (const t of list) {
             const cols = t.columns.map((c) => `${c.name}:${c.type}`).join(", ");
+            const notes = [
+              t.kind === "view" ? "view" : "",
+              t.partitionColumns.length ? `partitioned by ${t.partitionColumns.join(", ")}` : "",
+            ]
+              .filter(Boolean)
+              .join("; ");
             io.out(
-              `${t.name.padEnd(width)}  ${String(t.rows).padStart(9)}  ${cols}${t.kind === "view" ? "  (view)" : ""}\n`,
+              `${t.name.padEnd(width)}  ${String(t.rows).padStart(9)}  ${t.origin.padEnd(8)}  ${cols}${notes ? `  (${notes})` : ""}\n`,
             );
           }
         }
@@ -87,7 +94,7 @@ export const tables: Command = {
       if (!warehouse) return EXIT.failed;
       try {
         const rows = await warehouse.with(async (conn) => {
-          await installSampleTables(conn);
+          await prepareCatalog(conn);
           return importTable(conn, source, name, { replace: flags.has("--replace") });
         });
         io.out(`imported ${rows} rows from ${file} as ${name}\n`);

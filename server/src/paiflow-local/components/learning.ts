@@ -9,13 +9,15 @@
  */
 import {
   type Component,
+  type ModelSchema,
   numberParam,
+  type Params,
   requireColumns,
   type StepContext,
   StepError,
   type TableInput,
 } from "../engine/component";
-import { columnList, ident, isNumericType } from "../engine/sql";
+import { columnList, countRows, ident, isNumericType } from "../engine/sql";
 import { fitForest } from "../ml/forest";
 import { fitLogistic } from "../ml/logistic";
 import type { TrainedModel } from "../ml/model";
@@ -55,7 +57,8 @@ const MAX_CLASSES = 100;
 /** Training reads the rows into memory; past this, sample the table first (Split or SQL). */
 export const MAX_TRAINING_ROWS = 5_000_000;
 
-async function readTraining(ctx: StepContext, input: TableInput): Promise<TrainingData> {
+/** The model a learner would train from these parameters and input columns (its design-time schema). */
+function trainingColumns(ctx: Params, input: TableInput): ModelSchema {
   const label = ctx.param("labelColName");
   if (!label) throw new StepError("parameter labelColName is required");
   const [labelColumn] = requireColumns(input, [label], "labelColName");
@@ -66,30 +69,51 @@ async function readTraining(ctx: StepContext, input: TableInput): Promise<Traini
   ]).filter((f) => !excluded.includes(f));
   if (features.includes(label))
     throw new StepError(`featureColNames: the label ${label} cannot also be a feature`);
-  const total = Number(
-    (await ctx.conn.runAndReadAll(`SELECT count(*) FROM ${input.relation}`)).getRowsJS()[0]?.[0],
-  );
+  return { kind: "model", features, label, labelType: labelColumn?.type ?? "VARCHAR" };
+}
+
+async function readTraining(ctx: StepContext, input: TableInput): Promise<TrainingData> {
+  const { features, label, labelType } = trainingColumns(ctx, input);
+  const total = await countRows(ctx.conn, input.relation);
   if (total > MAX_TRAINING_ROWS) {
     throw new StepError(
       `${input.label} has ${total} rows; the local engine trains on at most ${MAX_TRAINING_ROWS} (sample it first with Split)`,
     );
   }
   const notNull = [...features, label].map((c) => `${ident(c)} IS NOT NULL`).join(" AND ");
-  const reader = await ctx.conn.runAndReadAll(
+  // Streamed chunk by chunk into one buffer: no per-row JS arrays on the way.
+  const p = features.length;
+  const buffer = new Float64Array(total * p);
+  const labels: string[] = [];
+  const result = await ctx.conn.stream(
     `SELECT ${features.map((f) => `${ident(f)}::DOUBLE`).join(", ")}, CAST(${ident(label)} AS VARCHAR) FROM ${input.relation} WHERE ${notNull}`,
   );
-  const data = reader.getRowsJS();
-  if (data.length === 0)
+  let n = 0;
+  for (
+    let chunk = await result.fetchChunk();
+    chunk && chunk.rowCount > 0;
+    chunk = await result.fetchChunk()
+  ) {
+    const columns = chunk.getColumns();
+    const rows = chunk.rowCount;
+    for (let j = 0; j < p; j++) {
+      const values = columns[j] as number[];
+      for (let r = 0; r < rows; r++) buffer[(n + r) * p + j] = values[r] as number;
+    }
+    for (const value of columns[p] as string[]) labels.push(value);
+    n += rows;
+  }
+  if (n === 0)
     throw new StepError(
       `no training rows: ${input.label} has no row with ${features.join(", ")} and ${label} all set`,
     );
   return {
     features,
     label,
-    labelType: labelColumn?.type ?? "VARCHAR",
-    rows: data.map((r) => Float64Array.from(r.slice(0, features.length) as number[])),
-    labels: data.map((r) => String(r[features.length])),
-    dropped: total - data.length,
+    labelType,
+    rows: Array.from({ length: n }, (_, i) => buffer.subarray(i * p, (i + 1) * p)),
+    labels,
+    dropped: total - n,
   };
 }
 
@@ -144,6 +168,7 @@ export const logisticRegression: Component = {
     );
     ctx.log(`coefficients (original scale): ${coef}`);
   },
+  schema: (ctx) => ({ model: trainingColumns(ctx, ctx.requireInput("inputTable")) }),
 };
 
 export const randomForest: Component = {
@@ -193,5 +218,9 @@ export const randomForest: Component = {
     ctx.log(
       `trained ${options.trees} trees on ${data.rows.length} rows (${data.dropped} with missing values dropped), ${nodes} nodes, ${classes.length} classes`,
     );
+  },
+  schema(ctx) {
+    if (ctx.param("weightColName")) throw new StepError("weightColName is not supported by the local engine");
+    return { model: trainingColumns(ctx, ctx.requireInput("inputTable")) };
   },
 };

@@ -5,8 +5,42 @@
  *   so the same input and seed always give the same split.
  * - `_splitMethod=_threshold`: rows with thresholdColName < threshold go to output1.
  */
-import { type Component, numberParam, requireColumns, StepError } from "../engine/component";
+import {
+  type Component,
+  numberParam,
+  type Params,
+  requireColumns,
+  StepError,
+  type TableInput,
+  tableSchema,
+} from "../engine/component";
 import { countRows, ident, isNumericType } from "../engine/sql";
+
+/** How rows are sent: by a threshold condition, or by a hash of a key (`rowid` when none is named). */
+type Rule =
+  | { method: "_threshold"; condition: string }
+  | { method: "_fraction"; idCol?: string; cut: number; seed: number };
+
+function rule(ctx: Params, input: TableInput): Rule {
+  const method = ctx.param("_splitMethod") ?? "_fraction";
+  if (method === "_threshold") {
+    const col = ctx.param("thresholdColName");
+    if (!col) throw new StepError("thresholdColName is required with _splitMethod=_threshold");
+    const [column] = requireColumns(input, [col], "thresholdColName");
+    if (!column || !isNumericType(column.type))
+      throw new StepError(`thresholdColName: column ${col} is ${column?.type}, not numeric`);
+    const threshold = numberParam(ctx, "threshold", Number.NaN);
+    if (Number.isNaN(threshold)) throw new StepError("threshold is required with _splitMethod=_threshold");
+    return { method, condition: `${ident(col)} < ${threshold}` };
+  }
+  if (method !== "_fraction")
+    throw new StepError(`_splitMethod="${method}" is not one of _fraction, _threshold`);
+  const fraction = numberParam(ctx, "fraction", 0.8, { min: 0, max: 1 });
+  const seed = numberParam(ctx, "randomSeed", 0, { integer: true });
+  const idCol = ctx.param("idColName");
+  if (idCol) requireColumns(input, [idCol], "idColName");
+  return { method, idCol, cut: Math.round(fraction * 1000000007), seed };
+}
 
 export const split: Component = {
   identifier: "split",
@@ -17,37 +51,19 @@ export const split: Component = {
   ],
   async run(ctx) {
     const input = await ctx.requireInput("inputTable");
-    const method = ctx.param("_splitMethod") ?? "_fraction";
+    const r = rule(ctx, input);
     let source = input.relation;
     let condition: string;
-    if (method === "_threshold") {
-      const col = ctx.param("thresholdColName");
-      if (!col) throw new StepError("thresholdColName is required with _splitMethod=_threshold");
-      const [column] = requireColumns(input, [col], "thresholdColName");
-      if (!column || !isNumericType(column.type))
-        throw new StepError(`thresholdColName: column ${col} is ${column?.type}, not numeric`);
-      const threshold = numberParam(ctx, "threshold", Number.NaN);
-      if (Number.isNaN(threshold)) throw new StepError("threshold is required with _splitMethod=_threshold");
-      condition = `${ident(col)} < ${threshold}`;
-    } else if (method === "_fraction") {
-      const fraction = numberParam(ctx, "fraction", 0.8, { min: 0, max: 1 });
-      const seed = numberParam(ctx, "randomSeed", 0, { integer: true });
-      const idCol = ctx.param("idColName");
-      let key: string;
-      if (idCol) {
-        requireColumns(input, [idCol], "idColName");
-        key = ident(idCol);
-      } else if (input.kind === "table") {
-        key = "rowid";
-      } else {
+    if (r.method === "_threshold") condition = r.condition;
+    else {
+      let key = "rowid";
+      if (r.idCol) key = ident(r.idCol);
+      else if (input.kind !== "table") {
         // A view has no stable row id: number its rows once so both outputs agree.
         source = "__split_input";
         await ctx.conn.run(`CREATE TEMP TABLE __split_input AS SELECT * FROM ${input.relation}`);
-        key = "rowid";
       }
-      condition = `(hash(${key}, ${seed}) % 1000000007) < ${Math.round(fraction * 1000000007)}`;
-    } else {
-      throw new StepError(`_splitMethod="${method}" is not one of _fraction, _threshold`);
+      condition = `(hash(${key}, ${r.seed}) % 1000000007) < ${r.cut}`;
     }
     const out1 = ctx.tableOutput("output1Table");
     const out2 = ctx.tableOutput("output2Table");
@@ -56,7 +72,12 @@ export const split: Component = {
       `CREATE TABLE ${out2} AS SELECT * FROM ${source} WHERE NOT coalesce(${condition}, false)`,
     );
     ctx.log(
-      `split ${method}: ${await countRows(ctx.conn, out1)} rows to output1Table, ${await countRows(ctx.conn, out2)} to output2Table`,
+      `split ${r.method}: ${await countRows(ctx.conn, out1)} rows to output1Table, ${await countRows(ctx.conn, out2)} to output2Table`,
     );
+  },
+  schema(ctx) {
+    const input = ctx.requireInput("inputTable");
+    rule(ctx, input);
+    return { output1Table: tableSchema(input.columns), output2Table: tableSchema(input.columns) };
   },
 };

@@ -1,29 +1,58 @@
 /**
  * SQL Script (`sql`): runs a query over up to four inputs, named `${t1}`..`${t4}` in the SQL.
  * The SQL is DuckDB's dialect (close to MaxCompute's for ordinary SELECTs). A script may hold
- * several statements; the last one must be a query and becomes the output table. As in
- * MaxCompute, an unnamed computed column is called `_c<position>` (`_c2` for the third column).
+ * several statements: before the last, statements that make and fill temporary tables (CREATE
+ * TEMP TABLE/VIEW, INSERT/UPDATE/DELETE/DROP on them); the last must be a query and becomes the
+ * output table. The script runs in the sandbox (engine/sandbox.ts): it reads any catalog table
+ * and its inputs and changes nothing else. As in MaxCompute, an unnamed computed column is called
+ * `_c<position>` (`_c2` for the third column).
  */
-import type { DuckDBConnection } from "@duckdb/node-api";
-import { type Component, StepError, type TableInput } from "../engine/component";
-import { ident, lit, splitStatements } from "../engine/sql";
+import { type Component, StepError, type TableInput, tableSchema } from "../engine/component";
+import { runSandboxed, type SandboxedQuery } from "../engine/sandbox";
+import { type Column, ident } from "../engine/sql";
 
-interface SerializedSelect {
-  error?: boolean;
-  error_message?: string;
-  statements?: { node?: { type?: string; select_list?: { class?: string; alias?: string }[] } }[];
+/** The script with `${t1}`..`${t4}` replaced by the connected inputs' relations. */
+function substitute(text: string | undefined, input: (name: string) => TableInput | undefined): string {
+  if (!text) throw new StepError("parameter sql is required");
+  const substituted = text.replace(/\$\{(t[1-4])\}/g, (_, name: string) => {
+    const found = input(`inputTable${name.slice(1)}`);
+    if (!found)
+      throw new StepError(`the SQL uses \${${name}} but inputTable${name.slice(1)} is not connected`);
+    return found.relation;
+  });
+  const unknown = /\$\{([^}]+)\}/.exec(substituted);
+  if (unknown) {
+    throw new StepError(
+      `the SQL uses \${${unknown[1]}}, which is not an input table (only \${t1}..\${t4}); global variables are not substituted locally`,
+    );
+  }
+  return substituted;
 }
 
-/** Output positions that MaxCompute would name `_c<i>`: unaliased, non-column, non-star entries. */
-async function anonymousColumns(conn: DuckDBConnection, query: string): Promise<number[]> {
-  const reader = await conn.runAndReadAll(`SELECT json_serialize_sql(${lit(query)})`);
-  const parsed = JSON.parse(String(reader.getRowsJS()[0]?.[0])) as SerializedSelect;
-  const node = parsed.statements?.[0]?.node;
-  if (parsed.error || node?.type !== "SELECT_NODE" || !node.select_list) return [];
-  const list = node.select_list;
-  // After a star the positions of the output no longer follow the select list.
-  if (list.some((e) => e.class === "STAR")) return [];
-  return list.flatMap((e, i) => (!e.alias && e.class !== "COLUMN_REF" ? [i] : []));
+/**
+ * The output's columns: the query's, with unnamed computed ones renamed `_c<i>` (unless that name
+ * is taken), and the CREATE TABLE AS body giving them: the query itself, or wrapped to rename.
+ */
+function output(query: SandboxedQuery): { body: string; columns: Column[] } {
+  const taken = new Set(query.columns.map((c) => c.name));
+  const renamed = new Set(query.anonymous.filter((i) => !taken.has(`_c${i}`)));
+  const columns = query.columns.map((c, i) => (renamed.has(i) ? { ...c, name: `_c${i}` } : c));
+  if (renamed.size === 0) return { body: `\n${query.sql}\n`, columns };
+  const select = query.columns
+    .map((c, i) => (renamed.has(i) ? `${ident(c.name)} AS ${ident(`_c${i}`)}` : ident(c.name)))
+    .join(", ");
+  return { body: `SELECT ${select} FROM (\n${query.sql}\n) AS q`, columns };
+}
+
+async function inputsOf(
+  input: (name: string) => Promise<TableInput | undefined> | TableInput | undefined,
+): Promise<Map<string, TableInput>> {
+  const inputs = new Map<string, TableInput>();
+  for (let i = 1; i <= 4; i++) {
+    const found = await input(`inputTable${i}`);
+    if (found) inputs.set(`inputTable${i}`, found);
+  }
+  return inputs;
 }
 
 export const sql: Component = {
@@ -31,47 +60,24 @@ export const sql: Component = {
   description: "SQL Script: a DuckDB query over the input tables t1..t4",
   outputs: [{ name: "outputTable", type: "DataSet" }],
   async run(ctx) {
-    const text = ctx.param("sql");
-    if (!text) throw new StepError("parameter sql is required");
-    const inputs = new Map<string, TableInput>();
-    for (let i = 1; i <= 4; i++) {
-      const input = await ctx.input(`inputTable${i}`);
-      if (input) inputs.set(`t${i}`, input);
-    }
-    const substituted = text.replace(/\$\{(t[1-4])\}/g, (_, name: string) => {
-      const input = inputs.get(name);
-      if (!input)
-        throw new StepError(`the SQL uses \${${name}} but inputTable${name.slice(1)} is not connected`);
-      return input.relation;
-    });
-    const unknown = /\$\{([^}]+)\}/.exec(substituted);
-    if (unknown) {
-      throw new StepError(
-        `the SQL uses \${${unknown[1]}}, which is not an input table (only \${t1}..\${t4}); global variables are not substituted locally`,
-      );
-    }
-    const statements = splitStatements(substituted);
-    const query = statements.pop();
-    if (!query) throw new StepError("the SQL is empty");
+    const inputs = await inputsOf(ctx.input);
+    const script = substitute(ctx.param("sql"), (name) => inputs.get(name));
+    const query = await runSandboxed(ctx.conn, script, { keepTemporary: true });
+    const { body, columns } = output(query);
+    const out = ctx.tableOutput("outputTable");
     try {
-      for (const statement of statements) await ctx.conn.run(statement);
-      const out = ctx.tableOutput("outputTable");
-      await ctx.conn.run(`CREATE TABLE ${out} AS ${query}`);
-      const anonymous = await anonymousColumns(ctx.conn, query);
-      const names =
-        anonymous.length > 0
-          ? (await ctx.conn.runAndReadAll(`SELECT * FROM ${out} LIMIT 0`)).columnNames()
-          : [];
-      for (const i of anonymous) {
-        const from = names[i];
-        if (from !== undefined && !names.includes(`_c${i}`)) {
-          await ctx.conn.run(`ALTER TABLE ${out} RENAME COLUMN ${ident(from)} TO ${ident(`_c${i}`)}`);
-        }
-      }
-      if (anonymous.length > 0) ctx.log(`named unnamed columns ${anonymous.map((i) => `_c${i}`).join(", ")}`);
+      await ctx.conn.run(`CREATE TABLE ${out} AS ${body}`);
     } catch (error) {
-      if (error instanceof StepError) throw error;
       throw new StepError(`SQL error: ${(error as Error).message}`);
     }
+    const renamed = columns.filter((c, i) => c.name !== query.columns[i]?.name).map((c) => c.name);
+    if (renamed.length > 0) ctx.log(`named unnamed columns ${renamed.join(", ")}`);
+  },
+  async schema(ctx) {
+    const inputs = await inputsOf(ctx.input);
+    const script = substitute(ctx.param("sql"), (name) => inputs.get(name));
+    // Described over the inputs' empty stand-ins; whatever the script made is rolled back.
+    const query = await runSandboxed(ctx.conn, script, { keepTemporary: false });
+    return { outputTable: tableSchema(output(query).columns) };
   },
 };

@@ -4,8 +4,15 @@
  * With reserveOldFeat=true the originals stay and the converted columns are added as
  * `<col>_double` / `<col>_int` / `<col>_string` (the suffixes are this engine's choice).
  */
-import { boolParam, type Component, requireColumns, StepError } from "../engine/component";
-import { columnList, ident, lit } from "../engine/sql";
+import {
+  boolValue,
+  type Component,
+  requireColumns,
+  StepError,
+  type TableInput,
+  tableSchema,
+} from "../engine/component";
+import { type Column, columnList, ident, lit } from "../engine/sql";
 
 type Target = "double" | "int" | "string";
 
@@ -28,47 +35,66 @@ function castExpr(col: string, target: Target, fallback: string | undefined): st
   return fallback === undefined ? expr : `coalesce(${expr}, ${fallback})`;
 }
 
+const SQL_TYPE: Record<Target, string> = { double: "DOUBLE", int: "BIGINT", string: "VARCHAR" };
+
+/** The conversion's select list and output columns, from the parameters and the input's columns. */
+function conversion(param: (name: string) => string | undefined, input: TableInput) {
+  const targets = new Map<string, Target>();
+  for (const [name, target] of [
+    ["cols_to_double", "double"],
+    ["cols_to_int", "int"],
+    ["cols_to_string", "string"],
+  ] as const) {
+    const cols = columnList(param(name));
+    requireColumns(input, cols, name);
+    for (const col of cols) {
+      if (targets.has(col)) throw new StepError(`column ${col} is listed in two conversions`);
+      targets.set(col, target);
+    }
+  }
+  if (targets.size === 0)
+    throw new StepError("no column to convert: set cols_to_double, cols_to_int or cols_to_string");
+  const defaults: Record<Target, string | undefined> = {
+    double: defaultValue(param("default_double_value"), "double"),
+    int: defaultValue(param("default_int_value"), "int"),
+    string: defaultValue(param("default_string_value"), "string"),
+  };
+  const keep = boolValue(param("reserveOldFeat"), "reserveOldFeat", false);
+  const select: string[] = [];
+  const columns: Column[] = [];
+  for (const col of input.columns) {
+    const target = targets.get(col.name);
+    if (!target) {
+      select.push(ident(col.name));
+      columns.push(col);
+      continue;
+    }
+    const name = keep ? `${col.name}_${target}` : col.name;
+    if (keep) {
+      select.push(ident(col.name));
+      columns.push(col);
+    }
+    select.push(
+      `CAST(${castExpr(col.name, target, defaults[target])} AS ${SQL_TYPE[target]}) AS ${ident(name)}`,
+    );
+    columns.push({ name, type: SQL_TYPE[target] });
+  }
+  return { select, columns, targets, keep };
+}
+
 export const typeTransform: Component = {
   identifier: "type_transform",
   description: "Data Type Conversion: casts columns to double, int or string",
   outputs: [{ name: "outputTable", type: "DataSet" }],
   async run(ctx) {
     const input = await ctx.requireInput("inputTable");
-    const targets = new Map<string, Target>();
-    for (const [param, target] of [
-      ["cols_to_double", "double"],
-      ["cols_to_int", "int"],
-      ["cols_to_string", "string"],
-    ] as const) {
-      const cols = columnList(ctx.param(param));
-      requireColumns(input, cols, param);
-      for (const col of cols) {
-        if (targets.has(col)) throw new StepError(`column ${col} is listed in two conversions`);
-        targets.set(col, target);
-      }
-    }
-    if (targets.size === 0)
-      throw new StepError("no column to convert: set cols_to_double, cols_to_int or cols_to_string");
-    const defaults: Record<Target, string | undefined> = {
-      double: defaultValue(ctx.param("default_double_value"), "double"),
-      int: defaultValue(ctx.param("default_int_value"), "int"),
-      string: defaultValue(ctx.param("default_string_value"), "string"),
-    };
-    const keep = boolParam(ctx, "reserveOldFeat", false);
-    const select: string[] = [];
-    for (const col of input.columns) {
-      const target = targets.get(col.name);
-      if (!target) select.push(ident(col.name));
-      else if (keep)
-        select.push(
-          ident(col.name),
-          `${castExpr(col.name, target, defaults[target])} AS ${ident(`${col.name}_${target}`)}`,
-        );
-      else select.push(`${castExpr(col.name, target, defaults[target])} AS ${ident(col.name)}`);
-    }
+    const { select, targets, keep } = conversion(ctx.param, input);
     const out = ctx.tableOutput("outputTable");
     await ctx.conn.run(`CREATE TABLE ${out} AS SELECT ${select.join(", ")} FROM ${input.relation}`);
     const summary = [...targets].map(([c, t]) => `${c}->${t}`).join(", ");
     ctx.log(`converted ${summary}${keep ? " (originals kept)" : ""}`);
+  },
+  schema(ctx) {
+    return { outputTable: tableSchema(conversion(ctx.param, ctx.requireInput("inputTable")).columns) };
   },
 };

@@ -1,28 +1,35 @@
 /**
- * Executes one run: starts each step once its upstream steps succeeded, at most `parallelism`
- * at a time, each on its own DuckDB connection; marks everything downstream of a failure
- * Skipped; on Terminate interrupts the running queries and skips what has not started.
- * Step outputs are tables in the run's own schema (named after the run id).
+ * Executes one run: starts each step once its upstream steps are done (succeeded or reused), at
+ * most `parallelism` at a time, each on its own DuckDB connection; marks everything downstream of
+ * a failure Skipped; on Terminate interrupts the running queries and skips what has not started.
+ * Step outputs are tables in the run's own schema (named after the run id). A step whose
+ * fingerprint matches a step that succeeded before takes that step's outputs (status Reused)
+ * unless the run turned reuse off or the step is the one a scoped run was asked to run.
+ * The run's nodes are the steps it runs (a scoped run leaves the others out).
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { parseTableName, partitionFilter, relationKind, tableSql } from "../catalog";
-import { newId } from "../ids";
-import type { NodeRecord, OutputRecord, RunRecord, RunStatus } from "../model";
+import type { NodeRecord, RunRecord, RunStatus } from "../model";
+import { catalogFingerprints } from "../registry";
+import { type ReuseIndex, takeOutputs } from "../reuse";
 import type { RunStore } from "../store";
 import type { Warehouse } from "../warehouse";
-import { type Component, type StepContext, StepError, type TableInput } from "./component";
+import { type Component, StepError } from "./component";
+import { stepFingerprint } from "./fingerprint";
 import type { Plan, PlannedStep } from "./plan";
-import { countRows, describe, ident, qualified } from "./sql";
+import { countRows, ident, qualified } from "./sql";
+import { stepContext } from "./step-context";
 
 export interface RunnerDeps {
   warehouse: Warehouse;
   store: RunStore;
   components: ReadonlyMap<string, Component>;
+  reuse: ReuseIndex;
   parallelism: number;
   logger: { error(...a: unknown[]): void };
 }
+
+/** Statuses after which a step's outputs are in place for the steps below it. */
+const DONE = new Set(["Succeeded", "Reused"]);
 
 const now = () => new Date().toISOString();
 
@@ -65,10 +72,14 @@ export class RunExecution {
     if (reason === "shutdown") this.shutdown = true;
     if (this.terminated) return;
     this.terminated = true;
-    for (const { conn, abort } of this.active.values()) {
-      abort.abort();
-      conn?.interrupt();
-    }
+    for (const { abort } of this.active.values()) abort.abort();
+    // DuckDB drops an interrupt that arrives between two statements of a step, so keep
+    // interrupting until every running step has stopped.
+    const interrupt = () => {
+      for (const { conn } of this.active.values()) conn?.interrupt();
+      if (this.active.size > 0) setTimeout(interrupt, 50).unref();
+    };
+    interrupt();
   }
 
   /** A failed write is logged, not fatal: the run goes on and the next write retries the state. */
@@ -92,7 +103,7 @@ export class RunExecution {
     await this.deps.warehouse.with((conn) => conn.run(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`));
     this.log(
       this.run.NodeId,
-      `run started: ${this.plan.steps.length} steps, up to ${this.deps.parallelism} at a time`,
+      `run started: ${this.run.Nodes.length} steps, up to ${this.deps.parallelism} at a time${this.run.Local?.scope ? ` (scope: ${this.run.Local.scope.mode} ${this.run.Local.scope.step})` : ""}${this.run.Local?.reuse === false ? ", reuse off" : ""}`,
     );
     const nodes = new Map(this.run.Nodes.map((n) => [n.Name, n]));
     const dependents = new Map<string, string[]>();
@@ -125,7 +136,9 @@ export class RunExecution {
           if (this.terminated || this.active.size >= this.deps.parallelism) break;
           const node = nodes.get(step.name);
           if (node?.Status !== "ReadyToSchedule" || this.active.has(step.name)) continue;
-          if (!step.dependencies.every((d) => nodes.get(d)?.Status === "Succeeded")) continue;
+          // A dependency outside a scoped run has no node: it does not hold the step back.
+          if (!step.dependencies.every((d) => !nodes.has(d) || DONE.has(nodes.get(d)?.Status ?? "")))
+            continue;
           const slot = { abort: new AbortController() };
           this.active.set(step.name, slot);
           node.Status = "Running";
@@ -180,21 +193,43 @@ export class RunExecution {
     node.Outputs = [];
     this.save();
     const component = `${step.provider ?? "?"}/${step.identifier ?? step.guid ?? "?"}${step.version ? `@${step.version}` : ""}`;
-    this.log(node.NodeId, `started ${component}${step.displayName ? ` "${step.displayName}"` : ""}`);
-    this.log(this.run.NodeId, `step ${step.name} started`);
+    const impl = step.identifier ? this.deps.components.get(step.identifier) : undefined;
     let conn: DuckDBConnection | undefined;
     try {
+      const fingerprint = await stepFingerprint(step, impl, {
+        upstream: (name) => nodes.get(name)?.Fingerprint,
+        catalog: () => this.deps.warehouse.with(catalogFingerprints),
+      });
+      if (fingerprint && this.mayReuse(step)) {
+        const source = await this.deps.reuse.find(fingerprint);
+        if (source) {
+          takeOutputs(node, source, fingerprint, now());
+          this.log(node.NodeId, `${component}: ${node.Message}`);
+          this.log(this.run.NodeId, `step ${step.name} reused from ${source.run.PipelineRunId}`);
+          return;
+        }
+      }
+      this.log(node.NodeId, `started ${component}${step.displayName ? ` "${step.displayName}"` : ""}`);
+      this.log(this.run.NodeId, `step ${step.name} started`);
       conn = await this.deps.warehouse.connect();
       slot.conn = conn;
       if (this.terminated) throw new StepError("terminated");
       if (step.unsupported) throw new StepError(`${step.unsupported} are not supported by the local engine`);
-      const impl = step.identifier ? this.deps.components.get(step.identifier) : undefined;
       if (!impl) {
         throw new StepError(
           `component ${component} is not supported by the local engine (it runs ${[...this.deps.components.keys()].join(", ")})`,
         );
       }
-      const ctx = this.context(step, node, conn, abort.signal, nodes);
+      const ctx = stepContext({
+        runId: this.run.PipelineRunId,
+        step,
+        node,
+        conn,
+        signal: abort.signal,
+        nodes,
+        store: this.deps.store,
+        log: (message) => this.log(node.NodeId, message),
+      });
       await impl.run(ctx);
       if (this.terminated) throw new StepError("terminated");
       for (const output of node.Outputs) {
@@ -203,6 +238,8 @@ export class RunExecution {
         this.log(node.NodeId, `output ${output.Name}: ${output.rowCount} rows`);
       }
       node.Status = "Succeeded";
+      node.Fingerprint = fingerprint;
+      this.deps.reuse.add(this.run, node);
       this.log(node.NodeId, `succeeded in ${elapsed(started)}`);
     } catch (error) {
       if (this.shutdown) {
@@ -223,137 +260,16 @@ export class RunExecution {
           this.deps.logger.error({ err: error, step: step.name }, "step crashed");
       }
     } finally {
-      node.FinishedAt = now();
+      if (node.Status !== "Reused") node.FinishedAt = now();
       this.active.delete(step.name);
       conn?.closeSync();
     }
     this.log(this.run.NodeId, `step ${step.name} ${node.Status.toLowerCase()}`);
   }
 
-  private context(
-    step: PlannedStep,
-    node: NodeRecord,
-    conn: DuckDBConnection,
-    signal: AbortSignal,
-    nodes: Map<string, NodeRecord>,
-  ): StepContext {
-    const runId = this.run.PipelineRunId;
-    const runDir = this.deps.store.runDir(runId);
-    const upstream = (inputName: string) => {
-      const binding = step.inputs.get(inputName);
-      if (binding?.kind !== "step") return undefined;
-      const output = nodes.get(binding.step)?.Outputs.find((o) => o.Name === binding.output);
-      if (!output)
-        throw new StepError(`input ${inputName}: step ${binding.step} has no output ${binding.output}`);
-      return { binding, output };
-    };
-    const input = async (name: string): Promise<TableInput | undefined> => {
-      const binding = step.inputs.get(name);
-      if (!binding) return undefined;
-      let relation: string;
-      let label: string;
-      let kind: TableInput["kind"] = "table";
-      let rows: number | undefined;
-      if (binding.kind === "step") {
-        const found = upstream(name);
-        if (!found?.output.table)
-          throw new StepError(
-            `input ${name}: ${binding.step}.${binding.output} is a ${found?.output.Type}, not a table`,
-          );
-        relation = qualified(found.output.table.schema, found.output.table.name);
-        label = `${binding.step}.${binding.output}`;
-        kind = found.output.table.view ? "view" : "table";
-        rows = found.output.rowCount;
-      } else {
-        ({ relation, label, kind } = await catalogInput(conn, name, binding.value));
-      }
-      const table: TableInput = { relation, label, kind, columns: await describe(conn, relation) };
-      rows ??= await countRows(conn, relation);
-      this.log(node.NodeId, `input ${name}: ${label}, ${rows} rows, ${table.columns.length} columns`);
-      return table;
-    };
-    const addOutput = (record: Omit<OutputRecord, "Id" | "GmtCreateTime">) => {
-      node.Outputs = node.Outputs.filter((o) => o.Name !== record.Name);
-      node.Outputs.push({ Id: newId("artifact"), GmtCreateTime: now(), ...record });
-    };
-    return {
-      conn,
-      stepName: step.name,
-      signal,
-      param: (name) => {
-        const value = step.params.get(name);
-        if (value === undefined || value === null || value === "") return undefined;
-        return typeof value === "object" ? JSON.stringify(value) : String(value);
-      },
-      input,
-      requireInput: async (name) => {
-        const found = await input(name);
-        if (!found) throw new StepError(`input ${name} is not connected`);
-        return found;
-      },
-      requireModel: async (name) => {
-        const found = upstream(name);
-        if (!found) throw new StepError(`input ${name} is not connected to a model`);
-        if (!found.output.modelFile)
-          throw new StepError(`input ${name}: ${found.binding.step}.${found.binding.output} is not a model`);
-        this.log(node.NodeId, `input ${name}: model ${found.binding.step}.${found.binding.output}`);
-        return JSON.parse(await readFile(path.join(runDir, found.output.modelFile), "utf8")) as unknown;
-      },
-      tableOutput: (name, kind = "table") => {
-        const table = {
-          schema: runId,
-          name: `${step.name}__${name}`,
-          ...(kind === "view" ? { view: true } : {}),
-        };
-        addOutput({ Name: name, Type: "DataSet", table });
-        return qualified(table.schema, table.name);
-      },
-      modelOutput: async (name, model) => {
-        const file = path.join("models", `${node.NodeId}-${name}.json`);
-        await mkdir(path.join(runDir, "models"), { recursive: true });
-        await writeFile(path.join(runDir, file), JSON.stringify(model));
-        addOutput({ Name: name, Type: "Model", modelFile: file });
-      },
-      valueOutput: (name, type, value) => addOutput({ Name: name, Type: type, value }),
-      log: (message) => this.log(node.NodeId, message),
-    };
-  }
-}
-
-/** A literal table input: `{location: {project, table, partition}}` or `"project.table"`. */
-async function catalogInput(
-  conn: DuckDBConnection,
-  name: string,
-  value: unknown,
-): Promise<{ relation: string; label: string; kind: "view" | "table" }> {
-  const location = (
-    value as { location?: { project?: string; table?: string; partition?: string } } | undefined
-  )?.location;
-  const full =
-    typeof value === "string"
-      ? value
-      : location?.project && location.table
-        ? `${location.project}.${location.table}`
-        : undefined;
-  if (!full) throw new StepError(`input ${name}: the value is not a table ({location: {project, table}})`);
-  let table: ReturnType<typeof parseTableName>;
-  try {
-    table = parseTableName(full);
-  } catch (error) {
-    throw new StepError(`input ${name}: ${(error as Error).message}`);
-  }
-  const kind = await relationKind(conn, table.project, table.table);
-  if (!kind) throw new StepError(`input ${name}: table ${full} is not in the local table catalog`);
-  const source = tableSql(table);
-  if (!location?.partition) return { relation: source, label: full, kind };
-  try {
-    const where = partitionFilter(location.partition, await describe(conn, source), `input ${name}`);
-    return {
-      relation: `(SELECT * FROM ${source} WHERE ${where})`,
-      label: `${full}/${location.partition}`,
-      kind: "view",
-    };
-  } catch (error) {
-    throw new StepError((error as Error).message);
+  /** Reuse is on unless the run turned it off; the step a scoped run names always runs. */
+  private mayReuse(step: PlannedStep): boolean {
+    const local = this.run.Local;
+    return local?.reuse !== false && local?.scope?.step !== step.name;
   }
 }

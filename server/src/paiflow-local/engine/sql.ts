@@ -15,12 +15,31 @@ export interface Column {
   type: string;
 }
 
-/** The columns of a table, view or query. */
+/** The columns of a table, view or query, as DuckDB binds it: nothing is executed. */
 export async function describe(conn: DuckDBConnection, relation: string): Promise<Column[]> {
-  const reader = await conn.runAndReadAll(`SELECT * FROM ${relation} LIMIT 0`);
-  const types = reader.columnTypes();
-  return reader.columnNames().map((name, i) => ({ name, type: String(types[i]) }));
+  const prepared = await conn.prepare(`SELECT * FROM ${relation}`);
+  try {
+    return Array.from({ length: prepared.columnCount }, (_, i) => ({
+      name: prepared.columnName(i),
+      type: String(prepared.columnType(i)),
+    }));
+  } finally {
+    prepared.destroySync();
+  }
 }
+
+/** A relation with `columns` and no rows: a step's input at design time. */
+export function emptyRelation(columns: Column[]): string {
+  if (columns.length === 0) return "(SELECT 1 WHERE false)";
+  return `(SELECT ${columns.map((c) => `CAST(NULL AS ${c.type}) AS ${ident(c.name)}`).join(", ")} WHERE false)`;
+}
+
+/**
+ * `SELECT` of `columns` from `query`, each cast to its declared type: a table made from it has
+ * exactly the declared schema (what the component's design-time schema says).
+ */
+export const typedSelect = (columns: Column[], query: string) =>
+  `SELECT ${columns.map((c) => `CAST(${ident(c.name)} AS ${c.type}) AS ${ident(c.name)}`).join(", ")} FROM (${query})`;
 
 export async function scalar(conn: DuckDBConnection, sql: string): Promise<unknown> {
   const reader = await conn.runAndReadAll(sql);
@@ -73,4 +92,15 @@ export function columnList(value: string | undefined): string[] {
     .split(",")
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+}
+
+/** JSON-safe cell values: BIGINTs as numbers when exact (else strings), dates and others as text. */
+export function jsonCell(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "bigint")
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
 }
