@@ -87,7 +87,7 @@ export const ParamField = memo(function ParamField({ step, spec, arg, errors }: 
         ) : null}
       </span>
     );
-  } else if (spec.columnList) {
+  } else if (spec.columns?.multiple) {
     widget = <ColumnList {...common} value={text(value)} placeholder={placeholder} onChange={set} />;
   } else if (spec.multiline) {
     widget = (
