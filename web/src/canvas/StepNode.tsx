@@ -6,8 +6,10 @@ import { componentName, NODE_SIZE } from "@pfd/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { catalogLanguage, useT } from "../i18n";
-import { problemLabel } from "../problems/format";
+import { problemLabel, problemText } from "../problems/format";
 import { StepRunBadge, useStepRunStatus } from "../run"; // run view (issue 5)
+import { schemaNote } from "../schemas/note";
+import { useEditor } from "../store";
 import { categoryKind } from "../theme/icons";
 import type { StepNode as StepNodeType } from "./view";
 
@@ -32,6 +34,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
     : (step.component.identifier ?? step.component.guid ?? "");
   // run view (issue 5): this step's status in the shown run; re-renders only when it changes.
   const run = useStepRunStatus(step.name);
+  // Why this step's columns are unknown, where that starts (not on every step downstream of it).
+  const note = useEditor((s) => schemaNote(s.schemas, step.name));
 
   return (
     <div
@@ -49,6 +53,26 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         </div>
         {/* run view (issue 5): status and duration */}
         <StepRunBadge step={run} />
+        {problems ? (
+          <ul className="step-codes" aria-label={t("node.problemCodes")}>
+            {problems.map((p, i) => (
+              <li
+                // biome-ignore lint/suspicious/noArrayIndexKey: a step's problems have no identity beyond their order.
+                key={i}
+                className={`step-code ${p.severity}`}
+                data-code={p.code}
+                title={problemText(t, p)}
+              >
+                {p.code}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {note ? (
+          <div className="step-schema-note" data-reason={note} title={note}>
+            {t("node.columnsUnknown", { reason: note })}
+          </div>
+        ) : null}
       </div>
       {problems ? (
         <div
