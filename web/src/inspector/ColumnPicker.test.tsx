@@ -92,6 +92,15 @@ describe("column picker", () => {
     expect(screen.getByText(/Column pm25 of cols_to_double does not reach step type_transform/)).toBeTruthy();
   });
 
+  it("takes a pasted comma-separated list as several columns", async () => {
+    const { value } = setup("");
+    const box = screen.getByRole("combobox", { name: /cols_to_double/ });
+    await userEvent.click(box);
+    await userEvent.paste("time,hour,pm25");
+    await userEvent.keyboard("{Enter}");
+    expect(value()).toEqual({ kind: "value", value: "time,hour,pm25" });
+  });
+
   it("stays free text where the columns are unknown, saying why", async () => {
     const unknown: SchemasResponse = {
       ...schemas,

@@ -15,6 +15,8 @@ interface Props {
   id: string;
   labelId: string;
   step: string;
+  /** The parameter's name: the option list is named after it. */
+  param: string;
   column: ColumnParam;
   value: string;
   placeholder: string;
@@ -66,6 +68,7 @@ interface PickerProps extends Props {
 }
 
 function Menu({
+  param,
   isOpen,
   options,
   highlightedIndex,
@@ -73,6 +76,7 @@ function Menu({
   getItemProps,
   t,
 }: {
+  param: string;
   isOpen: boolean;
   options: ColumnOption[];
   highlightedIndex: number;
@@ -82,7 +86,11 @@ function Menu({
 }) {
   return (
     // Hidden while closed: an empty listbox is nothing to announce or check.
-    <ul className="column-menu" hidden={!(isOpen && options.length > 0)} {...getMenuProps()}>
+    <ul
+      className="column-menu"
+      hidden={!(isOpen && options.length > 0)}
+      {...getMenuProps({ "aria-label": t("columns.menu", { param }) })}
+    >
       {isOpen
         ? options.map((option, index) => (
             <li
@@ -102,6 +110,7 @@ function MultiPicker({
   id,
   labelId,
   step: _step,
+  param,
   column: _column,
   value,
   placeholder,
@@ -151,7 +160,9 @@ function MultiPicker({
             type === useCombobox.stateChangeTypes.ItemClick) &&
           selectedItem
         ) {
-          set(pick(chosen, selectedItem));
+          // Typed text may hold several names ("a,b"), as pasted from a manifest.
+          if (selectedItem.kind === "typed") addTyped(selectedItem.name);
+          else set(pick(chosen, selectedItem));
           setDraft("");
         } else if (type === useCombobox.stateChangeTypes.InputChange) {
           // A comma ends a name, as in the text it is stored as.
@@ -200,6 +211,15 @@ function MultiPicker({
           {...getInputProps({
             ...getDropdownProps({ preventKeyAction: isOpen }),
             onBlur: () => addTyped(draft),
+            onKeyDown: (e) => {
+              // Text put in faster than the options follow (a paste and Enter at once): the
+              // options are of the text before it, so take the text itself.
+              if (e.key === "Enter" && e.currentTarget.value !== draft) {
+                (e.nativeEvent as { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+                e.preventDefault();
+                addTyped(e.currentTarget.value);
+              }
+            },
           })}
         />
         <button
@@ -212,6 +232,7 @@ function MultiPicker({
         </button>
       </div>
       <Menu
+        param={param}
         isOpen={isOpen}
         options={options}
         highlightedIndex={highlightedIndex}
@@ -227,6 +248,7 @@ function SinglePicker({
   id,
   labelId,
   step: _step,
+  param,
   column: _column,
   value,
   placeholder,
@@ -284,6 +306,7 @@ function SinglePicker({
         </button>
       </div>
       <Menu
+        param={param}
         isOpen={isOpen}
         options={shown}
         highlightedIndex={highlightedIndex}

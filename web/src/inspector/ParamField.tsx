@@ -103,6 +103,7 @@ export const ParamField = memo(function ParamField({ step, spec, arg, column, er
         {...common}
         labelId={labelId}
         step={step}
+        param={spec.name}
         column={column}
         value={text(value)}
         placeholder={placeholder}
