@@ -13,6 +13,8 @@ test("the seed sample's Data Type Conversion offers the table's columns; a typo 
   designer,
   page,
 }) => {
+  // Three axe passes on a shared machine.
+  test.setTimeout(90_000);
   const run = new RunView(page, designer);
   await run.openTemplate(/^Read and convert/, 2);
   const inspector = page.getByRole("complementary", { name: "Inspector" });
@@ -57,4 +59,43 @@ test("the seed sample's Data Type Conversion offers the table's columns; a typo 
   await inspector.getByRole("combobox", { name: /cols_to_int/ }).click();
   await expect(page.getByRole("option", { name: `全部文本列（${WUMAI.length}）` })).toBeVisible();
   await expectAccessible(page, "column picker, zh-CN, dark");
+});
+
+test("Read Table offers the catalog's tables and previews the chosen one's first 100 rows", async ({
+  designer,
+  page,
+}) => {
+  const run = new RunView(page, designer);
+  await run.openTemplate(/^Read and convert/, 2);
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await designer.node("Read-Table-1").click();
+
+  const table = inspector.getByRole("combobox", { name: /^inputTableName/ });
+  await expect(table).toHaveValue("pai_online_project.wumai_data");
+  await table.fill("wumai");
+  const options = page.getByRole("listbox", { name: "Tables" }).getByRole("option");
+  await expect(options.first()).toBeVisible();
+  expect(await options.allTextContents()).toEqual([
+    expect.stringMatching(/^pai_inner_project\.wumai_data · [\d,]+ rows$/),
+    expect.stringMatching(/^pai_online_project\.wumai_data · [\d,]+ rows$/),
+  ]);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(table).toHaveValue("pai_online_project.wumai_data");
+
+  // Its columns, then a preview of its first 100 rows, without running anything.
+  const columns = inspector.getByRole("list", { name: `${WUMAI.length} columns` });
+  await expect(columns.getByRole("listitem")).toHaveText(WUMAI.map((c) => `${c} VARCHAR`));
+  await inspector.getByRole("button", { name: "Preview", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "First rows of pai_online_project.wumai_data" });
+  const grid = dialog.getByRole("table", { name: "First rows of pai_online_project.wumai_data" });
+  await expect(grid).toHaveAttribute("aria-rowcount", "101");
+  await expect(dialog).toContainText(/^.*100 of [\d,]+ rows/);
+  await designer.screenshot("table-preview");
+  await expectAccessible(page, "table preview");
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
+  // Nothing was run to get there.
+  await expect(run.bar).toContainText("Not run yet");
 });

@@ -46,6 +46,8 @@ export interface ParamSpec {
   label?: Partial<Record<CatalogLanguage, string>>;
   /** The parameter names columns of an input table (see catalog/columns.ts for the rules). */
   columns?: ColumnsSpec;
+  /** Names a table of the table catalog to read (`project.table`): edited with the table picker. */
+  catalogTable?: boolean;
   /** Edited in a multi-line box (SQL, scripts). */
   multiline?: boolean;
 }

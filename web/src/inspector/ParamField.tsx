@@ -17,6 +17,7 @@ import { selectInputs, useEditor, useEditorApi } from "../store";
 import { LinkIcon } from "../theme/icons";
 import { ColumnPicker } from "./ColumnPicker";
 import { MapEditor } from "./MapEditor";
+import { TablePicker } from "./TablePicker";
 
 interface Props {
   step: string;
@@ -96,6 +97,16 @@ export const ParamField = memo(function ParamField({ step, spec, arg, column, er
           </button>
         ) : null}
       </span>
+    );
+  } else if (spec.catalogTable) {
+    widget = (
+      <TablePicker
+        {...common}
+        labelId={labelId}
+        value={text(value)}
+        placeholder={placeholder}
+        onChange={set}
+      />
     );
   } else if (column) {
     widget = (
