@@ -1,11 +1,13 @@
 /**
- * Right-click menus: on a step (rename, duplicate, copy step name, delete), on an edge (delete),
+ * Right-click menus: on a step (rename, duplicate, copy step name, run this step / to here /
+ * from here, delete), on an edge (delete),
  * on the empty canvas (paste, add component). Arrow keys move between items; Escape closes.
  */
 import { componentKey, componentName } from "@pfd/shared";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { catalogLanguage, msg, useT } from "../i18n";
 import { matchComponent } from "../palette/search";
+import { StepRunActions } from "../run/StepRunActions";
 import { selectComponents, selectContextMenu, selectReadOnly, useEditor, useEditorApi } from "../store";
 import { readSteps, writeSteps } from "./clipboard";
 
@@ -92,6 +94,8 @@ export function ContextMenu() {
               s().notify("info", msg("notice.copied", { step }));
             })}
           />
+          <hr />
+          <StepRunActions step={step} as="menuitem" onDone={() => s().openContextMenu(null)} />
           {readOnly ? null : (
             <>
               <hr />

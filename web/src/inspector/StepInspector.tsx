@@ -11,6 +11,7 @@ import {
 import { useEffect, useId, useRef, useState } from "react";
 import { catalogLanguage, type Translator, useT } from "../i18n";
 import { problemText } from "../problems/format";
+import { StepRunActions } from "../run/StepRunActions";
 import {
   problemsByStep,
   selectComponents,
@@ -98,6 +99,9 @@ export function StepInspector({ step }: { step: GraphStep }) {
         />
       </div>
       <StepNameField key={step.name} name={step.name} t={t} />
+      <div className="row-actions step-run-actions" role="group" aria-label={t("run.stepActions")}>
+        <StepRunActions step={step.name} as="button" />
+      </div>
 
       <h3 className="section-title">{t("inspector.parameters")}</h3>
       {params.length === 0 ? <p className="muted">{t("inspector.noParameters")}</p> : null}
