@@ -56,7 +56,9 @@ test("the seed sample's Data Type Conversion offers the table's columns; a typo 
   // In Chinese and dark, the picker passes axe too.
   await page.emulateMedia({ colorScheme: "dark" });
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
-  await inspector.getByRole("combobox", { name: /cols_to_int/ }).click();
+  // The inspector is named in Chinese now.
+  await expect(page.getByRole("complementary", { name: "属性" })).toBeVisible();
+  await page.getByRole("combobox", { name: /cols_to_int/ }).click();
   await expect(page.getByRole("option", { name: `全部文本列（${WUMAI.length}）` })).toBeVisible();
   await expectAccessible(page, "column picker, zh-CN, dark");
 });
