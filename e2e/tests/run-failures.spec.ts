@@ -123,7 +123,8 @@ test.describe("runs that fail or stop (local mode)", () => {
     await expect(designer.nodes).toHaveCount(3);
     await designer.waitForSaved();
 
-    const runId = await run.run();
+    // Computed, not Reused from an earlier test's run of the same Read Table.
+    const runId = await run.runEverythingAgain();
     await expect(designer.node("Slow Join")).toHaveAttribute("data-status", "Running", { timeout: 60_000 });
     await expect(designer.node("Read Air Quality")).toHaveAttribute("data-status", "Succeeded");
     // The edge into the running step is animated.

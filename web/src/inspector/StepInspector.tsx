@@ -99,9 +99,9 @@ export function StepInspector({ step }: { step: GraphStep }) {
         />
       </div>
       <StepNameField key={step.name} name={step.name} t={t} />
-      <div className="row-actions step-run-actions" role="group" aria-label={t("run.stepActions")}>
+      <fieldset className="row-actions step-run-actions" aria-label={t("run.stepActions")}>
         <StepRunActions step={step.name} as="button" />
-      </div>
+      </fieldset>
 
       <h3 className="section-title">{t("inspector.parameters")}</h3>
       {params.length === 0 ? <p className="muted">{t("inspector.noParameters")}</p> : null}
