@@ -26,7 +26,13 @@ export default defineConfig({
       },
       {
         plugins: [react()],
-        test: { name: "web", root: "web", environment: "jsdom", include: ["src/**/*.test.{ts,tsx}"] },
+        test: {
+          name: "web",
+          root: "web",
+          environment: "jsdom",
+          include: ["src/**/*.test.{ts,tsx}"],
+          setupFiles: ["src/test-setup.ts"],
+        },
       },
     ],
   },

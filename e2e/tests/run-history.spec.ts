@@ -25,12 +25,10 @@ test.describe("run settings and history (local mode)", () => {
     // Refused inline, with the reason, and nothing saved yet.
     await expect(settings.getByText(/letters, digits/)).toBeVisible();
     await settings.getByLabel("Workspace ID").fill("");
-    // Every step computed by this run, whatever earlier tests left to reuse.
-    await settings.getByRole("checkbox", { name: "Run everything again" }).check();
     await settings.getByRole("button", { name: "Save" }).click();
     await expect(settings).toHaveCount(0);
 
-    await designer.button("Run").dblclick();
+    await run.everythingAgain(() => designer.button("Run").dblclick());
     await run.waitForStatus("Succeeded");
 
     await run.bar.getByRole("button", { name: "Runs" }).click();

@@ -52,9 +52,14 @@ export class RunView {
    * unchanged steps would be Reused), and later runs of the test reuse as usual.
    */
   async runEverythingAgain(): Promise<string> {
+    return this.everythingAgain(() => this.run());
+  }
+
+  /** Does `act` with Run settings' "Run everything again" on, then turns it off (see `runEverythingAgain`). */
+  async everythingAgain<T>(act: () => Promise<T>): Promise<T> {
     await this.setRunEverythingAgain(true);
     try {
-      return await this.run();
+      return await act();
     } finally {
       await this.setRunEverythingAgain(false);
     }
