@@ -11,6 +11,7 @@ export const selectOutputs = (s: EditorState) => s.graph.outputs;
 export const selectSelection = (s: EditorState) => s.selection;
 export const selectComponents = (s: EditorState) => s.components;
 export const selectProblems = (s: EditorState) => s.problems;
+export const selectSchemas = (s: EditorState) => s.schemas;
 export const selectNotice = (s: EditorState) => s.notice;
 export const selectContextMenu = (s: EditorState) => s.contextMenu;
 export const selectCanUndo = (s: EditorState) => s.past.length > 0 && !s.readOnly;
