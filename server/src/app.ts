@@ -15,6 +15,7 @@ import { isLoopbackHost } from "./config/env";
 import { ManifestChecker } from "./paiflow/check";
 import { RecentManifests } from "./paiflow/run-manifest";
 import { authRoutes, meRoutes } from "./routes/auth";
+import { clientErrorRoutes } from "./routes/client-errors";
 import { componentRoutes } from "./routes/components";
 import type { AppContext } from "./routes/context";
 import { designRoutes } from "./routes/design";
@@ -79,6 +80,8 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   app.use("/api", api);
   api.use(sameOriginWrites(auth.publicUrl));
   api.use(requireSignIn(ctx));
+  // Before the API's parser: error reports read their body with their own, much smaller limit.
+  api.use(clientErrorRoutes());
   // A draft's canvas arrives JSON-escaped inside the body: room for one at the manifest limit.
   // The route then refuses a canvas over the limit with 413 DraftTooLarge, before reading it.
   api.use("/workspace", express.json({ limit: DRAFT_BODY_LIMIT }));

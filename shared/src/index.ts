@@ -1,4 +1,5 @@
 export * from "./api";
+export * from "./catalog/columns";
 export * from "./catalog/component-manifest";
 export * from "./catalog/create";
 export * from "./catalog/describe";
@@ -23,6 +24,7 @@ export * from "./paistudio/canvas";
 export * from "./paistudio/canvas-to-graph";
 export * from "./paistudio/graph-to-canvas";
 export * from "./paistudio/guesses";
+export * from "./validation/columns";
 export * from "./validation/cycles";
 export * from "./validation/graph";
 export * from "./validation/problem";

@@ -13,6 +13,7 @@ import { NewPipelineButton, OpenMenu, SaveStatusText } from "./persistence/Pipel
 import { Autosave } from "./persistence/usePersistence";
 import { ProblemsList } from "./problems/ProblemsList";
 import { RunButton, RunSettingsButton } from "./run";
+import { SchemaSync } from "./schemas/SchemaSync";
 import { DraftActions } from "./workspace/DraftActions";
 import { DraftStatus } from "./workspace/DraftStatus";
 import { YamlPanel } from "./yaml/YamlPanel";
@@ -58,7 +59,12 @@ export function ProblemsSlot() {
   return <ProblemsList />;
 }
 
-/** App-wide effects with no UI of their own (autosave, restore, drop-to-import, ...). */
+/** App-wide effects with no UI of their own (autosave, restore, drop-to-import, design-time schemas, ...). */
 export function AppEffects() {
-  return <Autosave />;
+  return (
+    <>
+      <Autosave />
+      <SchemaSync />
+    </>
+  );
 }

@@ -14,6 +14,8 @@
  * - GET  /api/runs/:runId/steps/:stepName/outputs/:output/preview?limit -> PreviewResponse
  *   (local mode only; cloud mode answers 501 PreviewUnavailable)
  * - workspace routes (PAI Designer drafts, folders, templates, lazy component definitions): see workspace.ts
+ * - POST /api/client-errors ClientErrorReport -> 202 ClientErrorResponse (a failure the page caught;
+ *   body at most MAX_CLIENT_ERROR_BYTES, rate limited per user)
  * - POST /api/schemas    SchemasRequest   -> SchemasResponse (always 200: unknown parts say why)
  * - GET  /api/tables?keyword              -> ListTablesResponse (local mode; cloud 501 TablesUnavailable)
  * - GET  /api/tables/:name/preview?limit&partition -> TablePreviewResponse
@@ -25,6 +27,7 @@
  * Every error is `{ error: { code, message, ... } }` (ApiErrorSchema).
  */
 export * from "./auth";
+export * from "./client-errors";
 export * from "./common";
 export * from "./health";
 export * from "./paths";

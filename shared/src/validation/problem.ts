@@ -70,6 +70,8 @@ export const PROBLEM_CODES = [
   "value-not-allowed",
   "value-out-of-range",
   "cycle",
+  "unknown-column",
+  "column-type",
   // PAI Designer drafts' canvas JSON (paistudio/): read, and what a draft cannot hold.
   "canvas-json",
   "canvas-shape",

@@ -1,11 +1,14 @@
 /**
- * Right-click menus: on a step (rename, duplicate, copy step name, delete), on an edge (delete),
- * on the empty canvas (paste, add component). Arrow keys move between items; Escape closes.
+ * Right-click menus: on a step (rename, duplicate, copy step name, run this step / to here /
+ * from here, delete), on an edge (delete), on the empty canvas (paste, add component). The Menu
+ * key or Shift+F10 opens them from the keyboard (menuKey.ts). Arrow keys move between items;
+ * Escape closes, and the focus goes back to where it was.
  */
 import { componentKey, componentName } from "@pfd/shared";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { catalogLanguage, msg, useT } from "../i18n";
 import { categoryName, matchComponent } from "../palette/search";
+import { StepRunActions } from "../run/StepRunActions";
 import { selectComponents, selectContextMenu, selectReadOnly, useEditor, useEditorApi } from "../store";
 import { readSteps, writeSteps } from "./clipboard";
 
@@ -21,12 +24,18 @@ export function ContextMenu() {
   useEffect(() => {
     setAdding(false);
     if (!menu) return;
+    const opener = document.activeElement;
     ref.current?.querySelector<HTMLElement>("[role=menuitem], input")?.focus();
     const close = (e: MouseEvent) => {
       if (!ref.current?.contains(e.target as Node)) api.getState().openContextMenu(null);
     };
     document.addEventListener("pointerdown", close, true);
-    return () => document.removeEventListener("pointerdown", close, true);
+    return () => {
+      document.removeEventListener("pointerdown", close, true);
+      // Closed from the keyboard, the focus would fall to the page: back to what opened the menu.
+      const lost = document.activeElement === document.body || ref.current?.contains(document.activeElement);
+      if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, [menu, api]);
 
   if (!menu) return null;
@@ -92,6 +101,8 @@ export function ContextMenu() {
               s().notify("info", msg("notice.copied", { step }));
             })}
           />
+          <hr />
+          <StepRunActions step={step} as="menuitem" onDone={() => s().openContextMenu(null)} />
           {readOnly ? null : (
             <>
               <hr />
@@ -154,6 +165,9 @@ function Item(props: {
 function AddComponent({ onPick }: { onPick: (key: string) => void }) {
   const components = useEditor(selectComponents);
   const [q, setQ] = useState("");
+  const input = useRef<HTMLInputElement>(null);
+  // Chosen from the menu by keyboard: the search takes the typing at once.
+  useEffect(() => input.current?.focus(), []);
   const t = useT();
   const language = catalogLanguage(t.locale);
   const hits = useMemo(
@@ -163,6 +177,7 @@ function AddComponent({ onPick }: { onPick: (key: string) => void }) {
   return (
     <div className="menu-add">
       <input
+        ref={input}
         className="field-input"
         aria-label={t("menu.find")}
         placeholder={t("menu.findPlaceholder")}

@@ -20,8 +20,11 @@ export function EditorRunProvider({ children }: { children: ReactNode }) {
   const pipelineKey = usePersistence((s) => s.currentId);
   const session = usePersistenceSession();
   const getRunSource = useCallback((): RunSource => {
-    const { graph, components } = editor.getState();
-    const source: RunSource = { manifest: graphToYaml(graph), problems: validateGraph(graph, components) };
+    const { graph, components, schemas } = editor.getState();
+    const source: RunSource = {
+      manifest: graphToYaml(graph),
+      problems: validateGraph(graph, components, { schemas: schemas ?? undefined }),
+    };
     // A run of the draft as saved carries its id, as PAI Designer's own runs do; edits not yet
     // saved make it a run of something the draft does not hold.
     const draft = session.state.getState().draft;

@@ -106,9 +106,14 @@ const CATEGORY_PATHS: Record<string, ReactNode> = {
   ),
 };
 
+type CategoryKind = keyof typeof CATEGORY_PATHS;
+
+/** Every colour/icon family (`--cat-<kind>` in the theme). */
+export const CATEGORY_KINDS = Object.keys(CATEGORY_PATHS) as CategoryKind[];
+
 /** Palette and node colour/icon family of a catalog category. */
 /** The icon family of a category, by its English or Chinese name (PAI's tree names them in Chinese). */
-export function categoryKind(category: string): keyof typeof CATEGORY_PATHS {
+export function categoryKind(category: string): CategoryKind {
   const c = category.toLowerCase();
   if (/source|target|数据源|目标/.test(c)) return "source";
   if (/preprocess|feature|预处理|特征/.test(c)) return "prep";
