@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../src/cli/main";
 import { loadConfig } from "../src/config/env";
 import { type RunningServer, startServer } from "../src/main";
+import { runPfd } from "./pfd";
 
 const SEED = readFileSync(path.resolve(__dirname, "../../shared/fixtures/seed-sample.yaml"), "utf8");
 
@@ -48,12 +48,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function pfd(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd: dir });
-  return { code, out, err };
-}
+const pfd = (...argv: string[]) => runPfd(dir, argv);
 
 const codes = (out: string) =>
   out

@@ -17,7 +17,7 @@ const PORT_GAP = 20;
 const PORT_TOP = 22;
 
 /** The node's height for its port count: ports never crowd each other. */
-export function nodeHeight(ports: number): number {
+function nodeHeight(ports: number): number {
   return Math.max(NODE_SIZE.minHeight, PORT_TOP * 2 + (ports - 1) * PORT_GAP);
 }
 
