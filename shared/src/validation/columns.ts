@@ -16,7 +16,7 @@ export type ReachingColumns =
   | { known: false; reason: string | undefined };
 
 /** The schema comes from a source that knows every column and type (the local engine). */
-export function schemaIsExact(schemas: Pick<SchemasResponse, "source">): boolean {
+function schemaIsExact(schemas: Pick<SchemasResponse, "source">): boolean {
   return schemas.source === "engine";
 }
 

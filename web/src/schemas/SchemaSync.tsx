@@ -16,9 +16,9 @@ import { selectGraph, selectSchemas, useEditor, useEditorApi } from "../store";
 import { useServerApi } from "./useServerApi";
 
 /** How long the graph must rest before its schemas are asked for. */
-export const SCHEMA_DEBOUNCE_MS = 300;
+const SCHEMA_DEBOUNCE_MS = 300;
 
-export const schemaKeys = {
+const schemaKeys = {
   all: ["schemas"] as const,
   version: (hash: string) => ["schemas", hash] as const,
 };
@@ -34,7 +34,7 @@ function useRested<T>(value: T, ms: number): T {
 }
 
 /** A short, stable key for a manifest text (53-bit FNV-style hash): query keys stay small for large pipelines. */
-export function versionHash(text: string): string {
+function versionHash(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

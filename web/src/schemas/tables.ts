@@ -3,9 +3,9 @@ import { queryOptions } from "@tanstack/react-query";
 import type { RunApi } from "../run/api";
 
 /** The first rows a preview shows (the "first 100 rows"). */
-export const PREVIEW_ROWS = 100;
+const PREVIEW_ROWS = 100;
 
-export const tableKeys = {
+const tableKeys = {
   list: ["tables", "list"] as const,
   preview: (name: string) => ["tables", "preview", name] as const,
 };
