@@ -3,6 +3,7 @@
  * shortcuts (copy/paste/duplicate/select all/delete), undo/redo, context menus, auto layout.
  */
 import { dragConnection } from "./canvas-drag";
+import { clip, copiedStep } from "./support/clipboard";
 import { expect, test } from "./support/test";
 
 type Seed = [
@@ -174,26 +175,8 @@ test("pasted steps are checked before they touch the pipeline: a malformed list 
   designer,
   page,
 }) => {
-  // What another tab's copy puts on the system clipboard, pasted here (nothing copied in this tab).
-  const paste = (text: string) =>
-    page.evaluate((t) => {
-      const data = new DataTransfer();
-      data.setData("text/plain", t);
-      const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
-      (document.activeElement ?? document.body).dispatchEvent(event);
-    }, text);
-  const ref = { provider: "pai", version: "v1", identifier: "type_transform" };
-  const step = {
-    name: "copied",
-    displayName: "Copied-1",
-    component: ref,
-    parameters: [{ name: "cols_to_double", binding: { kind: "value", value: "a,b" } }],
-    artifacts: [],
-    dependencies: [],
-    position: { x: 0, y: 420 },
-    raw: { apiVersion: "core/v1", metadata: { ...ref, name: "copied" }, spec: {} },
-  };
-  const clip = (steps: unknown[]) => JSON.stringify({ kind: "paiflow-designer/steps", steps });
+  const paste = (text: string) => designer.pasteClipboard(text);
+  const step = copiedStep;
   const notice = page.getByRole("alert").filter({ hasText: /./ });
 
   await designer.canvas.click({ position: { x: 60, y: 420 } });

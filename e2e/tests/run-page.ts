@@ -94,6 +94,13 @@ export class RunView {
     await this.details.getByRole("tab", { name: tab }).click();
   }
 
+  /** Shows another step in the open details, by its step name (the details' own step list). */
+  async pickStep(stepName: string): Promise<void> {
+    const select = this.details.getByRole("combobox", { name: "Step" });
+    const option = select.locator("option", { hasText: new RegExp(`^${stepName} \\(`) });
+    await select.selectOption({ label: (await option.textContent()) ?? stepName });
+  }
+
   get logs(): Locator {
     return this.details.getByRole("log");
   }

@@ -15,6 +15,7 @@ import { isLoopbackHost } from "./config/env";
 import { ManifestChecker } from "./paiflow/check";
 import { RecentManifests } from "./paiflow/run-manifest";
 import { authRoutes, meRoutes } from "./routes/auth";
+import { clientErrorRoutes } from "./routes/client-errors";
 import type { AppContext } from "./routes/context";
 import { designRoutes } from "./routes/design";
 import { errorHandler, notFound } from "./routes/errors";
@@ -75,6 +76,8 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   app.use("/api", api);
   api.use(sameOriginWrites(auth.publicUrl));
   api.use(requireSignIn(ctx));
+  // Before the API's parser: error reports read their body with their own, much smaller limit.
+  api.use(clientErrorRoutes());
   api.use(express.json({ limit: BODY_LIMIT }));
 
   const createLimit = runRateLimit(ctx.config.runRateLimit, (req) =>

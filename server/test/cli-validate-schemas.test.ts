@@ -10,7 +10,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/env";
 import { type RunningServer, startServer } from "../src/main";
-import { runPfd } from "./pfd";
+import { type PfdResult, startPfd } from "./pfd";
 
 const SEED = readFileSync(path.resolve(__dirname, "../../shared/fixtures/seed-sample.yaml"), "utf8");
 
@@ -48,7 +48,9 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const pfd = (...argv: string[]) => runPfd(dir, argv);
+function pfd(...argv: string[]): Promise<PfdResult> {
+  return startPfd(dir, argv).done;
+}
 
 const codes = (out: string) =>
   out

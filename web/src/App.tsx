@@ -1,10 +1,14 @@
 /**
  * The designer's shell: toolbar on top, palette left, canvas centre with the YAML/Problems dock
- * below it, inspector right. Panels owned by other modules plug in through ./panels.
+ * below it, inspector right, in a resizable layout (layout/Workspace). The canvas, the run views,
+ * the YAML panel and the inspector each fail alone (errors/AreaBoundary). Panels owned by other
+ * modules plug in through ./panels.
  */
 import { lazy, Suspense } from "react";
+import { AreaBoundary } from "./errors/AreaBoundary";
 import { useT } from "./i18n";
 import { Inspector } from "./inspector/Inspector";
+import { Workspace } from "./layout/Workspace";
 import { Palette } from "./palette/Palette";
 import { AppEffects, ProblemsSlot, YamlSlot } from "./panels";
 import { TabNotice } from "./persistence/TabNotice";
@@ -23,27 +27,33 @@ export function App() {
     <div className="app">
       <Toolbar />
       <TabNotice />
-      <div className="workspace">
-        <Palette />
-        <main className="centre">
-          <div className="canvas-area">
-            <Suspense fallback={<div className="canvas-loading">{t("app.loadingCanvas")}</div>}>
-              <Canvas />
-            </Suspense>
+      <Workspace
+        palette={<Palette />}
+        canvas={
+          <>
+            <AreaBoundary area="canvas">
+              <Suspense fallback={<div className="canvas-loading">{t("app.loadingCanvas")}</div>}>
+                <Canvas />
+              </Suspense>
+            </AreaBoundary>
             {/* run view (issue 5): run bar and step details over the canvas */}
-            <RunOverlay />
-          </div>
-          <div className="dock">
-            <section className="dock-yaml" aria-label={t("yaml.title")}>
-              <YamlSlot />
-            </section>
-            <section className="dock-problems" aria-label={t("problems.title")}>
-              <ProblemsSlot />
-            </section>
-          </div>
-        </main>
-        <Inspector />
-      </div>
+            <AreaBoundary area="run">
+              <RunOverlay />
+            </AreaBoundary>
+          </>
+        }
+        yaml={
+          <AreaBoundary area="yaml">
+            <YamlSlot />
+          </AreaBoundary>
+        }
+        problems={<ProblemsSlot />}
+        inspector={
+          <AreaBoundary area="inspector">
+            <Inspector />
+          </AreaBoundary>
+        }
+      />
       <AppEffects />
     </div>
   );

@@ -133,6 +133,19 @@ export class DesignerPage {
     await dialog.getByRole("button", { name: "Import", exact: true }).click();
   }
 
+  /**
+   * Pastes `text` where the focus is, as the system clipboard would (what another tab's copy put
+   * there: nothing copied in this tab).
+   */
+  async pasteClipboard(text: string): Promise<void> {
+    await this.page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", t);
+      const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(event);
+    }, text);
+  }
+
   /** Drops a file on the page, as dragging it from the desktop does. */
   async dropFile(name: string, text: string): Promise<void> {
     const dataTransfer = await this.page.evaluateHandle(

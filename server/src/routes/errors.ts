@@ -83,9 +83,10 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   }
   const bodyError = err as { type?: string; status?: number; limit?: number };
   if (bodyError.type === "entity.too.large") {
+    const limit = bodyError.limit ?? 0;
     sendError(res, 413, {
       code: "PayloadTooLarge",
-      message: `Request body is larger than the ${Math.round((bodyError.limit ?? 0) / 1024 / 1024)} MB limit`,
+      message: `Request body is larger than the ${limit < 1024 * 1024 ? `${Math.round(limit / 1024)} KB` : `${Math.round(limit / 1024 / 1024)} MB`} limit`,
     });
     return;
   }

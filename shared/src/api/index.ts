@@ -13,6 +13,8 @@
  * - GET  /api/runs/:runId/steps/:stepName/outputs -> StepOutputsResponse
  * - GET  /api/runs/:runId/steps/:stepName/outputs/:output/preview?limit -> PreviewResponse
  *   (local mode only; cloud mode answers 501 PreviewUnavailable)
+ * - POST /api/client-errors ClientErrorReport -> 202 ClientErrorResponse (a failure the page caught;
+ *   body at most MAX_CLIENT_ERROR_BYTES, rate limited per user)
  * - POST /api/schemas    SchemasRequest   -> SchemasResponse (always 200: unknown parts say why)
  * - GET  /api/tables?keyword              -> ListTablesResponse (local mode; cloud 501 TablesUnavailable)
  * - GET  /api/tables/:name/preview?limit&partition -> TablePreviewResponse
@@ -24,6 +26,7 @@
  * Every error is `{ error: { code, message, ... } }` (ApiErrorSchema).
  */
 export * from "./auth";
+export * from "./client-errors";
 export * from "./common";
 export * from "./health";
 export * from "./paths";

@@ -14,6 +14,7 @@ export const apiPaths = {
   components: () => "/api/components",
   validate: () => "/api/validate",
   me: () => "/api/me",
+  clientErrors: () => "/api/client-errors",
   runs: (query: { page?: number; pageSize?: number; status?: string; name?: string; mine?: boolean } = {}) =>
     withQuery("/api/runs", { ...query, mine: query.mine ? "true" : undefined }),
   run: (runId: string) => `/api/runs/${seg(runId)}`,

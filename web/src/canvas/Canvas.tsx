@@ -17,6 +17,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/base.css";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import { type Translator, useT } from "../i18n";
 import { RunEdge } from "../run/RunEdge"; // run view (issue 5)
@@ -24,8 +25,10 @@ import { selectReadOnly, useEditor, useEditorApi } from "../store";
 import "./canvas.css";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { ContextMenu } from "./ContextMenu";
+import { createPortKeys, PortKeysContext, type PortKeysState } from "./keyboardConnect";
+import { useMenuKey } from "./menuKey";
 import { NoticeToast } from "./NoticeToast";
-import { LOW_DETAIL_ZOOM, openingViewport } from "./openView";
+import { FIT, LOW_DETAIL_ZOOM, openingViewport } from "./openView";
 import { StepNode } from "./StepNode";
 import { useEditorShortcuts } from "./shortcuts";
 import { useCanvasHandlers } from "./useCanvasHandlers";
@@ -40,6 +43,13 @@ const EDGE_DEFAULTS = { interactionWidth: 16 };
 const nodeTypes = { step: StepNode };
 // run view (issue 5): the default edge, animated while its target step runs.
 const edgeTypes = { default: RunEdge };
+
+/**
+ * Above this many steps only the steps and connections in view are drawn (React Flow's
+ * onlyRenderVisibleElements): thousands of nodes in the page make every frame of a pan slow,
+ * while a smaller pipeline keeps every node in the page (Tab and find-in-page reach them all).
+ */
+const DRAW_IN_VIEW_ABOVE = 2000;
 
 /** React Flow's own accessible names and descriptions, in the page's language. */
 function flowLabels(t: Translator) {
@@ -68,6 +78,9 @@ function flowLabels(t: Translator) {
 
 /** Zoomed far out, nodes drop shadows and detail: hundreds of them stay cheap to paint while panning. */
 const selectLowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
+
+const selectConnectingSide = (s: PortKeysState) => s.from?.side ?? null;
+const selectPortMessage = (s: PortKeysState) => s.message;
 
 type FlowStoreApi = ReturnType<typeof useFlowStoreApi>;
 
@@ -149,37 +162,52 @@ export default function Canvas() {
   useFitAtStart(flow, flowStore, fitAtStart);
 
   const handlers = useCanvasHandlers(api, flow, wrapper);
+  useMenuKey(api, flow, wrapper);
+  const portKeys = useMemo(() => createPortKeys(api, flow, wrapper), [api, flow]);
+  const connecting = useStore(portKeys.state, selectConnectingSide);
+  const portMessage = useStore(portKeys.state, selectPortMessage);
 
   return (
-    <div className={`canvas${lowDetail ? " low-detail" : ""}${readOnly ? " read-only" : ""}`} ref={wrapper}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        {...handlers}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        snapToGrid
-        snapGrid={GRID}
-        minZoom={0.05}
-        maxZoom={2.5}
-        colorMode="system"
-        proOptions={PRO_OPTIONS}
-        defaultEdgeOptions={EDGE_DEFAULTS}
-        aria-label={t("canvas.label")}
-        ariaLabelConfig={ariaLabels}
-      >
-        {/* Far out the dots would be a pixel apart: a dense pattern that costs every pan frame. */}
-        {lowDetail ? null : <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />}
-        <Controls showInteractive={false} position="bottom-left" />
-        <Panel position="bottom-right">
-          <CanvasMiniMap />
-        </Panel>
-      </ReactFlow>
+    <div
+      className={`canvas${lowDetail ? " low-detail" : ""}${readOnly ? " read-only" : ""}${connecting ? ` kb-connecting-from-${connecting}` : ""}`}
+      ref={wrapper}
+    >
+      <PortKeysContext.Provider value={readOnly ? null : portKeys}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          {...handlers}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          snapToGrid
+          snapGrid={GRID}
+          onlyRenderVisibleElements={nodes.length > DRAW_IN_VIEW_ABOVE}
+          minZoom={0.05}
+          maxZoom={2.5}
+          colorMode="system"
+          proOptions={PRO_OPTIONS}
+          defaultEdgeOptions={EDGE_DEFAULTS}
+          aria-label={t("canvas.label")}
+          ariaLabelConfig={ariaLabels}
+          // Focusable itself, so the keyboard reaches the canvas's own menu (Shift+F10, menuKey.ts).
+          tabIndex={0}
+        >
+          {/* Far out the dots would be a pixel apart: a dense pattern that costs every pan frame. */}
+          {lowDetail ? null : <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />}
+          <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT} />
+          <Panel position="bottom-right">
+            <CanvasMiniMap />
+          </Panel>
+        </ReactFlow>
+      </PortKeysContext.Provider>
+      <div className="sr-only" aria-live="polite">
+        {portMessage ? t.msg(portMessage) : null}
+      </div>
       <ContextMenu />
       <NoticeToast />
       {nodes.length === 0 && !readOnly ? (

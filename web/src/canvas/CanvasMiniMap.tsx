@@ -8,7 +8,8 @@ import { hasErrors, NODE_SIZE } from "@pfd/shared";
 import { type ReactFlowState, useReactFlow, useStore, useStoreApi } from "@xyflow/react";
 import { type PointerEvent, useCallback, useEffect, useRef } from "react";
 import { useT } from "../i18n";
-import { categoryKind } from "../theme/icons";
+import { CATEGORY_KINDS, categoryKind } from "../theme/icons";
+import { useThemeVersion } from "../theme/useThemeVersion";
 import type { StepNode } from "./view";
 
 // Small beside a canvas that is often under 800px wide: an overview, not a second canvas.
@@ -26,6 +27,23 @@ interface Frame {
 }
 
 const selectNodes = (s: ReactFlowState) => s.nodes;
+
+/** The theme's colours the minimap paints with: `--danger` and each category's `--cat-<kind>`. */
+type Colours = Map<string, string>;
+
+/**
+ * Reads the colours off the theme. Done when the canvas mounts and when the theme changes, never
+ * while painting: reading a style right after a thousand steps were added would make the browser
+ * work out the whole page's style there and then, again, on top of the frame's own.
+ */
+function readColours(el: Element): Colours {
+  const style = getComputedStyle(el);
+  const colours: Colours = new Map();
+  colours.set("--danger", style.getPropertyValue("--danger").trim() || "#d92d3b");
+  for (const kind of CATEGORY_KINDS)
+    colours.set(`--cat-${kind}`, style.getPropertyValue(`--cat-${kind}`).trim() || "#6b7a90");
+  return colours;
+}
 
 /** Where flow-space bounds land in the minimap: fit, centred, with a margin. */
 function frameFor(nodes: readonly StepNode[], lookup: ReactFlowState["nodeLookup"]): Frame | null {
@@ -61,9 +79,20 @@ export function CanvasMiniMap() {
   const view = useRef<HTMLDivElement>(null);
   const frame = useRef<Frame | null>(null);
   const t = useT();
+  const theme = useThemeVersion();
+  const colours = useRef<Colours | null>(null);
 
-  // Paint the steps whenever the nodes change (and when the colour scheme does).
+  // The theme's colours, read while the page is quiet (see readColours).
   useEffect(() => {
+    // `theme` is read only to read the colours again when it changes.
+    void theme;
+    if (canvas.current) colours.current = readColours(canvas.current);
+  }, [theme]);
+
+  // Paint the steps whenever the nodes change (and when the theme does), once per frame at most:
+  // React Flow hands over new nodes several times while a large pipeline's sizes are measured.
+  useEffect(() => {
+    void theme;
     const paint = () => {
       const el = canvas.current;
       const ctx = el?.getContext("2d");
@@ -76,24 +105,16 @@ export function CanvasMiniMap() {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, WIDTH, HEIGHT);
       if (!f) return;
-      const style = getComputedStyle(el);
-      // Steps in their category's colour, as on the canvas; one lookup per category, not per step.
-      const colours = new Map<string, string>();
-      const colourOf = (name: string, fallback: string) => {
-        let c = colours.get(name);
-        if (c === undefined) {
-          c = style.getPropertyValue(name).trim() || fallback;
-          colours.set(name, c);
-        }
-        return c;
-      };
+      // Steps in their category's colour, as on the canvas.
+      const palette = colours.current ?? readColours(el);
+      const colourOf = (name: string) => palette.get(name) ?? "#6b7a90";
       const lookup = store.getState().nodeLookup;
       for (const n of nodes) {
         const size = lookup.get(n.id)?.measured;
         const bad = n.data.problems && hasErrors(n.data.problems);
         ctx.fillStyle = bad
-          ? colourOf("--danger", "#d92d3b")
-          : colourOf(`--cat-${categoryKind(n.data.component?.category ?? "")}`, "#6b7a90");
+          ? colourOf("--danger")
+          : colourOf(`--cat-${categoryKind(n.data.component?.category ?? "")}`);
         ctx.globalAlpha = n.selected ? 1 : 0.6;
         ctx.fillRect(
           f.offsetX + (n.position.x - f.x) * f.scale,
@@ -121,18 +142,16 @@ export function CanvasMiniMap() {
       box.style.width = `${(width / zoom) * f.scale}px`;
       box.style.height = `${(height / zoom) * f.scale}px`;
     };
-    paint();
+    const painting = requestAnimationFrame(paint);
     // The frame follows the viewport without React: a style write per frame of a pan.
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) placeView();
     });
-    const scheme = window.matchMedia("(prefers-color-scheme: dark)");
-    scheme.addEventListener("change", paint);
     return () => {
+      cancelAnimationFrame(painting);
       unsubscribe();
-      scheme.removeEventListener("change", paint);
     };
-  }, [nodes, store]);
+  }, [nodes, store, theme]);
 
   const moveTo = useCallback(
     (e: PointerEvent<HTMLDivElement>) => {

@@ -1,7 +1,8 @@
 /**
  * Right-click menus: on a step (rename, duplicate, copy step name, run this step / to here /
- * from here, delete), on an edge (delete),
- * on the empty canvas (paste, add component). Arrow keys move between items; Escape closes.
+ * from here, delete), on an edge (delete), on the empty canvas (paste, add component). The Menu
+ * key or Shift+F10 opens them from the keyboard (menuKey.ts). Arrow keys move between items;
+ * Escape closes, and the focus goes back to where it was.
  */
 import { componentKey, componentName } from "@pfd/shared";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
@@ -23,12 +24,18 @@ export function ContextMenu() {
   useEffect(() => {
     setAdding(false);
     if (!menu) return;
+    const opener = document.activeElement;
     ref.current?.querySelector<HTMLElement>("[role=menuitem], input")?.focus();
     const close = (e: MouseEvent) => {
       if (!ref.current?.contains(e.target as Node)) api.getState().openContextMenu(null);
     };
     document.addEventListener("pointerdown", close, true);
-    return () => document.removeEventListener("pointerdown", close, true);
+    return () => {
+      document.removeEventListener("pointerdown", close, true);
+      // Closed from the keyboard, the focus would fall to the page: back to what opened the menu.
+      const lost = document.activeElement === document.body || ref.current?.contains(document.activeElement);
+      if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, [menu, api]);
 
   if (!menu) return null;
@@ -158,6 +165,9 @@ function Item(props: {
 function AddComponent({ onPick }: { onPick: (key: string) => void }) {
   const components = useEditor(selectComponents);
   const [q, setQ] = useState("");
+  const input = useRef<HTMLInputElement>(null);
+  // Chosen from the menu by keyboard: the search takes the typing at once.
+  useEffect(() => input.current?.focus(), []);
   const t = useT();
   const language = catalogLanguage(t.locale);
   const hits = useMemo(
@@ -167,6 +177,7 @@ function AddComponent({ onPick }: { onPick: (key: string) => void }) {
   return (
     <div className="menu-add">
       <input
+        ref={input}
         className="field-input"
         aria-label={t("menu.find")}
         placeholder={t("menu.findPlaceholder")}

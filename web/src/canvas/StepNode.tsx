@@ -4,22 +4,16 @@
  */
 import { componentName, NODE_SIZE } from "@pfd/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useContext } from "react";
 import { catalogLanguage, useT } from "../i18n";
 import { problemLabel, problemText } from "../problems/format";
 import { StepRunBadge, useStepRunStatus } from "../run"; // run view (issue 5)
 import { schemaNote } from "../schemas/note";
 import { useEditor } from "../store";
 import { categoryKind } from "../theme/icons";
+import { PortKeysContext, usePortFrom } from "./keyboardConnect";
+import { nodeHeight, portTop } from "./ports";
 import type { StepNode as StepNodeType } from "./view";
-
-const PORT_GAP = 20;
-const PORT_TOP = 22;
-
-/** The node's height for its port count: ports never crowd each other. */
-function nodeHeight(ports: number): number {
-  return Math.max(NODE_SIZE.minHeight, PORT_TOP * 2 + (ports - 1) * PORT_GAP);
-}
 
 function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   const { step, component, inputs, outputs, problems } = data;
@@ -34,6 +28,14 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
     : (step.component.identifier ?? step.component.guid ?? "");
   // run view (issue 5): this step's status in the shown run; re-renders only when it changes.
   const run = useStepRunStatus(step.name);
+  // Ports take the keyboard (see keyboardConnect): focusable, and the one a connection started from marked.
+  const keys = useContext(PortKeysContext);
+  const from = usePortFrom(step.name);
+  const portKeys = keys
+    ? { tabIndex: 0, role: "button", onKeyDown: keys.onKeyDown, onBlur: keys.onBlur }
+    : {};
+  const fromClass = (side: "input" | "output", name: string) =>
+    from?.side === side && from.port === name ? " kb-from" : "";
   // Why this step's columns are unknown, where that starts (not on every step downstream of it).
   const note = useEditor((s) => schemaNote(s.schemas, step.name));
 
@@ -90,12 +92,13 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
           id={p.name}
           type="target"
           position={Position.Left}
-          className="port port-in"
+          className={`port port-in${fromClass("input", p.name)}`}
           style={{ top: portTop(i, inputs.length, height) }}
           data-tip={`${p.name}: ${p.type}`}
-          // A labelled picture of the port until ports take the keyboard (a div may not carry a label alone).
+          // A labelled picture of the port where ports take no keys (read-only); a button where they do.
           role="img"
           aria-label={t("node.input", { name: p.name, type: p.type })}
+          {...portKeys}
         />
       ))}
       {outputs.map((p, i) => (
@@ -104,21 +107,16 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
           id={p.name}
           type="source"
           position={Position.Right}
-          className="port port-out"
+          className={`port port-out${fromClass("output", p.name)}`}
           style={{ top: portTop(i, outputs.length, height) }}
           data-tip={`${p.name}: ${p.type}`}
           role="img"
           aria-label={t("node.output", { name: p.name, type: p.type })}
+          {...portKeys}
         />
       ))}
     </div>
   );
-}
-
-function portTop(i: number, count: number, height: number): number {
-  if (count === 1) return height / 2;
-  const span = (count - 1) * PORT_GAP;
-  return height / 2 - span / 2 + i * PORT_GAP;
 }
 
 /** Re-render only when this step's own view data or selection changes. */

@@ -21,6 +21,20 @@ describe("openingViewport", () => {
     expect(Math.round(left.x + right.x)).toBe(800);
   });
 
+  it("opens a two-step pipeline centred at 100%, never closer", () => {
+    // Two 240 x 64 steps side by side: fitting them to an 800 x 560 canvas would zoom in to ~1.4.
+    const bounds = { x: 100, y: 100, width: 560, height: 64 };
+    const v = openingViewport(bounds, 1200, 700);
+    expect(v.zoom).toBe(1);
+    const centre = onScreen(v, bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
+    expect(centre).toEqual({ x: 600, y: 350 });
+  });
+
+  it("never zooms past 100% on a single step in a large canvas", () => {
+    const v = openingViewport({ x: 0, y: 0, width: 240, height: 64 }, 2400, 1600);
+    expect(v.zoom).toBe(1);
+  });
+
   it("frames a six-step chain whole while its nodes are still drawn in full", () => {
     const bounds = { x: 0, y: 0, width: 1520, height: 200 };
     const v = openingViewport(bounds, 800, 560);

@@ -100,6 +100,7 @@ export function createViewDeriver(t: Translator) {
         entry.position.y === position.y
           ? entry
           : makeEntry(
+              entry,
               step,
               isSelected,
               problems,
@@ -170,7 +171,14 @@ function sameProblems(a: readonly Problem[] | undefined, b: readonly Problem[]):
   return a.every((p, i) => p.code === b[i]?.code && p.message === b[i]?.message);
 }
 
+/**
+ * A node for a step's new view inputs. Its `data` is the previous one's while the step, its
+ * component, used outputs and problems are unchanged: a measured size, a move or a selection
+ * then re-renders React Flow's wrapper only, not the step's own (memoised) component, so the
+ * sizes measured after a large pipeline opens do not draw all its steps a second time.
+ */
 function makeEntry(
+  previous: NodeEntry | undefined,
   step: GraphStep,
   selected: boolean,
   problems: readonly Problem[],
@@ -180,14 +188,26 @@ function makeEntry(
   measured: { width: number; height: number } | undefined,
   position: Position,
 ): NodeEntry {
-  const { inputs, outputs } = stepPorts(step, component, usedOutputs);
+  const data =
+    previous &&
+    previous.step === step &&
+    previous.component === component &&
+    previous.used === usedKey &&
+    sameProblems(previous.problems, problems)
+      ? previous.node.data
+      : {
+          step,
+          component,
+          ...stepPorts(step, component, usedOutputs),
+          problems: problems.length > 0 ? problems : undefined,
+        };
   const node: StepNode = {
     id: step.name,
     type: "step",
     position,
     selected,
     ariaLabel: step.displayName ?? step.name,
-    data: { step, component, inputs, outputs, problems: problems.length > 0 ? problems : undefined },
+    data,
     ...(measured ? { measured } : {}),
   };
   return { step, selected, problems, component, used: usedKey, measured, position, node };

@@ -10,8 +10,8 @@
  * messages.ts for adding one. A test fails on a key missing in either, and another on a
  * hard-coded string in JSX text or in aria-label/title/placeholder/alt/label.
  */
-export { formatDuration, useFormats } from "./format";
+export { type Formats, formatDuration, useFormats } from "./format";
 export { I18nProvider } from "./I18nProvider";
 export { catalogLanguage, initialLocale, type Locale } from "./locale";
-export { loadMessages, type MessageId, msg } from "./messages";
+export { loadMessages, type MessageId, type Msg, msg } from "./messages";
 export { type Translator, useT } from "./useT";

@@ -20,6 +20,14 @@ import {
 // Graphs are immutable, and the YAML panel, autosave and export all serialize the same one.
 const yamlOf = new WeakMap<PipelineGraph, string>();
 
+/** The YAML of a graph serialized elsewhere (a worker: see yaml/readInWorker), for graphToYaml to give. */
+export function rememberYaml(graph: PipelineGraph, text: string): void {
+  yamlOf.set(graph, text);
+}
+
+/** Whether `graph`'s YAML is known already (graphToYaml costs nothing then). */
+export const hasYaml = (graph: PipelineGraph) => yamlOf.has(graph);
+
 /** The manifest of a graph as Designer-style YAML (positions in annotations); cached per graph. */
 export function graphToYaml(graph: PipelineGraph): string {
   let text = yamlOf.get(graph);

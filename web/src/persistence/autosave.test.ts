@@ -51,6 +51,32 @@ describe("createAutosaver", () => {
     expect(await repo.getCurrentId()).toBe("p1");
   });
 
+  it("prepares a change before writing it (its YAML written elsewhere), and writes a newer one instead", async () => {
+    const { repo, saver } = await setup();
+    let done = () => {};
+    const prepared = new Promise<void>((r) => (done = r));
+    saver.change(
+      () => snap("big"),
+      () => prepared,
+    );
+    await sleep(80);
+    expect(await repo.get("p1")).toBeUndefined();
+    done();
+    await sleep(20);
+    expect((await repo.get("p1"))?.yaml).toBe("big");
+
+    let later = () => {};
+    saver.change(
+      () => snap("old"),
+      () => new Promise<void>((r) => (later = r)),
+    );
+    await sleep(60);
+    saver.change(snap("new"));
+    later();
+    await sleep(80);
+    expect((await repo.get("p1"))?.yaml).toBe("new");
+  });
+
   it("flush writes the pending change at once", async () => {
     const { repo, saver } = await setup(10_000);
     saver.change(snap("now"));

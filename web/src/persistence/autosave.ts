@@ -26,9 +26,10 @@ export interface PipelineSnapshot {
 export interface Autosaver {
   /**
    * Records a change; saved after `delayMs` without further changes. The snapshot is taken only
-   * when written, so a burst of changes (a drag) serializes the pipeline once.
+   * when written, so a burst of changes (a drag) serializes the pipeline once; `prepare` (writing
+   * its YAML in a worker) runs first when the time comes, unless the page is going away.
    */
-  change(snapshot: PipelineSnapshot | (() => PipelineSnapshot)): void;
+  change(snapshot: PipelineSnapshot | (() => PipelineSnapshot), prepare?: () => Promise<unknown>): void;
   /** Saves the pending change now; resolves when every write so far has finished. */
   flush(): Promise<void>;
   /** Drops the pending change, and its mirror, unwritten (the tab no longer owns the pipeline). */
@@ -129,10 +130,16 @@ export function createAutosaver({
   }
 
   return {
-    change(snapshot) {
-      pending = typeof snapshot === "function" ? snapshot : () => snapshot;
+    change(snapshot, prepare) {
+      const take = typeof snapshot === "function" ? snapshot : () => snapshot;
+      pending = take;
       clearTimer();
-      timer = setTimeout(() => void write(), delayMs);
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (!prepare) void write();
+        // Still this change once prepared (a newer one has its own timer): write it then.
+        else void prepare().finally(() => pending === take && write());
+      }, delayMs);
     },
     flush: write,
     cancel() {

@@ -9,6 +9,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { msg } from "../i18n/messages";
 import { readManifestText } from "../io/codec";
 import type { EditorEvent, EditorStore } from "../store";
+import { graphToYamlAsync } from "../yaml/readInWorker";
 import { createAutosaver, restoreOpenPipeline } from "./autosave";
 import { DB_NAME, openPipelineRepository, type PipelineRepository } from "./db";
 import { newLocalId, type SavedPipeline } from "./record";
@@ -83,7 +84,11 @@ export function createPersistenceSession(editor: EditorStore, opts: SessionOptio
       // The graph is immutable: keep this one, serialize it only when (and if) it is written.
       const { graph, dirty } = editor.getState();
       state.setState({ status: "saving" });
-      saver.change(() => snapshot(pipeline.id, pipeline.createdAt, graph, dirty));
+      // A large pipeline's YAML is written in the worker first, off the page's own thread.
+      saver.change(
+        () => snapshot(pipeline.id, pipeline.createdAt, graph, dirty),
+        () => graphToYamlAsync(graph),
+      );
     },
     async refreshRecent() {
       if (core.repo) state.setState({ recent: await core.repo.list() });

@@ -9,7 +9,7 @@ export function MetricsChart({ metrics, label }: { metrics: Metrics; label: stri
   const f = (n: number, digits = 0) =>
     number(n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const barH = 18;
-  const width = 260;
+  const width = 180;
   const labelW = 70;
   return (
     <figure className="pfd-run-metrics" aria-label={label}>

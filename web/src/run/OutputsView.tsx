@@ -1,19 +1,20 @@
 /**
  * A step's output artifacts. Tables can be previewed (local mode: first 100 rows with column
- * types); evaluation outputs show their metrics as a chart.
+ * types). Results are drawn (see results/ResultView): evaluation curves and metrics, histograms,
+ * column tables; the outputs of a step that reports a value (statistics, evaluation metrics) open
+ * drawn at once.
  */
 import type { StepOutput } from "@pfd/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useT } from "../i18n";
+import { TableResult, ValueResult } from "../results/ResultView";
+import { num, safeJson } from "../results/table";
 import type { RunApi } from "./api";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
-import { MetricsChart } from "./MetricsChart";
-import { readMetrics } from "./metrics";
 import { healthQuery, previewQuery, stepOutputsQuery } from "./queries";
 import { isTerminal } from "./status";
-import { TablePreview } from "./TablePreview";
 
 interface Props {
   api: RunApi;
@@ -36,23 +37,27 @@ function describeLocation(info: unknown): string | undefined {
   return undefined;
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Evaluation artifacts get a chart rather than a table. */
 function isEvaluation(output: Pick<StepOutput, "name" | "type">): boolean {
   return /ModelEvaluation|Metric/i.test(output.type ?? "") || /metric/i.test(output.name);
 }
 
-/** Models are not tables: nothing to preview. */
-function isTable(output: Pick<StepOutput, "name" | "type">): boolean {
-  return !/Model$/i.test(output.type ?? "");
+/** An output's own value (metrics, statistics): the artifact's value unless it names a location. */
+function outputValue(output: StepOutput): unknown {
+  const raw = (output.info as { value?: unknown } | null)?.value;
+  const value = typeof raw === "string" ? (safeJson(raw) ?? raw) : raw;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "object" && "location" in value) return undefined;
+  return value;
 }
+
+/** Models and values are not tables: nothing to preview. */
+function isTable(output: StepOutput): boolean {
+  return !/Model$/i.test(output.type ?? "") && outputValue(output) === undefined;
+}
+
+/** Rows fetched for a drawn output: an evaluation's whole threshold table (at most 1,000 bins). */
+const RESULT_ROWS = 1000;
 
 export function OutputsView({ api, runId, stepName, stepStatus }: Props) {
   const outputs = useQuery(stepOutputsQuery(api, runId, stepName, stepStatus));
@@ -65,24 +70,38 @@ export function OutputsView({ api, runId, stepName, stepStatus }: Props) {
   if (list.length === 0) {
     return <div className="pfd-run-hint">{t(isTerminal(stepStatus) ? "outputs.none" : "outputs.later")}</div>;
   }
+  const values = list.map(outputValue);
+  // A step that reports a value is a statistics or evaluation step: its tables are results too.
+  const resultStep = values.some((v) => v !== undefined);
+  const auc = values.map((v) => num((v as { AUC?: unknown } | undefined)?.AUC)).find((v) => v !== undefined);
   return (
     <ul className="pfd-run-outputs">
-      {list.map((o) => (
-        <OutputItem key={o.id} output={o} local={local} {...{ api, runId, stepName }} />
+      {list.map((o, i) => (
+        <OutputItem
+          key={o.id}
+          output={o}
+          value={values[i]}
+          local={local}
+          result={resultStep || isEvaluation(o)}
+          auc={auc}
+          {...{ api, runId, stepName }}
+        />
       ))}
     </ul>
   );
 }
 
-function OutputItem({
-  api,
-  runId,
-  stepName,
-  output,
-  local,
-}: Omit<Props, "stepStatus"> & { output: StepOutput; local: boolean }) {
-  const evaluation = isEvaluation(output);
-  const [open, setOpen] = useState(evaluation);
+interface ItemProps extends Omit<Props, "stepStatus"> {
+  output: StepOutput;
+  value: unknown;
+  local: boolean;
+  /** Drawn and open at once, with enough rows to draw from. */
+  result: boolean;
+  auc: number | undefined;
+}
+
+function OutputItem({ api, runId, stepName, output, value, local, result, auc }: ItemProps) {
+  const [open, setOpen] = useState(result);
   const where = describeLocation(output.info);
   const t = useT();
   return (
@@ -94,14 +113,20 @@ function OutputItem({
         {local && isTable(output) && (
           <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>
             {t("outputs.toggle", {
-              state: open ? "hide" : evaluation ? "metrics" : "preview",
+              state: open ? "hide" : result ? "show" : "preview",
               name: output.name,
             })}
           </button>
         )}
       </div>
-      {open && local && (
-        <OutputPreview {...{ api, runId, stepName }} output={output.name} evaluation={evaluation} />
+      {/* Locally the metric table draws the scores; without previews, the value is all there is. */}
+      {value !== undefined && <ValueResult value={value} output={output.name} metrics={!local} />}
+      {open && local && isTable(output) && (
+        <OutputPreview
+          {...{ api, runId, stepName, auc }}
+          output={output.name}
+          limit={result ? RESULT_ROWS : undefined}
+        />
       )}
     </li>
   );
@@ -112,18 +137,13 @@ function OutputPreview({
   runId,
   stepName,
   output,
-  evaluation,
-}: Omit<Props, "stepStatus"> & { output: string; evaluation: boolean }) {
-  const preview = useQuery(previewQuery(api, runId, stepName, output));
+  limit,
+  auc,
+}: Omit<Props, "stepStatus"> & { output: string; limit: number | undefined; auc: number | undefined }) {
+  const preview = useQuery(previewQuery(api, runId, stepName, output, limit));
   const t = useT();
   if (preview.error)
     return <ErrorNotice error={asRunApiError(preview.error)} title={t("outputs.previewUnavailable")} />;
   if (preview.isPending) return <div className="pfd-run-hint">{t("outputs.loadingPreview")}</div>;
-  const metrics = evaluation ? readMetrics(preview.data) : null;
-  return (
-    <>
-      {metrics && <MetricsChart metrics={metrics} label={t("outputs.metricsOf", { output })} />}
-      <TablePreview preview={preview.data} label={t("outputs.previewOf", { output })} />
-    </>
-  );
+  return <TableResult preview={preview.data} output={output} file={stepName} auc={auc} />;
 }

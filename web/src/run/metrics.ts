@@ -4,6 +4,7 @@
  * row per metric (`name`/`metric` and `value` columns), as PAI's evaluate_1 writes it.
  */
 import type { PreviewResponse } from "@pfd/shared";
+import { normName as norm, num } from "../results/table";
 
 export interface Metrics {
   /** Scores in [0, 1], in display order. */
@@ -26,13 +27,6 @@ const CONFUSION: [keyof NonNullable<Metrics["confusion"]>, string[]][] = [
   ["tn", ["tn", "truenegative", "true_negative"]],
   ["fn", ["fn", "falsenegative", "false_negative"]],
 ];
-
-const norm = (s: string) => s.toLowerCase().replace(/[\s-]/g, "");
-
-function num(v: unknown): number | undefined {
-  const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
-  return Number.isFinite(n) ? n : undefined;
-}
 
 /** Reads the metrics of an evaluation table; null when it holds none of them. */
 export function readMetrics(preview: PreviewResponse): Metrics | null {

@@ -106,8 +106,13 @@ const CATEGORY_PATHS: Record<string, ReactNode> = {
   ),
 };
 
+type CategoryKind = keyof typeof CATEGORY_PATHS;
+
+/** Every colour/icon family (`--cat-<kind>` in the theme). */
+export const CATEGORY_KINDS = Object.keys(CATEGORY_PATHS) as CategoryKind[];
+
 /** Palette and node colour/icon family of a catalog category. */
-export function categoryKind(category: string): keyof typeof CATEGORY_PATHS {
+export function categoryKind(category: string): CategoryKind {
   const c = category.toLowerCase();
   if (c.includes("source") || c.includes("target")) return "source";
   if (c.includes("preprocess") || c.includes("feature")) return "prep";

@@ -1,6 +1,7 @@
 /** The top bar: file actions, history, layout and view controls, Run, and who is signed in. */
 import { useReactFlow } from "@xyflow/react";
 import { UserMenu } from "../auth/UserMenu";
+import { FIT } from "../canvas/openView";
 import { useT } from "../i18n";
 import { LanguageSwitch } from "../i18n/LanguageSwitch";
 import { FileActions, RunAction } from "../panels";
@@ -80,12 +81,12 @@ export function Toolbar() {
             disabled={readOnly}
             onClick={() => {
               api.getState().autoLayout();
-              requestAnimationFrame(() => flow.fitView({ duration: 250, padding: 0.2 }));
+              requestAnimationFrame(() => flow.fitView({ ...FIT, duration: 250 }));
             }}
           >
             <LayoutIcon /> {t("toolbar.autoLayout")}
           </button>
-          <button type="button" className="btn" onClick={() => flow.fitView({ duration: 250, padding: 0.2 })}>
+          <button type="button" className="btn" onClick={() => flow.fitView({ ...FIT, duration: 250 })}>
             <FitIcon /> {t("toolbar.fitView")}
           </button>
         </div>

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useEditorApi } from "../store";
 import { useYamlBridgeApi } from "./bridge";
-import { readManifestTextAsync, WORKER_TEXT_THRESHOLD } from "./readInWorker";
+import { graphToYamlAsync, readManifestTextAsync, WORKER_TEXT_THRESHOLD } from "./readInWorker";
 import {
   type Evaluation,
   edited,
@@ -52,6 +52,8 @@ export function useYamlSync(): YamlSync {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let load = false;
+    let pushes = 0;
+    let disposed = false;
     const unsubscribe = api.events.subscribe((e) => {
       // No new graph to show: marking it saved changes nothing in it, and our own edit coming back
       // is in the text already, in the user's own formatting.
@@ -62,15 +64,22 @@ export function useYamlSync(): YamlSync {
       // Trailing: a drag moves steps every frame; the text follows once it pauses.
       if (timer !== undefined) clearTimeout(timer);
       else setUpdating(true);
+      const push = ++pushes;
       timer = setTimeout(() => {
         timer = undefined;
         const graph = api.getState().graph;
-        update(load ? takeGraph(graph) : graphChanged(current.current, graph));
-        load = false;
-        setUpdating(false);
+        // A large pipeline's YAML is written in the worker (the canvas goes on meanwhile); a newer
+        // change arriving before it is done makes this one stale.
+        void graphToYamlAsync(graph).then(() => {
+          if (push !== pushes || disposed) return;
+          update(load ? takeGraph(graph) : graphChanged(current.current, graph));
+          load = false;
+          setUpdating(false);
+        });
       }, PUSH_DELAY_MS);
     });
     return () => {
+      disposed = true;
       unsubscribe();
       if (timer !== undefined) clearTimeout(timer);
     };
