@@ -9,6 +9,7 @@ import { useCombobox, useMultipleSelection } from "downshift";
 import { useMemo, useState } from "react";
 import { type Translator, useT } from "../i18n";
 import { selectSchemas, useEditor } from "../store";
+import { ComboField, ComboMenu, useTextCombobox } from "./Combobox";
 import { type ColumnOption, columnOptions, pick } from "./columnOptions";
 
 interface Props {
@@ -67,45 +68,6 @@ interface PickerProps extends Props {
   t: Translator;
 }
 
-function Menu({
-  param,
-  isOpen,
-  options,
-  highlightedIndex,
-  getMenuProps,
-  getItemProps,
-  t,
-}: {
-  param: string;
-  isOpen: boolean;
-  options: ColumnOption[];
-  highlightedIndex: number;
-  getMenuProps: ReturnType<typeof useCombobox<ColumnOption>>["getMenuProps"];
-  getItemProps: ReturnType<typeof useCombobox<ColumnOption>>["getItemProps"];
-  t: Translator;
-}) {
-  return (
-    // Hidden while closed: an empty listbox is nothing to announce or check.
-    <ul
-      className="column-menu"
-      hidden={!(isOpen && options.length > 0)}
-      {...getMenuProps({ "aria-label": t("columns.menu", { param }) })}
-    >
-      {isOpen
-        ? options.map((option, index) => (
-            <li
-              key={`${option.kind}:${optionText(t, option)}`}
-              className={`column-option ${option.kind}${highlightedIndex === index ? " active" : ""}`}
-              {...getItemProps({ item: option, index })}
-            >
-              <OptionLabel option={option} t={t} />
-            </li>
-          ))
-        : null}
-    </ul>
-  );
-}
-
 function MultiPicker({
   id,
   labelId,
@@ -135,47 +97,47 @@ function MultiPicker({
     selectedItems: chosen,
     onSelectedItemsChange: ({ selectedItems }) => set(selectedItems ?? []),
   });
-  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } =
-    useCombobox<ColumnOption>({
-      items: options,
-      inputId: id,
-      labelId,
-      itemToString: (o) => optionText(t, o),
-      defaultHighlightedIndex: 0,
-      selectedItem: null,
-      inputValue: draft,
-      stateReducer(state, { changes, type }) {
-        if (
-          type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
-          type === useCombobox.stateChangeTypes.ItemClick
-        )
-          return { ...changes, isOpen: true, highlightedIndex: state.highlightedIndex, inputValue: "" };
-        // Leaving the field keeps what was typed as a column, never the highlighted option.
-        if (type === useCombobox.stateChangeTypes.InputBlur) return { ...changes, selectedItem: null };
-        return changes;
-      },
-      onStateChange({ type, selectedItem, inputValue }) {
-        if (
-          (type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
-            type === useCombobox.stateChangeTypes.ItemClick) &&
-          selectedItem
-        ) {
-          // Typed text may hold several names ("a,b"), as pasted from a manifest.
-          if (selectedItem.kind === "typed") addTyped(selectedItem.name);
-          else set(pick(chosen, selectedItem));
-          setDraft("");
-        } else if (type === useCombobox.stateChangeTypes.InputChange) {
-          // A comma ends a name, as in the text it is stored as.
-          if (inputValue?.endsWith(",")) addTyped(inputValue);
-          else setDraft(inputValue ?? "");
-        }
-      },
-    });
+  const combobox = useCombobox<ColumnOption>({
+    items: options,
+    inputId: id,
+    labelId,
+    itemToString: (o) => optionText(t, o),
+    defaultHighlightedIndex: 0,
+    selectedItem: null,
+    inputValue: draft,
+    stateReducer(state, { changes, type }) {
+      if (
+        type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
+        type === useCombobox.stateChangeTypes.ItemClick
+      )
+        return { ...changes, isOpen: true, highlightedIndex: state.highlightedIndex, inputValue: "" };
+      // Leaving the field keeps what was typed as a column, never the highlighted option.
+      if (type === useCombobox.stateChangeTypes.InputBlur) return { ...changes, selectedItem: null };
+      return changes;
+    },
+    onStateChange({ type, selectedItem, inputValue }) {
+      if (
+        (type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
+          type === useCombobox.stateChangeTypes.ItemClick) &&
+        selectedItem
+      ) {
+        // Typed text may hold several names ("a,b"), as pasted from a manifest.
+        if (selectedItem.kind === "typed") addTyped(selectedItem.name);
+        else set(pick(chosen, selectedItem));
+        setDraft("");
+      } else if (type === useCombobox.stateChangeTypes.InputChange) {
+        // A comma ends a name, as in the text it is stored as.
+        if (inputValue?.endsWith(",")) addTyped(inputValue);
+        else setDraft(inputValue ?? "");
+      }
+    },
+  });
 
   return (
     <div className="column-picker">
-      <div className="chips field-input">
-        {chosen.map((name, index) => {
+      <ComboField
+        combobox={combobox}
+        before={chosen.map((name, index) => {
           const offered = !known || types.has(name);
           return (
             <span
@@ -204,12 +166,11 @@ function MultiPicker({
             </span>
           );
         })}
-        <input
-          {...aria}
-          className="column-input"
-          placeholder={chosen.length === 0 ? placeholder || t("columns.placeholder") : t("columns.add")}
-          {...getInputProps({
-            ...getDropdownProps({ preventKeyAction: isOpen }),
+        inputProps={{
+          ...aria,
+          placeholder: chosen.length === 0 ? placeholder || t("columns.placeholder") : t("columns.add"),
+          ...combobox.getInputProps({
+            ...getDropdownProps({ preventKeyAction: combobox.isOpen }),
             onBlur: () => addTyped(draft),
             onKeyDown: (e) => {
               // Text put in faster than the options follow (a paste and Enter at once): the
@@ -220,26 +181,10 @@ function MultiPicker({
                 addTyped(e.currentTarget.value);
               }
             },
-          })}
-        />
-        <button
-          type="button"
-          className="column-toggle"
-          aria-label={t("columns.showOptions")}
-          {...getToggleButtonProps()}
-        >
-          ▾
-        </button>
-      </div>
-      <Menu
-        param={param}
-        isOpen={isOpen}
-        options={options}
-        highlightedIndex={highlightedIndex}
-        getMenuProps={getMenuProps}
-        getItemProps={getItemProps}
-        t={t}
+          }),
+        }}
       />
+      <OptionMenu combobox={combobox} options={options} param={param} t={t} />
     </div>
   );
 }
@@ -269,51 +214,43 @@ function SinglePicker({
         : options,
     [columns, options, value],
   );
-  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } =
-    useCombobox<ColumnOption>({
-      items: shown,
-      inputId: id,
-      labelId,
-      itemToString: (o) => optionText(t, o),
-      inputValue: value,
-      selectedItem: null,
-      stateReducer(_state, { changes, type }) {
-        // Leaving the field keeps what was typed, never the highlighted option.
-        if (type === useCombobox.stateChangeTypes.InputBlur) return { ...changes, selectedItem: null };
-        return changes;
-      },
-      onStateChange({ type, selectedItem, inputValue }) {
-        if (
-          (type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
-            type === useCombobox.stateChangeTypes.ItemClick) &&
-          selectedItem?.kind === "column"
-        )
-          onChange(selectedItem.column.name);
-        else if (type === useCombobox.stateChangeTypes.InputChange) onChange(inputValue ?? "");
-      },
-    });
+  const combobox = useTextCombobox<ColumnOption>({
+    items: shown,
+    id,
+    labelId,
+    value,
+    onChange,
+    itemToString: (o) => optionText(t, o),
+    valueOf: (o) => (o.kind === "column" ? o.column.name : undefined),
+  });
   return (
     <div className="column-picker single">
-      <div className="chips field-input">
-        <input {...aria} className="column-input" placeholder={placeholder} {...getInputProps()} />
-        <button
-          type="button"
-          className="column-toggle"
-          aria-label={t("columns.showOptions")}
-          {...getToggleButtonProps()}
-        >
-          ▾
-        </button>
-      </div>
-      <Menu
-        param={param}
-        isOpen={isOpen}
-        options={shown}
-        highlightedIndex={highlightedIndex}
-        getMenuProps={getMenuProps}
-        getItemProps={getItemProps}
-        t={t}
-      />
+      <ComboField combobox={combobox} inputProps={{ ...aria, placeholder, ...combobox.getInputProps() }} />
+      <OptionMenu combobox={combobox} options={shown} param={param} t={t} />
     </div>
+  );
+}
+
+/** The options of a column picker, named after its parameter. */
+function OptionMenu({
+  combobox,
+  options,
+  param,
+  t,
+}: {
+  combobox: ReturnType<typeof useCombobox<ColumnOption>>;
+  options: ColumnOption[];
+  param: string;
+  t: Translator;
+}) {
+  return (
+    <ComboMenu
+      combobox={combobox}
+      items={options}
+      label={t("columns.menu", { param })}
+      keyOf={(o) => `${o.kind}:${optionText(t, o)}`}
+      classOf={(o) => o.kind}
+      render={(o) => <OptionLabel option={o} t={t} />}
+    />
   );
 }

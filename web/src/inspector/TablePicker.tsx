@@ -6,13 +6,13 @@
  */
 import type { TableSummary } from "@pfd/shared";
 import { useQuery } from "@tanstack/react-query";
-import { useCombobox } from "downshift";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { type Translator, useT } from "../i18n";
 import { asRunApiError } from "../run/errors";
 import { errorHeadline } from "../run/text";
 import { tablesQuery } from "../schemas/tables";
 import { useServerApi } from "../schemas/useServerApi";
+import { ComboField, ComboMenu, useTextCombobox } from "./Combobox";
 
 const TablePreviewDialog = lazy(() => import("./TablePreviewDialog"));
 
@@ -39,64 +39,34 @@ export function TablePicker({ id, labelId, value, placeholder, onChange, ...aria
     return chosen || !query ? all : all.filter((x) => x.name.toLowerCase().includes(query));
   }, [all, chosen, name]);
 
-  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } =
-    useCombobox<TableSummary>({
-      items: shown,
-      inputId: id,
-      labelId,
-      itemToString: (x) => x?.name ?? "",
-      inputValue: value,
-      selectedItem: null,
-      stateReducer(_state, { changes, type }) {
-        // Leaving the field keeps what was typed, never the highlighted table.
-        if (type === useCombobox.stateChangeTypes.InputBlur) return { ...changes, selectedItem: null };
-        return changes;
-      },
-      onStateChange({ type, selectedItem, inputValue }) {
-        if (
-          (type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
-            type === useCombobox.stateChangeTypes.ItemClick) &&
-          selectedItem
-        )
-          onChange(selectedItem.name);
-        else if (type === useCombobox.stateChangeTypes.InputChange) onChange(inputValue ?? "");
-      },
-    });
+  const combobox = useTextCombobox<TableSummary>({
+    items: shown,
+    id,
+    labelId,
+    value,
+    onChange,
+    itemToString: (x) => x?.name ?? "",
+    valueOf: (x) => x.name,
+  });
 
   return (
     <>
       <div className="column-picker single">
-        <div className="chips field-input">
-          <input {...aria} className="column-input" placeholder={placeholder} {...getInputProps()} />
-          <button
-            type="button"
-            className="column-toggle"
-            aria-label={t("columns.showOptions")}
-            {...getToggleButtonProps()}
-          >
-            ▾
-          </button>
-        </div>
-        <ul
-          className="column-menu"
-          hidden={!(isOpen && shown.length > 0)}
-          {...getMenuProps({ "aria-label": t("tables.menu") })}
-        >
-          {isOpen
-            ? shown.map((table, index) => (
-                <li
-                  key={table.name}
-                  className={`column-option${highlightedIndex === index ? " active" : ""}`}
-                  {...getItemProps({ item: table, index })}
-                >
-                  <span className="mono">{table.name}</span>
-                  {table.rows === null ? null : (
-                    <span className="col-type"> · {t("tables.rows", { rows: table.rows })}</span>
-                  )}
-                </li>
-              ))
-            : null}
-        </ul>
+        <ComboField combobox={combobox} inputProps={{ ...aria, placeholder, ...combobox.getInputProps() }} />
+        <ComboMenu
+          combobox={combobox}
+          items={shown}
+          label={t("tables.menu")}
+          keyOf={(x) => x.name}
+          render={(table) => (
+            <>
+              <span className="mono">{table.name}</span>
+              {table.rows === null ? null : (
+                <span className="col-type"> · {t("tables.rows", { rows: table.rows })}</span>
+              )}
+            </>
+          )}
+        />
       </div>
       {tables.error ? (
         <p className="field-desc columns-unknown">

@@ -5,7 +5,7 @@ import { loadComponents } from "../../config/components";
 import { type Command, EXIT, parseArgs, UsageError } from "../command";
 import { formatProblem, plural } from "../format";
 import { readManifestFile } from "../read";
-import { dataDirSchemas, type SchemaSource, serverSchemas } from "../schemas";
+import type { SchemaSource } from "../schemas";
 
 export const validate: Command = {
   help: `Usage: pfd validate [--components PATH] [--data DIR | --server URL] FILE...
@@ -39,8 +39,10 @@ read, 2 usage error.`,
     }
     let source: SchemaSource | undefined;
     try {
-      if (server !== undefined) source = serverSchemas(server);
-      else if (dataDir !== undefined) source = await dataDirSchemas(path.resolve(io.cwd, dataDir));
+      // Loaded only when asked for: plain `pfd validate` never loads the local engine (DuckDB).
+      if (server !== undefined) source = (await import("../schemas")).serverSchemas(server);
+      else if (dataDir !== undefined)
+        source = await (await import("../schemas")).dataDirSchemas(path.resolve(io.cwd, dataDir));
     } catch (error) {
       io.err(`pfd validate: ${(error as Error).message}\n`);
       return EXIT.failed;
