@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
@@ -31,7 +32,8 @@ export default defineConfig({
           root: "web",
           environment: "jsdom",
           include: ["src/**/*.test.{ts,tsx}"],
-          setupFiles: ["src/test-setup.ts"],
+          // Absolute, so tools reading this config from the repo root (knip) find it too.
+          setupFiles: [fileURLToPath(new URL("web/src/test-setup.ts", import.meta.url))],
         },
       },
     ],

@@ -1,26 +1,34 @@
 /**
- * `npm run bench:server`: 200 concurrent POST /api/runs through the server to a fake PAIFlow
- * that answers at once, against the same load sent straight to the fake with the same client,
- * in one run. The fake and the server each run in a child process, as they would in life; the
- * load comes from this process. Prints a table, then as the very last line:
- * {"bench":"server","ratios":{"p50_ratio":R,"p99_ratio":R,"throughput_ratio":R,"p50_ratio_auth":R,"errors":N}}
- * (ours / direct; throughput ours / direct). The main figures send the same manifest each time,
- * as a user re-running a pipeline does; a third row sends manifests the server has never seen,
- * so its remembered manifest checks cannot help, and prints those ratios in the table.
- * `p50_ratio_auth` is the same load sent, signed in, to the same server with OpenID sign-in on
- * (a session cookie checked and its session looked up on every request; a real provider, idle
- * once signed in), served by the same process on another port, over the server without sign-in:
- * the median of each round's ratio, the two sent one right after the other, so that what the
- * rest of the machine is doing weighs on both alike.
+ * `npm run bench:server`: 200 concurrent POST /api/runs through the server to a fake PAIFlow,
+ * against the same load sent straight to the fake with the same client, in one run. The fakes,
+ * the servers and the bare proxy each run in a child process, as they would in life; the load
+ * comes from this process.
  *
- * Fair to both sides: the direct path sends the same CreatePipelineRun input the server builds
- * (name, execution arguments), and the server logs each request at info as it does in life
- * (to /dev/null, synchronously like pino's stdout). BENCH_PROFILE=1 writes the server's CPU
- * profile to /tmp/pfd-prof.
+ * Two fakes: one that answers at once (the zero-latency figures: what the server itself costs)
+ * and one that answers after 50 ms, as a same-region cloud API call does (what users feel).
+ * - At zero latency: the same manifest each time, as a user re-running a pipeline does; the same
+ *   load signed in to the same server with OpenID sign-in on (a session cookie checked and its
+ *   session looked up on every request; a real provider, idle once signed in), served by the
+ *   same process on another port; and manifests the server has never seen, so its remembered
+ *   manifest checks cannot help. `p50_ratio_auth` is the median of each round's ratio signed in /
+ *   not, the two sent one right after the other, so the rest of the machine weighs on both alike.
+ * - At 50 ms: also through a bare node:http proxy that forwards each run with the same client and
+ *   nothing else, the physical limit of a proxy here; the server's CPU per request is measured
+ *   against that proxy's on the same load.
+ * Prints a table, then as the very last line:
+ * {"bench":"server","ratios":{"p50_ratio":R,"p99_ratio":R,"throughput_ratio":R,"p50_ratio_auth":R,
+ *  "p50_ratio_50ms":R,"p99_ratio_50ms":R,"throughput_ratio_50ms":R,"cpu_per_request_vs_bare_proxy":R,
+ *  "errors":N}} (ours / direct; throughput ours / direct; CPU ours / bare proxy).
+ *
+ * Fair to both sides: the direct path and the bare proxy send the same CreatePipelineRun input
+ * the server builds (name, execution arguments), and the server logs each request at info as it
+ * does in life (to /dev/null, synchronously like pino's stdout). BENCH_PROFILE=1 writes the
+ * servers' and the proxy's CPU profiles to /tmp/pfd-prof.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent, createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
@@ -33,9 +41,9 @@ import { PaiflowClient } from "../src/paiflow/client";
 import { executionArguments } from "../src/paiflow/submit";
 import { startFakePaiflow } from "../test/fake-paiflow";
 import { signIn } from "../test/oidc-sign-in";
+import { CONCURRENCY, median, ROUNDS, rounds, type Summary, summary } from "./load";
 
-const CONCURRENCY = 200;
-const ROUNDS = 10;
+const LATENCY_MS = 50;
 const MANIFEST = readFileSync(join(import.meta.dirname, "../test/fixtures/two-steps.yaml"), "utf8");
 
 interface FakeInfo {
@@ -47,10 +55,14 @@ interface FakeInfo {
 const role = process.argv.find((a) => a.startsWith("--role="))?.slice(7);
 if (role === "fake") await runFake();
 else if (role === "server") await runServer();
+else if (role === "proxy") await runProxy();
 else await main();
 
 async function runFake(): Promise<void> {
-  const fake = await startFakePaiflow({ record: false });
+  const fake = await startFakePaiflow({
+    record: false,
+    latencyMs: Number(process.env.BENCH_LATENCY_MS ?? 0),
+  });
   // Go when the bench goes, even if it failed before killing us (else the run never ends).
   process.on("disconnect", () => process.exit(0));
   process.send?.({
@@ -67,6 +79,18 @@ function benchConfig(env: Record<string, string> = {}) {
     RUN_RATE_LIMIT: "1000000",
     ...env,
   });
+}
+
+/** What the server sends to CreatePipelineRun for MANIFEST: its name and stamp, and the execution argument. */
+function createInput() {
+  return {
+    WorkspaceId: "ws-bench",
+    PipelineManifest: MANIFEST,
+    Name: `Air quality, typed ${new Date().toISOString().slice(0, 19).replace("T", " ")}`,
+    NoConfirmRequired: true,
+    SourceType: "DESIGNER" as const,
+    Arguments: executionArguments(benchConfig()),
+  };
 }
 
 /** Sign-in on (AUTH_MODE=oidc) for the server at `url`, against a real OpenID provider started here. */
@@ -89,9 +113,8 @@ async function signInEnv(url: string): Promise<Record<string, string>> {
  */
 async function serveApp(fake: FakeInfo, withSignIn: boolean): Promise<{ port: number; dataDir: string }> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+  await listen(server);
+  const port = (server.address() as AddressInfo).port;
   const dataDir = mkdtempSync(join(tmpdir(), "pfd-bench-designer-"));
   const signIn = withSignIn ? await signInEnv(`http://127.0.0.1:${port}`) : {};
   const config = benchConfig({ DESIGNER_DATA: dataDir, ...signIn });
@@ -108,26 +131,68 @@ async function serveApp(fake: FakeInfo, withSignIn: boolean): Promise<{ port: nu
     pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: true })),
   );
   server.on("request", app);
-  server.keepAliveTimeout = 60_000;
   return { port, dataDir };
 }
 
 /**
- * The server as `npm start` runs it (no sign-in) and, in the same process so that both meet the
- * same machine, the same server with OpenID sign-in on another port.
+ * The server as `npm start` runs it (no sign-in) and, with BENCH_SIGN_IN=1, in the same process
+ * so that both meet the same machine, the same server with OpenID sign-in on another port.
  */
 async function runServer(): Promise<void> {
   const fake = JSON.parse(process.env.BENCH_FAKE ?? "{}") as FakeInfo;
   const plain = await serveApp(fake, false);
-  const signedIn = await serveApp(fake, true);
-  process.send?.({ port: plain.port, portAuth: signedIn.port });
+  const signedIn = process.env.BENCH_SIGN_IN ? await serveApp(fake, true) : undefined;
+  childReady({ port: plain.port, portAuth: signedIn?.port }, () => {
+    for (const app of [plain, signedIn]) if (app) rmSync(app.dataDir, { recursive: true, force: true });
+  });
+}
+
+/** The bare proxy: read the body, forward the run with the same client, answer 201. Nothing else. */
+async function runProxy(): Promise<void> {
+  const client = clientFor(JSON.parse(process.env.BENCH_FAKE ?? "{}") as FakeInfo);
+  const input = createInput();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const { manifest } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { manifest: string };
+      client.createPipelineRun({ ...input, PipelineManifest: manifest }).then(
+        (created) => {
+          const body = JSON.stringify({ pipelineRunId: created.PipelineRunId, requestId: created.RequestId });
+          res.writeHead(201, { "content-type": "application/json; charset=utf-8" });
+          res.end(body);
+        },
+        () => {
+          res.writeHead(502);
+          res.end();
+        },
+      );
+    });
+  });
+  await listen(server);
+  childReady({ port: (server.address() as AddressInfo).port });
+}
+
+function listen(server: ReturnType<typeof createServer>): Promise<void> {
+  server.keepAliveTimeout = 60_000;
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+}
+
+/** Tells the bench where we listen, answers its CPU questions, exits with it. */
+function childReady(info: Record<string, unknown>, cleanUp = () => {}): void {
+  process.on("message", (message) => {
+    if (message !== "cpu") return;
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  });
   const exit = () => {
-    for (const { dataDir } of [plain, signedIn]) rmSync(dataDir, { recursive: true, force: true });
+    cleanUp();
     process.exit(0);
   };
   // Exit normally on kill, so a --cpu-prof profile (BENCH_PROFILE=1) gets written.
   process.on("SIGTERM", exit);
   process.on("disconnect", exit);
+  process.send?.(info);
 }
 
 function clientFor(fake: FakeInfo): PaiflowClient {
@@ -143,14 +208,9 @@ function child(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ proc: ChildProcess; info: unknown }> {
+  const profile = process.env.BENCH_PROFILE && args[0] !== "--role=fake";
   const proc = fork(import.meta.filename, args, {
-    execArgv: [
-      "--import",
-      "tsx",
-      ...(process.env.BENCH_PROFILE && args[0] === "--role=server"
-        ? ["--cpu-prof", "--cpu-prof-dir=/tmp/pfd-prof"]
-        : []),
-    ],
+    execArgv: ["--import", "tsx", ...(profile ? ["--cpu-prof", "--cpu-prof-dir=/tmp/pfd-prof"] : [])],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -160,58 +220,26 @@ function child(
   });
 }
 
-interface Sample {
-  latencies: number[];
-  wallMs: number;
-  errors: number;
-}
-
-async function burst(one: () => Promise<boolean>): Promise<Sample> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      const t0 = performance.now();
-      const ok = await one().catch(() => false);
-      latencies.push(performance.now() - t0);
-      if (!ok) errors++;
-    }),
-  );
-  return { latencies, wallMs: performance.now() - start, errors };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-function median(values: number[]): number {
-  return percentile(
-    [...values].sort((x, y) => x - y),
-    50,
-  );
-}
-
-function summary(samples: Sample[]) {
-  const all = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
-  const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
-  return {
-    p50: percentile(all, 50),
-    p99: percentile(all, 99),
-    throughput: (all.length / wall) * 1000,
-    errors: samples.reduce((sum, s) => sum + s.errors, 0),
-  };
+/** CPU time (user + system, ms) a child has used so far. */
+function cpuMs(proc: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    proc.once("message", (m) => resolve((m as { cpuMicros: number }).cpuMicros / 1000));
+    proc.send("cpu");
+  });
 }
 
 async function main(): Promise<void> {
-  const fake = await child(["--role=fake"]);
-  const fakeInfo = fake.info as FakeInfo;
-  const server = await child(["--role=server"], { BENCH_FAKE: JSON.stringify(fakeInfo) });
-  const { port, portAuth } = server.info as { port: number; portAuth: number };
-  const { jar } = await signIn(`http://127.0.0.1:${portAuth}`, "alice");
+  const fake0 = await child(["--role=fake"]);
+  const fake50 = await child(["--role=fake"], { BENCH_LATENCY_MS: String(LATENCY_MS) });
+  const at = (fake: { info: unknown }) => ({ BENCH_FAKE: JSON.stringify(fake.info) });
+  const server0 = await child(["--role=server"], { ...at(fake0), BENCH_SIGN_IN: "1" });
+  const server50 = await child(["--role=server"], at(fake50));
+  const proxy50 = await child(["--role=proxy"], at(fake50));
+  const children = [fake0, fake50, server0, server50, proxy50];
+  const ports = (c: { info: unknown }) => c.info as { port: number; portAuth: number };
+  const { jar } = await signIn(`http://127.0.0.1:${ports(server0).portAuth}`, "alice");
   const cookie = jar.header();
 
-  const direct = clientFor(fakeInfo);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const sameBody = JSON.stringify({ manifest: MANIFEST });
   let unique = 0;
@@ -220,12 +248,12 @@ async function main(): Promise<void> {
     JSON.stringify({
       manifest: MANIFEST.replace('name: "air-quality-typed"', `name: "air-quality-typed-${++unique}"`),
     });
-  const post = (body: string, to = port, session?: string) =>
+  const post = (port: number, body: string, session?: string) =>
     new Promise<boolean>((resolve) => {
       const req = request(
         {
           host: "127.0.0.1",
-          port: to,
+          port,
           path: "/api/runs",
           method: "POST",
           agent,
@@ -243,92 +271,88 @@ async function main(): Promise<void> {
       req.on("error", () => resolve(false));
       req.end(body);
     });
-  const viaServer = () => post(sameBody);
-  const viaServerUnique = () => post(uniqueBody());
-  const viaServerSignedIn = () => post(sameBody, portAuth, cookie);
-  // What the server sends for the same manifest: its name and stamp, and the execution argument.
-  const directInput = {
-    WorkspaceId: "ws-bench",
-    PipelineManifest: MANIFEST,
-    Name: `Air quality, typed ${new Date().toISOString().slice(0, 19).replace("T", " ")}`,
-    NoConfirmRequired: true,
-    SourceType: "DESIGNER" as const,
-    Arguments: executionArguments(benchConfig()),
-  };
-  const straight = async () => {
-    const created = await direct.createPipelineRun(directInput);
-    return created.PipelineRunId.startsWith("flow-");
+  const straight = (fake: { info: unknown }) => {
+    const client = clientFor(fake.info as FakeInfo);
+    const input = createInput();
+    return async () => (await client.createPipelineRun(input)).PipelineRunId.startsWith("flow-");
   };
 
-  // Warm up both paths (JIT, sockets) before measuring.
-  for (let i = 0; i < 2; i++) {
-    await burst(straight);
-    await burst(viaServer);
-    await burst(viaServerUnique);
-    await burst(viaServerSignedIn);
-  }
-  const ours: Sample[] = [];
-  const oursUnique: Sample[] = [];
-  const oursSignedIn: Sample[] = [];
-  const baseline: Sample[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    // Alternate the order so neither path always runs on a warmer machine.
-    if (round % 2 === 0) {
-      baseline.push(await burst(straight));
-      ours.push(await burst(viaServer));
-      oursSignedIn.push(await burst(viaServerSignedIn));
-      oursUnique.push(await burst(viaServerUnique));
-    } else {
-      oursUnique.push(await burst(viaServerUnique));
-      oursSignedIn.push(await burst(viaServerSignedIn));
-      ours.push(await burst(viaServer));
-      baseline.push(await burst(straight));
-    }
-  }
+  const zero = await rounds(
+    {
+      direct: straight(fake0),
+      ours: () => post(ports(server0).port, sameBody),
+      signedIn: () => post(ports(server0).portAuth, sameBody, cookie),
+      unseen: () => post(ports(server0).port, uniqueBody()),
+    },
+    (round) =>
+      round % 2 === 0 ? ["direct", "ours", "signedIn", "unseen"] : ["unseen", "signedIn", "ours", "direct"],
+  );
+
+  const cpuBefore = await Promise.all([cpuMs(server50.proc), cpuMs(proxy50.proc)]);
+  const slowLoads = ["direct", "ours", "bare"] as const;
+  const slow = await rounds(
+    {
+      direct: straight(fake50),
+      ours: () => post(ports(server50).port, sameBody),
+      bare: () => post(ports(proxy50).port, sameBody),
+    },
+    (round) =>
+      slowLoads.map((_, i) => slowLoads[(i + round) % slowLoads.length] as (typeof slowLoads)[number]),
+  );
+  const cpuAfter = await Promise.all([cpuMs(server50.proc), cpuMs(proxy50.proc)]);
+  // Warm-up included: both served the same requests.
+  const requests = (ROUNDS + 2) * CONCURRENCY;
+  const serverCpu = ((cpuAfter[0] ?? 0) - (cpuBefore[0] ?? 0)) / requests;
+  const proxyCpu = ((cpuAfter[1] ?? 0) - (cpuBefore[1] ?? 0)) / requests;
+
   agent.destroy();
-  fake.proc.kill();
-  server.proc.kill();
+  for (const c of children) c.proc.kill();
 
-  const o = summary(ours);
-  const d = summary(baseline);
-  const u = summary(oursUnique);
-  const a = summary(oursSignedIn);
-  const authRatios = oursSignedIn.map(
-    (sample, i) => median(sample.latencies) / median(ours[i]?.latencies ?? []),
+  const z = { direct: summary(zero.direct), ours: summary(zero.ours), signedIn: summary(zero.signedIn) };
+  const u = summary(zero.unseen);
+  const w = { direct: summary(slow.direct), ours: summary(slow.ours), bare: summary(slow.bare) };
+  const authRatios = zero.signedIn.map(
+    (sample, i) => median(sample.latencies) / median(zero.ours[i]?.latencies ?? []),
   );
   const fmt = (n: number) => n.toFixed(2).padStart(10);
+  const row = (label: string, s: Summary, extra = "") =>
+    console.log(
+      `${label.padEnd(34)}${fmt(s.p50)}${fmt(s.p99)}${fmt(s.throughput)}${String(s.errors).padStart(8)}${extra}`,
+    );
   console.log(`${CONCURRENCY} concurrent CreatePipelineRun x ${ROUNDS} rounds`);
   console.log(
-    `${"".padEnd(22)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}${"req/s".padStart(10)}${"errors".padStart(10)}`,
+    `${"".padEnd(34)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}${"req/s".padStart(10)}${"errors".padStart(8)}${"CPU ms/req".padStart(12)}`,
   );
-  console.log(
-    `${"direct (client->fake)".padEnd(22)}${fmt(d.p50)}${fmt(d.p99)}${fmt(d.throughput)}${String(d.errors).padStart(10)}`,
-  );
-  console.log(
-    `${"ours (server->fake)".padEnd(22)}${fmt(o.p50)}${fmt(o.p99)}${fmt(o.throughput)}${String(o.errors).padStart(10)}`,
-  );
-  console.log(
-    `${"ours, signed in (oidc)".padEnd(22)}${fmt(a.p50)}${fmt(a.p99)}${fmt(a.throughput)}${String(a.errors).padStart(10)}`,
-  );
-  console.log(
-    `${"ours, unseen manifests".padEnd(22)}${fmt(u.p50)}${fmt(u.p99)}${fmt(u.throughput)}${String(u.errors).padStart(10)}`,
-  );
+  row("fake answers at once: direct", z.direct);
+  row("  through the server", z.ours);
+  row("  through the server, signed in", z.signedIn);
+  row("  through the server, unseen", u);
+  row(`fake answers after ${LATENCY_MS} ms: direct`, w.direct);
+  row("  through the server", w.ours, serverCpu.toFixed(3).padStart(12));
+  row("  through a bare node:http proxy", w.bare, proxyCpu.toFixed(3).padStart(12));
   console.log(
     `signed in: p50 ratio per round ${authRatios.map((r) => r.toFixed(2)).join(" ")} (median ${median(authRatios).toFixed(2)})`,
   );
   console.log(
-    `unseen manifests: p50 ratio ${(u.p50 / d.p50).toFixed(2)}, throughput ratio ${(u.throughput / d.throughput).toFixed(2)} (the check cannot be reused)`,
+    `unseen manifests: p50 ratio ${(u.p50 / z.direct.p50).toFixed(2)}, throughput ratio ${(u.throughput / z.direct.throughput).toFixed(2)} (the check cannot be reused)`,
+  );
+  console.log(
+    `bare proxy at ${LATENCY_MS} ms: p50 ratio ${(w.bare.p50 / w.direct.p50).toFixed(2)}, throughput ratio ${(w.bare.throughput / w.direct.throughput).toFixed(2)}`,
   );
   const round2 = (n: number) => Math.round(n * 100) / 100;
   console.log(
     JSON.stringify({
       bench: "server",
       ratios: {
-        p50_ratio: round2(o.p50 / d.p50),
-        p99_ratio: round2(o.p99 / d.p99),
-        throughput_ratio: round2(o.throughput / d.throughput),
+        p50_ratio: round2(z.ours.p50 / z.direct.p50),
+        p99_ratio: round2(z.ours.p99 / z.direct.p99),
+        throughput_ratio: round2(z.ours.throughput / z.direct.throughput),
         p50_ratio_auth: round2(median(authRatios)),
-        errors: o.errors + d.errors + u.errors + a.errors,
+        p50_ratio_50ms: round2(w.ours.p50 / w.direct.p50),
+        p99_ratio_50ms: round2(w.ours.p99 / w.direct.p99),
+        throughput_ratio_50ms: round2(w.ours.throughput / w.direct.throughput),
+        cpu_per_request_vs_bare_proxy: round2(serverCpu / proxyCpu),
+        errors: [...Object.values(z), u, ...Object.values(w)].reduce((sum, s) => sum + s.errors, 0),
       },
     }),
   );

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { MAX_MANIFEST_BYTES } from "@pfd/shared";
-import express, { type Express } from "express";
+import express, { type Express, Router } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { requestFacts } from "./audit/audited";
@@ -28,7 +28,7 @@ import { webRoutes } from "./routes/web";
 export type { AppContext } from "./routes/context";
 
 /** Body limit: the manifest size limit; anything larger is refused with 413. */
-export const BODY_LIMIT = MAX_MANIFEST_BYTES;
+const BODY_LIMIT = MAX_MANIFEST_BYTES;
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
@@ -70,11 +70,15 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   app.use(securityHeaders());
   app.use("/auth", sameOriginWrites(auth.publicUrl));
   app.use("/auth", authRoutes(ctx));
-  app.use("/api", sameOriginWrites(auth.publicUrl));
-  app.use("/api", requireSignIn(ctx));
+  // The API as one router: each `app.use("/api", ...)` of its own cost a path match and URL
+  // rewrite per request.
+  const api = Router();
+  app.use("/api", api);
+  api.use(sameOriginWrites(auth.publicUrl));
+  api.use(requireSignIn(ctx));
   // Before the API's parser: error reports read their body with their own, much smaller limit.
-  app.use("/api", clientErrorRoutes());
-  app.use("/api", express.json({ limit: BODY_LIMIT }));
+  api.use(clientErrorRoutes());
+  api.use(express.json({ limit: BODY_LIMIT }));
 
   const createLimit = runRateLimit(ctx.config.runRateLimit, (req) =>
     ctx.audit.write({
@@ -85,12 +89,12 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
     }),
   );
   const checker = new ManifestChecker();
-  app.use("/api", metaRoutes(ctx, checker));
-  app.use("/api", meRoutes(ctx));
-  app.use("/api", runRoutes(ctx, checker, new RecentManifests(), createLimit));
-  app.use("/api", stepRoutes(ctx));
-  app.use("/api", designRoutes(ctx));
-  app.use("/api", notFound);
+  api.use(metaRoutes(ctx, checker));
+  api.use(meRoutes(ctx));
+  api.use(runRoutes(ctx, checker, new RecentManifests(), createLimit));
+  api.use(stepRoutes(ctx));
+  api.use(designRoutes(ctx));
+  api.use(notFound);
   if (auth.mode === "oidc") app.use(pagesSignInFirst(ctx));
   app.use(webRoutes(ctx.webDist));
   app.use(notFound);

@@ -16,7 +16,7 @@ import { ConfigError, loadConfig, type ServerConfig } from "./config/env";
 import { connectPaiflow } from "./paiflow/connect";
 import { startLocalPaiflow } from "./paiflow-local/index";
 
-export const WEB_DIST = join(import.meta.dirname, "..", "..", "web", "dist");
+const WEB_DIST = join(import.meta.dirname, "..", "..", "web", "dist");
 
 export interface RunningServer {
   url: string;

@@ -1,38 +1,26 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type FakePaiflow, startFakePaiflow } from "./fake-paiflow";
 import { TWO_STEPS } from "./harness";
+import { runPfd } from "./pfd";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const TSX = join(ROOT, "node_modules/.bin/tsx");
 const work = mkdtempSync(join(tmpdir(), "pfd-run-"));
 const home = mkdtempSync(join(tmpdir(), "pfd-home-"));
 
-/** Runs the real CLI in a child process, as a user would, with no credentials unless given. */
-function pfd(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; out: string; err: string }> {
-  const clean = { ...process.env };
-  for (const key of Object.keys(clean))
-    if (key.startsWith("ALIBABA_CLOUD_") || key.startsWith("PAI")) delete clean[key];
-  const child = spawn(TSX, [join(ROOT, "server/src/cli/main.ts"), "run", ...args], {
-    cwd: work,
-    env: { ...clean, HOME: home, PAIFLOW_LOCAL_DATA: join(work, ".paiflow-local"), ...env },
-  });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d: Buffer) => {
-    out += d;
-  });
-  child.stderr.on("data", (d: Buffer) => {
-    err += d;
-  });
-  return new Promise((done) => child.on("close", (code) => done({ code, out, err })));
+/** `pfd run ...args` in the work folder, with no credentials but those given (none in HOME either). */
+function pfd(args: string[], env: Record<string, string> = {}) {
+  for (const key of Object.keys(process.env))
+    if (key.startsWith("ALIBABA_CLOUD_") || key.startsWith("PAI")) vi.stubEnv(key, undefined);
+  vi.stubEnv("HOME", home);
+  vi.stubEnv("PAIFLOW_LOCAL_DATA", join(work, ".paiflow-local"));
+  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+  return runPfd(work, ["run", ...args]);
 }
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 let fake: FakePaiflow;
 beforeAll(async () => {

@@ -61,6 +61,8 @@ export interface FakeOptions {
   preview?: boolean;
   /** Keep request records (off in the benchmark). */
   record?: boolean;
+  /** Answer this many milliseconds after a request arrives, as a cloud API call takes (benchmark). */
+  latencyMs?: number;
 }
 
 class HttpError extends Error {
@@ -96,8 +98,12 @@ export async function startFakePaiflow(options: FakeOptions = {}): Promise<FakeP
 
   const send = (res: ServerResponse, status: number, body: Record<string, unknown>) => {
     const text = JSON.stringify({ RequestId: randomUUID().toUpperCase(), ...body });
-    res.writeHead(status, { "content-type": "application/json;charset=utf-8" });
-    res.end(text);
+    const answer = () => {
+      res.writeHead(status, { "content-type": "application/json;charset=utf-8" });
+      res.end(text);
+    };
+    if (options.latencyMs) setTimeout(answer, options.latencyMs);
+    else answer();
   };
   const sendError = (res: ServerResponse, status: number, code: string, message: string) =>
     send(res, status, {

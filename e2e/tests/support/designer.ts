@@ -9,7 +9,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import { REPO_ROOT } from "./fixtures";
 
 // Test runs keep their screenshots out of the tree; `npm run screenshots` refreshes the README's.
-export const SCREENSHOT_DIR = resolve(REPO_ROOT, process.env.SCREENSHOT_DIR ?? "test-results/screenshots");
+const SCREENSHOT_DIR = resolve(REPO_ROOT, process.env.SCREENSHOT_DIR ?? "test-results/screenshots");
 
 const cssString = (s: string) => JSON.stringify(s);
 

@@ -25,7 +25,7 @@ export function readFixture(name: string): string {
   return readFileSync(fixturePath(name), "utf8");
 }
 
-export const POSITION_ANNOTATION = "designer.paiflow/position";
+const POSITION_ANNOTATION = "designer.paiflow/position";
 
 /** Every document of a YAML stream as plain data, optionally without position annotations. */
 export function parseStream(text: string, opts: { ignorePositions?: boolean } = {}): unknown[] {
@@ -43,7 +43,7 @@ export function parseStream(text: string, opts: { ignorePositions?: boolean } = 
  * Drops the position annotation everywhere, then any `annotations` map left empty: apply it to
  * both sides of a comparison, so a manifest and its export (which adds positions) compare equal.
  */
-export function stripPositions(value: unknown): unknown {
+function stripPositions(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripPositions);
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};

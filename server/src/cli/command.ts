@@ -7,12 +7,23 @@ export interface CliIo {
   err(text: string): void;
   /** Directory relative paths are resolved against. */
   cwd: string;
+  /**
+   * Resolves when the user asks a command that runs until stopped (`paiflow-local`) to stop: SIGINT
+   * or SIGTERM for the program, which listens only once this is called (other commands keep Node's
+   * default: Ctrl-C ends them at once).
+   */
+  untilStopped(): Promise<void>;
 }
 
-export interface Command {
+/** A command as the registry lists it: enough for `pfd --help`; the command itself loads on use. */
+export interface CommandEntry {
   name: string;
   /** One line for `pfd --help`. */
   summary: string;
+  load(): Promise<Command>;
+}
+
+export interface Command {
   /** The whole `pfd <name> --help` text, starting with the usage line. */
   help: string;
   /** Runs with the arguments after the command name; resolves to the exit code. */

@@ -21,6 +21,8 @@ const toRecord = (row: Row): RunRecord => ({
 
 export class RunCreators {
   private readonly selectOne;
+  // Prepared once: compiling the statement on every run showed in the server's CPU profile.
+  private readonly insert;
 
   constructor(
     private readonly db: Db,
@@ -29,6 +31,9 @@ export class RunCreators {
     this.selectOne = db.prepare<[string], Row>(
       "SELECT run_id, user_id, user_name, accessibility FROM run_creators WHERE run_id = ?",
     );
+    this.insert = db.prepare<[string, string, string, string | null, string | null, number]>(
+      "INSERT OR REPLACE INTO run_creators (run_id, user_id, user_name, accessibility, workspace_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+    );
   }
 
   record(
@@ -36,11 +41,7 @@ export class RunCreators {
     creator: RunCreator,
     run: { accessibility: "PUBLIC" | "PRIVATE" | null; workspaceId: string | null },
   ): void {
-    this.db
-      .prepare(
-        "INSERT OR REPLACE INTO run_creators (run_id, user_id, user_name, accessibility, workspace_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-      )
-      .run(runId, creator.id, creator.name, run.accessibility, run.workspaceId, this.now());
+    this.insert.run(runId, creator.id, creator.name, run.accessibility, run.workspaceId, this.now());
   }
 
   get(runId: string): RunRecord | undefined {

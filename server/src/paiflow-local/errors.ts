@@ -13,7 +13,7 @@ export class ApiError extends Error {
 }
 
 /** PAIFlow's own code for "pipeline run not found" (`200200004`). */
-export const RUN_NOT_FOUND = "200200004";
+const RUN_NOT_FOUND = "200200004";
 
 export const missingParameter = (name: string) =>
   new ApiError(

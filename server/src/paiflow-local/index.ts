@@ -113,7 +113,3 @@ export async function startLocalPaiflow(opts: LocalPaiflowOptions): Promise<Loca
     throw error;
   }
 }
-
-export { DataDirInUseError, readServiceFile } from "./service-file";
-export type { NonceStore, SignedRequest, VerifyResult } from "./signature";
-export { MemoryNonceStore, verifySignature } from "./signature";

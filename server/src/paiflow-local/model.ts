@@ -21,13 +21,6 @@ export type NodeStatus =
   | "Terminated";
 
 export const TERMINAL_RUN: ReadonlySet<RunStatus> = new Set(["Succeeded", "Failed", "Terminated", "Skipped"]);
-export const TERMINAL_NODE: ReadonlySet<NodeStatus> = new Set([
-  "Succeeded",
-  "Reused",
-  "Failed",
-  "Skipped",
-  "Terminated",
-]);
 
 export type OutputType = "DataSet" | "Model" | "ModelEvaluation" | "Metrics";
 

@@ -15,7 +15,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { TableOrigin } from "@pfd/shared";
 import { lit } from "./engine/sql";
 
-export const REGISTRY_SCHEMA = "_pfd";
+const REGISTRY_SCHEMA = "_pfd";
 const TABLES = `${REGISTRY_SCHEMA}.tables`;
 
 export interface TableRecord {

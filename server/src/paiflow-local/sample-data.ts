@@ -111,13 +111,12 @@ async function load(
   appender.closeSync();
 }
 
-export const SAMPLE_TABLES = [
+const SAMPLE_TABLES = [
   "pai_online_project.wumai_data",
   "pai_inner_project.wumai_data",
   "pai_online_project.user_info",
 ];
 
-/** Creates the sample tables that do not exist yet; returns the names it created. */
 /**
  * Makes the data directory's catalog ready: the records' table, the sample tables (those
  * missing), and a record for every table found without one. Returns the tables created.
@@ -130,6 +129,7 @@ export async function prepareCatalog(conn: DuckDBConnection): Promise<string[]> 
   return created;
 }
 
+/** Creates the sample tables that do not exist yet; returns the names it created. */
 async function installSampleTables(conn: DuckDBConnection): Promise<string[]> {
   const created: string[] = [];
   const wumai = { project: "pai_online_project", table: "wumai_data" };

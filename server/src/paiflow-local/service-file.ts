@@ -7,7 +7,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-export const SERVICE_FILE = "service.json";
+const SERVICE_FILE = "service.json";
 
 export interface ServiceFile {
   url: string;

@@ -60,7 +60,7 @@ function durationSeconds(run: { StartedAt?: string; FinishedAt?: string }): numb
 }
 
 /** The manifest in GetPipelineRun's JSON node form: capitalized keys, values kept as they are. */
-export function nodeForm(value: unknown, key?: string): unknown {
+function nodeForm(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) return value.map((v) => nodeForm(v));
   if (typeof value !== "object" || value === null || key === "value" || key === "annotations") return value;
   return Object.fromEntries(

@@ -164,11 +164,14 @@ describe("verifySignature (legacy ROA)", () => {
 
 describe("MemoryNonceStore", () => {
   it("forgets nonces after the TTL and stays bounded", () => {
-    const store = new MemoryNonceStore(1000, 4);
+    // Room for four entries of this size: a nonce is 2 characters, the key "a\nxN" 4.
+    const store = new MemoryNonceStore(1000, 4 * (80 + 4 * 2));
     expect(store.use("a", "n", 0)).toBe(true);
     expect(store.use("a", "n", 500)).toBe(false);
     expect(store.use("a", "n", 1500)).toBe(true);
     for (let i = 0; i < 10; i++) store.use("a", `x${i}`, 1600);
     expect(store.use("a", "x9", 1600)).toBe(false);
+    // The oldest went first: x0 is forgotten (usable again), the bound held.
+    expect(store.use("a", "x0", 1600)).toBe(true);
   });
 });

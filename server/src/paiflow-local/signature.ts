@@ -5,6 +5,7 @@
  * window and nonce reuse. Pure: no I/O, the clock and the nonce memory are passed in.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { LRUCache } from "lru-cache";
 
 export interface SignedRequest {
   method: string;
@@ -27,37 +28,35 @@ export interface NonceStore {
   use(accessKeyId: string, nonce: string, nowMs: number): boolean;
 }
 
-export const TIMESTAMP_WINDOW_SECONDS = 15 * 60;
+const TIMESTAMP_WINDOW_SECONDS = 15 * 60;
 
-/** In-memory nonce store, bounded: entries expire after twice the timestamp window. */
+/** What the remembered nonces may hold in all: about 150,000 of the SDKs' (a UUID per request). */
+const NONCE_BYTES = 32 * 1024 * 1024;
+/** An entry's memory beyond its key's characters (the LRU's slot, the timestamp). */
+const NONCE_ENTRY_BYTES = 80;
+
+/**
+ * In-memory nonce store, bounded in bytes (nonces come from the request, before its signature is
+ * checked): past the bound the least recently seen go first; a nonce counts as used for `ttlMs`.
+ */
 export class MemoryNonceStore implements NonceStore {
-  private readonly seen = new Map<string, number>();
+  private readonly seen: LRUCache<string, number>;
   constructor(
     private readonly ttlMs = 2 * TIMESTAMP_WINDOW_SECONDS * 1000,
-    private readonly maxEntries = 200_000,
-  ) {}
+    maxBytes = NONCE_BYTES,
+  ) {
+    this.seen = new LRUCache({
+      maxSize: maxBytes,
+      sizeCalculation: (_, key) => NONCE_ENTRY_BYTES + key.length * 2,
+    });
+  }
 
   use(accessKeyId: string, nonce: string, nowMs: number): boolean {
     const key = `${accessKeyId}\n${nonce}`;
     const at = this.seen.get(key);
     if (at !== undefined && nowMs - at < this.ttlMs) return false;
-    if (this.seen.size >= this.maxEntries) this.evict(nowMs);
     this.seen.set(key, nowMs);
     return true;
-  }
-
-  private evict(nowMs: number): void {
-    for (const [key, at] of this.seen) {
-      if (nowMs - at >= this.ttlMs) this.seen.delete(key);
-    }
-    // Still full of fresh nonces: drop the oldest half (Map iterates in insertion order).
-    if (this.seen.size >= this.maxEntries) {
-      let drop = Math.floor(this.maxEntries / 2);
-      for (const key of this.seen.keys()) {
-        if (drop-- <= 0) break;
-        this.seen.delete(key);
-      }
-    }
   }
 }
 

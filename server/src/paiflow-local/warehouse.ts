@@ -5,7 +5,7 @@ import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { lit } from "./engine/sql";
 import { DataDirInUseError } from "./service-file";
 
-export const WAREHOUSE_FILE = "warehouse.duckdb";
+const WAREHOUSE_FILE = "warehouse.duckdb";
 
 export class Warehouse {
   private constructor(

@@ -8,6 +8,7 @@
  */
 import { hash } from "node:crypto";
 import { type ComponentSpec, componentKey, type Manifest, type Problem, readManifest } from "@pfd/shared";
+import { LRUCache } from "lru-cache";
 
 export interface CheckedManifest {
   problems: Problem[];
@@ -17,31 +18,28 @@ export interface CheckedManifest {
 
 /** Texts above this size are checked every time rather than kept. */
 const CACHEABLE_CHARS = 256 * 1024;
+/** What the remembered checks may hold in all. */
+const CHECKED_BYTES = 32 * 1024 * 1024;
+/** A check's memory per character of its text (the parsed entry and problems; measured ~2.8). */
+const BYTES_PER_CHAR = 4;
 
 export class ManifestChecker {
-  private readonly results = new Map<string, CheckedManifest>();
+  private readonly results: LRUCache<string, CheckedManifest, number>;
   private lastComponents: readonly ComponentSpec[] | undefined;
   private lastFingerprint = "";
 
-  constructor(private readonly capacity = 64) {}
+  constructor(maxBytes = CHECKED_BYTES) {
+    this.results = new LRUCache({ maxSize: maxBytes });
+  }
 
   check(text: string, components?: readonly ComponentSpec[]): CheckedManifest {
     if (text.length > CACHEABLE_CHARS) return checkManifest(text, components);
     // One-shot hash: no Hash object per request.
     const key = hash("sha256", `${this.fingerprint(components)}\0${text}`, "base64");
     const known = this.results.get(key);
-    if (known) {
-      // Refresh its place: the map's first key is always the least recently used.
-      this.results.delete(key);
-      this.results.set(key, known);
-      return known;
-    }
+    if (known) return known;
     const result = checkManifest(text, components);
-    this.results.set(key, result);
-    if (this.results.size > this.capacity) {
-      const oldest = this.results.keys().next().value;
-      if (oldest !== undefined) this.results.delete(oldest);
-    }
+    this.results.set(key, result, { size: Math.max(1, text.length * BYTES_PER_CHAR) });
     return result;
   }
 

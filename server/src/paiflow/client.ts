@@ -31,7 +31,7 @@ import {
 // CommonJS from ESM: the default import is module.exports; the client class is its `.default`.
 const OpenApi = (OpenApiModule as unknown as { default?: typeof OpenApiModule }).default ?? OpenApiModule;
 
-export const PAIFLOW_API_VERSION = "2021-02-02";
+const PAIFLOW_API_VERSION = "2021-02-02";
 
 export interface PaiflowClientOptions {
   /** `host[:port]` */

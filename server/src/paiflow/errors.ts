@@ -3,14 +3,11 @@
  * Message and RequestId, and giving transport failures a code of their own.
  */
 
-export type TransportCode =
-  | "UpstreamUnavailable"
-  | "UpstreamTimeout"
-  | "UpstreamInvalidResponse"
-  | "CredentialsUnavailable";
-
 export class PaiflowError extends Error {
-  /** PAIFlow's Code (`SignatureDoesNotMatch`, `200200004`, ...) or a TransportCode. */
+  /**
+   * PAIFlow's Code (`SignatureDoesNotMatch`, `200200004`, ...), or ours when it did not answer:
+   * `UpstreamUnavailable`, `UpstreamTimeout`, `UpstreamInvalidResponse`, `CredentialsUnavailable`.
+   */
   readonly code: string;
   readonly requestId: string | undefined;
   /** HTTP status PAIFlow answered with; undefined when it did not answer. */

@@ -4,19 +4,26 @@
  * form with capitalized keys (`ApiVersion`, `Metadata`, `Spec`), turned back into core/v1 here.
  */
 import { serializeDocument } from "@pfd/shared";
+import { LRUCache } from "lru-cache";
 
-/** Remembers the most recent manifests by run id, dropping the oldest past `capacity`. */
+/** What the remembered manifests may hold in all: a few hundred typical pipelines, a few 5 MB ones. */
+const REMEMBERED_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Remembers the most recently submitted manifests by run id, within a memory budget: the least
+ * recently used go first, and a text larger than the whole budget is not kept (it is read back
+ * from PAIFlow when asked for).
+ */
 export class RecentManifests {
-  private readonly texts = new Map<string, string>();
-  constructor(private readonly capacity = 200) {}
+  private readonly texts: LRUCache<string, string>;
+
+  constructor(maxBytes = REMEMBERED_BYTES) {
+    // A JS string takes up to two bytes per UTF-16 unit: count that, not the (cheaper) length.
+    this.texts = new LRUCache({ maxSize: maxBytes, sizeCalculation: (text) => Math.max(1, text.length * 2) });
+  }
 
   remember(runId: string, text: string): void {
-    this.texts.delete(runId);
     this.texts.set(runId, text);
-    if (this.texts.size > this.capacity) {
-      const oldest = this.texts.keys().next().value;
-      if (oldest !== undefined) this.texts.delete(oldest);
-    }
   }
 
   get(runId: string): string | undefined {

@@ -23,7 +23,7 @@ export interface CloudSchemaSource {
   tableColumns(name: string): Promise<Column[] | undefined>;
 }
 
-export const NO_CLOUD_SCHEMAS =
+const NO_CLOUD_SCHEMAS =
   "cloud mode: columns come from the PAI workspace (GetMCTableSchema, GetNodeInputSchema), which is not connected yet";
 
 export async function localSchemas(client: PaiflowClient, request: SchemasRequest): Promise<SchemasResponse> {

@@ -37,7 +37,7 @@ const CREDENTIAL_CODE =
   /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidTimeStamp|SignatureNonceUsed|InvalidSecurityToken)/;
 
 /** The HTTP status the browser gets for a PAIFlow failure. */
-export function statusForPaiflow(error: PaiflowError): number {
+function statusForPaiflow(error: PaiflowError): number {
   if (error.source === "transport") {
     if (error.code === "UpstreamTimeout") return 504;
     if (error.code === "CredentialsUnavailable") return 503;

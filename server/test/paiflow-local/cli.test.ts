@@ -1,16 +1,12 @@
 /** `pfd tables` and `pfd paiflow-local`. */
-import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main";
 import { Warehouse } from "../../src/paiflow-local/warehouse";
+import { runPfd, startPfd } from "../pfd";
 import { paiflowClient } from "./client";
-
-const TWO_STEPS = readFileSync(path.resolve(__dirname, "../fixtures/two-steps.yaml"), "utf8");
 
 let dir: string;
 beforeAll(async () => {
@@ -18,12 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function pfd(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd: dir });
-  return { code, out, err };
-}
+const pfd = (...argv: string[]) => runPfd(dir, argv);
 
 describe("pfd tables", () => {
   it("imports a CSV, lists it beside the samples, refuses to overwrite without --replace", async () => {
@@ -97,77 +88,37 @@ describe("pfd tables", () => {
 });
 
 describe("pfd paiflow-local", () => {
-  it("prints where it listens and the key id it accepts, serves signed calls and another process's pfd run, stops on SIGTERM", async () => {
-    const env = {
-      ...process.env,
-      LOCAL_PAIFLOW_ACCESS_KEY_ID: "LOCALCLITEST",
-      LOCAL_PAIFLOW_ACCESS_KEY_SECRET: "cli-secret",
-    };
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "server/src/cli/main.ts",
-        "paiflow-local",
-        "--port",
-        "0",
-        "--data",
-        path.join(dir, "svc"),
-      ],
-      {
-        cwd: path.resolve(__dirname, "../../.."),
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-        detached: true,
-      },
-    );
+  // As a process of its own, with SIGTERM and another process's `pfd run`: e2e/tests/cli.spec.ts.
+  it("prints where it listens and the key id it accepts, serves signed calls, stops when asked and leaves no address", async () => {
+    vi.stubEnv("LOCAL_PAIFLOW_ACCESS_KEY_ID", "LOCALCLITEST");
+    vi.stubEnv("LOCAL_PAIFLOW_ACCESS_KEY_SECRET", "cli-secret");
+    const service = startPfd(dir, ["paiflow-local", "--port", "0", "--data", "svc"]);
     try {
-      const lines = createInterface({ input: child.stdout });
-      const printed: string[] = [];
-      await new Promise<void>((resolve, reject) => {
-        lines.on("line", (l) => {
-          printed.push(l);
-          if (printed.length === 3) resolve();
-        });
-        child.once("exit", (code) => reject(new Error(`exited with ${code}`)));
-      });
+      const printed = await service.lines(3);
       const url = /^PAIFlow local service listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(printed[0] ?? "");
       expect(url).not.toBeNull();
       expect(printed[1]).toBe("Access key id: LOCALCLITEST");
+      expect(printed[2]).toBe(`Data directory: ${path.join(dir, "svc")}`);
+      expect(existsSync(path.join(dir, "svc", "service.json"))).toBe(true);
       const call = paiflowClient({
         endpoint: `127.0.0.1:${url?.[2]}`,
         accessKeyId: "LOCALCLITEST",
         accessKeySecret: "cli-secret",
       });
       expect(await call("ListPipelineRuns", "GET", "/api/v1/pipelineruns")).toMatchObject({ TotalCount: 0 });
-
-      // `pfd run` in another process on the same data directory (DuckDB lets one process hold
-      // it) runs the pipeline on this service instead of failing on the lock.
-      await writeFile(path.join(dir, "two-steps.yaml"), TWO_STEPS);
-      vi.stubEnv("PAIFLOW_MODE", "local");
-      vi.stubEnv("PAIFLOW_LOCAL_DATA", path.join(dir, "svc"));
-      try {
-        const run = await pfd("run", "two-steps.yaml", "--wait");
-        expect(run.err).toBe("");
-        expect(run.out.trim().split("\n").at(-1)).toMatch(/^flow-\S+ Succeeded/);
-        expect(run.code).toBe(0);
-      } finally {
-        vi.unstubAllEnvs();
-      }
-      expect(await call("ListPipelineRuns", "GET", "/api/v1/pipelineruns")).toMatchObject({ TotalCount: 1 });
-
-      const exited = new Promise<number | null>((r) => child.once("exit", r));
-      if (child.pid) process.kill(-child.pid, "SIGTERM");
-      expect(await exited).toBe(0);
-      // A stopped service leaves no address behind for others to find.
-      expect(existsSync(path.join(dir, "svc", "service.json"))).toBe(false);
+      const wrongKey = paiflowClient({
+        endpoint: `127.0.0.1:${url?.[2]}`,
+        accessKeyId: "LOCALCLITEST",
+        accessKeySecret: "not-the-secret",
+      });
+      await expect(wrongKey("ListPipelineRuns", "GET", "/api/v1/pipelineruns")).rejects.toThrow();
     } finally {
-      try {
-        if (child.pid) process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // Already stopped.
-      }
+      const stopped = await service.stop();
+      vi.unstubAllEnvs();
+      expect(stopped.code).toBe(0);
+      expect(stopped.err).toContain("stopping");
     }
+    // A stopped service leaves no address behind for others to find.
+    expect(existsSync(path.join(dir, "svc", "service.json"))).toBe(false);
   });
 });

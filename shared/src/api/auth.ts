@@ -74,7 +74,7 @@ export function runDenial(actor: Actor): Denial | null {
  * Why this user may not see a run (its details, logs, outputs, previews, manifest), or null.
  * A PRIVATE run is seen by its creator and admins; any other run by every signed-in user.
  */
-export function seeDenial(actor: Actor, run: RunAccess): Denial | null {
+function seeDenial(actor: Actor, run: RunAccess): Denial | null {
   if (run.accessibility !== "PRIVATE" || isAdmin(actor) || run.createdBy?.id === actor.id) return null;
   return run.createdBy
     ? { code: "private-to-creator", params: { creator: run.createdBy.name } }
@@ -92,7 +92,7 @@ export function actDenial(actor: Actor, verb: RunVerb, run: RunAccess): Denial |
 }
 
 /** A denial in English, as the server's 403 answers and the CLI say it. */
-export function denialText(d: Denial): string {
+function denialText(d: Denial): string {
   switch (d.code) {
     case "viewer-may-not-run":
       return "Your role (viewer) may design pipelines and look at runs, not start runs";

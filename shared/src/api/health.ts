@@ -2,8 +2,7 @@
 import { z } from "zod";
 import { CATEGORIES, type ComponentSpec } from "../catalog/types";
 
-export const PaiflowModeSchema = z.enum(["local", "cloud"]);
-export type PaiflowMode = z.infer<typeof PaiflowModeSchema>;
+const PaiflowModeSchema = z.enum(["local", "cloud"]);
 
 export const HealthResponseSchema = z.object({
   status: z.literal("ok"),
@@ -38,7 +37,7 @@ const ComponentShape = z.object({
   maxCompute: z.boolean(),
 });
 
-export const ApiComponentSchema = z.custom<ComponentSpec>(
+const ApiComponentSchema = z.custom<ComponentSpec>(
   (value) => ComponentShape.safeParse(value).success,
   "a component needs provider, identifier, version, displayName, category, ports and parameters",
 );

@@ -3,7 +3,7 @@
  * - GET  /api/health                      -> HealthResponse (the only route open without sign-in)
  * - GET  /api/me                          -> MeResponse
  * - GET  /api/components                  -> ComponentsResponse
- * - POST /api/validate   ValidateRequest  -> ValidateResponse
+ * - POST /api/validate   { manifest }     -> ValidateResponse
  * - POST /api/runs       CreateRunRequest -> 201 CreateRunResponse (400 InvalidManifest with problems)
  * - GET  /api/runs?page&pageSize&status&name&mine -> ListRunsResponse (runs private to others left out)
  * - GET  /api/runs/:runId                 -> RunDetail

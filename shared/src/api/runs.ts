@@ -9,11 +9,10 @@ import { RunCreatorSchema } from "./auth";
 const MAX_TEXT = MAX_MANIFEST_BYTES;
 
 export const ValidateRequestSchema = z.object({ manifest: z.string().max(MAX_TEXT) });
-export type ValidateRequest = z.infer<typeof ValidateRequestSchema>;
 export const ValidateResponseSchema = z.object({ problems: z.array(ProblemSchema) });
 export type ValidateResponse = z.infer<typeof ValidateResponseSchema>;
 
-export const AccessibilitySchema = z.enum(["PUBLIC", "PRIVATE"]);
+const AccessibilitySchema = z.enum(["PUBLIC", "PRIVATE"]);
 
 /**
  * Which steps a run executes (PAI Designer's "Run this step", "Run to here", "Run from here"):
@@ -80,13 +79,7 @@ export const KNOWN_RUN_STATUSES = [
   "Reused",
   "Unknown",
 ] as const;
-export const TERMINAL_RUN_STATUSES: readonly string[] = [
-  "Succeeded",
-  "Failed",
-  "Terminated",
-  "Skipped",
-  "Reused",
-];
+const TERMINAL_RUN_STATUSES: readonly string[] = ["Succeeded", "Failed", "Terminated", "Skipped", "Reused"];
 
 /** True when a run or node in this status will not change any more. */
 export function isTerminalStatus(status: string): boolean {
@@ -121,7 +114,6 @@ export const ListRunsQuerySchema = z.object({
   /** Only the runs the signed-in user started. */
   mine: z.stringbool().optional(),
 });
-export type ListRunsQuery = z.input<typeof ListRunsQuerySchema>;
 
 export const ListRunsResponseSchema = z.object({
   runs: z.array(RunSummarySchema),
@@ -178,7 +170,6 @@ export const StepLogsQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   pageSize: z.coerce.number().int().min(1).max(1000).default(200),
 });
-export type StepLogsQuery = z.input<typeof StepLogsQuerySchema>;
 
 export const StepLogsResponseSchema = z.object({
   logs: z.array(z.string()),
@@ -206,7 +197,6 @@ export type StepOutputsResponse = z.infer<typeof StepOutputsResponseSchema>;
 export const PreviewQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
-export type PreviewQuery = z.input<typeof PreviewQuerySchema>;
 
 export const PreviewResponseSchema = z.object({
   columns: z.array(z.object({ name: z.string(), type: z.string() })),

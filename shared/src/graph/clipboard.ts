@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { checkTextSize } from "../manifest/size";
-import { displayBase, freshDisplayName, freshStepName } from "./ops";
+import { displayBase, freshDisplayName, freshStepName } from "./names";
 import type { GraphStep, PipelineGraph, Position } from "./types";
 import { isObject } from "./util";
 

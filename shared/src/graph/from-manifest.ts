@@ -77,7 +77,7 @@ export function artifactArgOf(entry: unknown): ArtifactArg {
 }
 
 /** Builds the graph step of one manifest step. */
-export function stepOf(raw: Step): GraphStep {
+function stepOf(raw: Step): GraphStep {
   const metadata = isObject(raw) ? raw.metadata : undefined;
   const spec = isObject(raw) ? raw.spec : undefined;
   const args = objectAt(spec, "arguments");

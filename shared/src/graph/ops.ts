@@ -324,7 +324,7 @@ export function bindParameterToInput(
 }
 
 /** Declare a pipeline input parameter unless one of that name exists. */
-export function ensurePipelineInput(graph: PipelineGraph, param: Parameter): PipelineGraph {
+function ensurePipelineInput(graph: PipelineGraph, param: Parameter): PipelineGraph {
   if (graph.inputs.parameters.some((p) => p.name === param.name)) return graph;
   return { ...graph, inputs: { ...graph.inputs, parameters: [...graph.inputs.parameters, param] } };
 }

@@ -17,7 +17,7 @@ import {
 import { isObject, objectAt, stringAt } from "./util";
 
 /** Writes one `arguments.parameters` entry. */
-export function paramEntry(arg: ParamArg): Record<string, unknown> {
+function paramEntry(arg: ParamArg): Record<string, unknown> {
   const entry: Record<string, unknown> = arg.name === "" ? {} : { name: arg.name };
   const b = arg.binding;
   if (b.kind === "value") {
@@ -29,7 +29,7 @@ export function paramEntry(arg: ParamArg): Record<string, unknown> {
 }
 
 /** Writes one `arguments.artifacts` entry. */
-export function artifactEntry(arg: ArtifactArg): Record<string, unknown> {
+function artifactEntry(arg: ArtifactArg): Record<string, unknown> {
   const entry: Record<string, unknown> = arg.name === "" ? {} : { name: arg.name };
   const b = arg.binding;
   if (b.kind === "value") {
@@ -115,7 +115,7 @@ function writeMetadata(step: GraphStep, rawMeta: unknown): Record<string, unknow
 }
 
 /** Writes one graph step as a manifest step. */
-export function stepToManifest(step: GraphStep): Step {
+function stepToManifest(step: GraphStep): Step {
   const raw: Record<string, unknown> = isObject(step.raw) ? step.raw : {};
   const out: Record<string, unknown> = { ...raw, metadata: writeMetadata(step, raw.metadata) };
   const rawSpec = objectAt(raw, "spec");

@@ -91,7 +91,7 @@ function deepCopy(value: unknown): unknown {
 }
 
 /** Most nodes the aliases of one document may expand to. */
-export const ALIAS_EXPANSION_LIMIT = 100_000;
+const ALIAS_EXPANSION_LIMIT = 100_000;
 
 /** The document's content as plain JS; throws AliasLimitError when aliases expand too much. */
 export function documentToJS(doc: Document): unknown {

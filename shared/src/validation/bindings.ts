@@ -21,7 +21,7 @@ function outputPort(ctx: Ctx, step: string, name: string): PortSpec | undefined 
 }
 
 /** Checks one reference found at `where`; `upstream` collects the steps it reads. */
-export function checkReference(
+function checkReference(
   ctx: Ctx,
   ref: Reference | undefined,
   text: string,

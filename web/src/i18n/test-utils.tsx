@@ -13,7 +13,7 @@ import { type Translator, translatorOf } from "./useT";
 export const CATALOGS: Record<Locale, Messages> = { en, "zh-CN": zh };
 
 /** Wraps rendered components in `locale` (English by default); strict: a missing message throws. */
-export function IntlTestProvider({ locale = "en", children }: { locale?: Locale; children: ReactNode }) {
+function IntlTestProvider({ locale = "en", children }: { locale?: Locale; children: ReactNode }) {
   return (
     <IntlProvider locale={locale} messages={CATALOGS[locale]} onError={fail}>
       {children}
@@ -24,10 +24,6 @@ export function IntlTestProvider({ locale = "en", children }: { locale?: Locale;
 /** `render(ui, { wrapper: inEnglish })`. */
 export const inEnglish = ({ children }: { children: ReactNode }) => (
   <IntlTestProvider>{children}</IntlTestProvider>
-);
-/** `render(ui, { wrapper: inChinese })`. */
-export const inChinese = ({ children }: { children: ReactNode }) => (
-  <IntlTestProvider locale="zh-CN">{children}</IntlTestProvider>
 );
 
 /** A translator for pure functions' tests. */

@@ -2,7 +2,7 @@
 
 export type Row = [key: string, value: string];
 
-export function isPlainMap(value: unknown): value is Record<string, unknown> {
+function isPlainMap(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

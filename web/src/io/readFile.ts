@@ -1,7 +1,7 @@
 /** Reading a user's file as manifest text, refusing what no manifest can be. */
 import { error, MAX_MANIFEST_BYTES, type Problem, tooLarge } from "@pfd/shared";
 
-export const MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
+const MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
 
 export function looksLikeManifestFile(name: string): boolean {
   const lower = name.toLowerCase();

@@ -38,7 +38,7 @@ export type Migration = (record: Record<string, unknown>) => Record<string, unkn
 const migrateV1: Migration = (record) => ({ ...record, dirty: false });
 
 /** `MIGRATIONS[n - 1]` turns a version-n record into version n+1. */
-export const MIGRATIONS: readonly Migration[] = [migrateV1];
+const MIGRATIONS: readonly Migration[] = [migrateV1];
 
 export type MigrateResult = { ok: true; record: SavedPipeline } | { ok: false; reason: string };
 

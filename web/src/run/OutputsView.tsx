@@ -24,7 +24,7 @@ interface Props {
 }
 
 /** Where an artifact lives, in words: `project.table/partition`, an OSS key, or nothing. */
-export function describeLocation(info: unknown): string | undefined {
+function describeLocation(info: unknown): string | undefined {
   const value = (info as { value?: unknown } | null)?.value;
   const parsed = typeof value === "string" ? safeJson(value) : value;
   const loc = (parsed as { location?: Record<string, unknown> } | null | undefined)?.location;
@@ -38,7 +38,7 @@ export function describeLocation(info: unknown): string | undefined {
 }
 
 /** Evaluation artifacts get a chart rather than a table. */
-export function isEvaluation(output: Pick<StepOutput, "name" | "type">): boolean {
+function isEvaluation(output: Pick<StepOutput, "name" | "type">): boolean {
   return /ModelEvaluation|Metric/i.test(output.type ?? "") || /metric/i.test(output.name);
 }
 

@@ -3,16 +3,15 @@
  * sign-in), status word, elapsed time, console link (cloud mode) and actions, each disabled
  * with its reason when the user's role does not allow it; or why the last Run was refused.
  */
-import type { RunDetail, RunVerb } from "@pfd/shared";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { denialText } from "../auth/denial";
-import { actionRefusal } from "../auth/me";
-import { type MessageId, useFormats, useT } from "../i18n";
+import { useFormats, useT } from "../i18n";
 import { problemText } from "../problems/format";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
-import { runKeys, runQuery } from "./queries";
+import { runQuery } from "./queries";
+import { RunActions } from "./RunActions";
 import { useRunContext } from "./RunProvider";
 import { FIELD_LABELS } from "./settings";
 import { elapsedMs, isTerminal, statusKind } from "./status";
@@ -135,46 +134,6 @@ function FollowedRun({ runId }: { runId: string }) {
       <button type="button" className="btn" onClick={() => follow(null)} title={t("runBar.clearTitle")}>
         {t("runBar.clear")}
       </button>
-    </>
-  );
-}
-
-/** Terminate while it runs, Start when created without starting, Rerun once it ended. */
-export function RunActions({ run }: { run: RunDetail }) {
-  const { api, me } = useRunContext();
-  const queryClient = useQueryClient();
-  const action = useMutation({
-    mutationFn: (verb: "terminate" | "start" | "rerun") => api[verb](run.pipelineRunId),
-    onSuccess: (_data, verb) => {
-      // A rerun starts the same run over: its old logs and outputs must not be shown as new.
-      if (verb === "rerun")
-        queryClient.removeQueries({ queryKey: [...runKeys.run(run.pipelineRunId), "steps"] });
-      void queryClient.invalidateQueries({ queryKey: runKeys.run(run.pipelineRunId) });
-      void queryClient.invalidateQueries({ queryKey: [...runKeys.all, "list"] });
-    },
-  });
-  const terminal = isTerminal(run.status);
-  const t = useT();
-  const button = (verb: RunVerb, label: MessageId) => {
-    const forbidden = actionRefusal(me, verb, run);
-    return (
-      <button
-        type="button"
-        className="btn"
-        disabled={action.isPending || forbidden !== null}
-        title={forbidden ? denialText(t, forbidden) : undefined}
-        onClick={() => action.mutate(verb)}
-      >
-        {t(label)}
-      </button>
-    );
-  };
-  return (
-    <>
-      {run.status === "Initialized" && button("start", "runBar.start")}
-      {!terminal && run.status !== "Terminating" && button("terminate", "runBar.terminate")}
-      {terminal && button("rerun", "runBar.rerun")}
-      {action.error && <ErrorNotice error={asRunApiError(action.error)} title={t("runBar.actionFailed")} />}
     </>
   );
 }

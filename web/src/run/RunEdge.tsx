@@ -8,7 +8,7 @@ import { memo } from "react";
 import { useStepRunning } from "./stepStatus";
 
 /** Class for the path of an edge whose target step is running. */
-export const RUNNING_EDGE_CLASS = "pfd-run-edge-running";
+const RUNNING_EDGE_CLASS = "pfd-run-edge-running";
 
 export const RunEdge = memo(function RunEdge({
   id,

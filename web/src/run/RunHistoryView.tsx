@@ -12,7 +12,7 @@ import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
 import { type HistoryNodeData, historyGraph } from "./historyGraph";
 import { runManifestQuery, runQuery } from "./queries";
-import { RunActions } from "./RunBar";
+import { RunActions } from "./RunActions";
 import { RunDetails } from "./RunDetails";
 import { useRunContext } from "./RunProvider";
 import { StepRunBadge } from "./StepRunBadge";

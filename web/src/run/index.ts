@@ -11,21 +11,8 @@
  */
 import { lazy } from "react";
 
-export { createRunApi, type RunApi, RunApiError } from "./api";
-export { RunBar } from "./RunBar";
 export { RunButton, RunSettingsButton } from "./RunButton";
-export { RUNNING_EDGE_CLASS, RunEdge } from "./RunEdge";
-export {
-  type RunContextValue,
-  RunProvider,
-  type RunProviderProps,
-  type RunRefusal,
-  type RunSource,
-  useOptionalRunContext,
-  useRunContext,
-} from "./RunProvider";
 export { StepRunBadge } from "./StepRunBadge";
-export { isTerminal, statusKind } from "./status";
-export { useStepRunning, useStepRunStatus } from "./stepStatus";
+export { useStepRunStatus } from "./stepStatus";
 
 export const RunDock = lazy(() => import("./RunDock"));

@@ -4,7 +4,7 @@
  */
 import type { PipelineGraph } from "@pfd/shared";
 
-export const HISTORY_LIMIT = 200;
+const HISTORY_LIMIT = 200;
 const COALESCE_MS = 1500;
 
 export interface History {

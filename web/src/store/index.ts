@@ -40,7 +40,7 @@
  *   undo() redo()
  */
 export { EditorProvider, useEditor, useEditorApi } from "./context";
-export { createEditorStore, type EditorDeps, type EditorInit, type EditorStore } from "./create";
+export { createEditorStore, type EditorStore } from "./create";
 export type * from "./events";
 export * from "./selectors";
 export type * from "./types";

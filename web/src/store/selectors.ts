@@ -5,8 +5,6 @@
 import type { GraphStep, Problem } from "@pfd/shared";
 import type { EditorState } from "./types";
 
-export const selectGraph = (s: EditorState) => s.graph;
-export const selectSteps = (s: EditorState) => s.graph.steps;
 export const selectMetadata = (s: EditorState) => s.graph.metadata;
 export const selectInputs = (s: EditorState) => s.graph.inputs;
 export const selectOutputs = (s: EditorState) => s.graph.outputs;
@@ -19,7 +17,6 @@ export const selectCanUndo = (s: EditorState) => s.past.length > 0 && !s.readOnl
 export const selectCanRedo = (s: EditorState) => s.future.length > 0 && !s.readOnly;
 export const selectReadOnly = (s: EditorState) => s.readOnly !== null;
 export const selectDirty = (s: EditorState) => s.dirty;
-export const selectRevision = (s: EditorState) => s.revision;
 export const selectStepCount = (s: EditorState) => s.graph.steps.length;
 
 /** The single selected step, or null when none or several are selected. */

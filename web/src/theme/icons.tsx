@@ -42,11 +42,6 @@ export const FitIcon = () => (
     <path d="M4 9V5a1 1 0 0 1 1-1h4M15 4h4a1 1 0 0 1 1 1v4M20 15v4a1 1 0 0 1-1 1h-4M9 20H5a1 1 0 0 1-1-1v-4" />
   </Icon>
 );
-export const PlayIcon = () => (
-  <Icon>
-    <path d="M7 4.5v15l12-7.5z" />
-  </Icon>
-);
 export const SearchIcon = () => (
   <Icon>
     <circle cx="11" cy="11" r="6.5" />

@@ -25,7 +25,7 @@ export interface YamlBridgeState {
 
 export type YamlBridge = StoreApi<YamlBridgeState>;
 
-export function createYamlBridge(): YamlBridge {
+function createYamlBridge(): YamlBridge {
   let nonce = 0;
   return createStore<YamlBridgeState>()((set) => ({
     pending: [],

@@ -49,7 +49,7 @@ export type Evaluation = { state: SyncState; apply?: PipelineGraph };
  * Text pushed from the graph above this size gets no lint marks: they would cost a full parse and
  * validation after every canvas change, and the Problems list already shows the graph's problems.
  */
-export const LINT_SYNCED_TEXT_LIMIT = 200_000;
+const LINT_SYNCED_TEXT_LIMIT = 200_000;
 
 /** Checks the text; returns the graph to apply when the text is an acceptable edit. */
 export function evaluate(

@@ -19,7 +19,7 @@ import {
   takeGraph,
 } from "./sync";
 
-export const EVALUATE_DELAY_MS = 300;
+const EVALUATE_DELAY_MS = 300;
 const PUSH_DELAY_MS = 120;
 
 export interface YamlSync {

@@ -36,8 +36,6 @@ function table(components: readonly ComponentSpec[]): string {
 }
 
 export const components: Command = {
-  name: "components",
-  summary: "list the component catalog (--json for every port and parameter)",
   help: `Usage: pfd components [--json] [--components PATH]
 
 Lists the components the designer knows: provider/identifier/version, English and Chinese names,

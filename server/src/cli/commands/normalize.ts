@@ -5,8 +5,6 @@ import { formatProblem } from "../format";
 import { readManifestFile } from "../read";
 
 export const normalize: Command = {
-  name: "normalize",
-  summary: "print a manifest as the designer writes it (same content, Designer's YAML style)",
   help: `Usage: pfd normalize FILE
 
 Reads a core/v1 manifest (YAML or JSON) and prints it on stdout as the designer writes it:

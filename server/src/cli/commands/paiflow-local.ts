@@ -4,8 +4,6 @@ import { DEFAULT_DATA_DIR, startLocalPaiflow } from "../../paiflow-local/index";
 import { type Command, EXIT, parseArgs, UsageError } from "../command";
 
 export const paiflowLocal: Command = {
-  name: "paiflow-local",
-  summary: "run the local PAIFlow-compatible service (pipelines run on DuckDB)",
   help: `Usage: pfd paiflow-local [--port N] [--host HOST] [--data DIR]
 
 Starts a PAIFlow-compatible HTTP service that runs pipelines locally on DuckDB, and prints its
@@ -48,15 +46,7 @@ Environment:
         `Access key secret: ${service.accessKeySecret} (generated; set LOCAL_PAIFLOW_ACCESS_KEY_SECRET to choose one)\n`,
       );
     io.out(`Data directory: ${dataDir}\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off("SIGINT", stop);
-        process.off("SIGTERM", stop);
-        resolve();
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-    });
+    await io.untilStopped();
     io.err("stopping: runs still in flight are marked Failed\n");
     await service.close();
     return EXIT.ok;

@@ -17,8 +17,6 @@ import { formatProblem } from "../format";
 import { readManifestFile } from "../read";
 
 export const run: Command = {
-  name: "run",
-  summary: "validate a manifest and run it on PAIFlow (cloud, or the local engine without credentials)",
   help: `Usage: pfd run FILE [--workspace ID] [--name NAME] [--arguments FILE] [--only STEP | --to STEP | --from STEP]
                 [--no-reuse] [--wait] [--json]
 

@@ -35,8 +35,6 @@ async function open(dataDir: string, io: CliIo): Promise<Warehouse | undefined> 
 }
 
 export const tables: Command = {
-  name: "tables",
-  summary: "list the local table catalog or import a CSV/Parquet file into it",
   help: HELP,
   async run(args, io) {
     const [sub, ...rest] = args;

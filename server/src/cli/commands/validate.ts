@@ -6,8 +6,6 @@ import { formatProblem, plural } from "../format";
 import { readManifestFile } from "../read";
 
 export const validate: Command = {
-  name: "validate",
-  summary: "check manifests and print every problem as FILE:LINE:COL: severity CODE: message",
   help: `Usage: pfd validate [--components PATH] FILE...
 
 Checks PAIFlow core/v1 manifests (YAML or JSON, one or more documents) and prints one line per

@@ -32,7 +32,7 @@ interface TrainingData {
 }
 
 /** Feature names: featureColNames, or every numeric column but the label and excluded ones. */
-export function featureColumns(
+function featureColumns(
   input: TableInput,
   listed: string[],
   exclude: string[],
@@ -55,7 +55,7 @@ export function featureColumns(
 const MAX_CLASSES = 100;
 
 /** Training reads the rows into memory; past this, sample the table first (Split or SQL). */
-export const MAX_TRAINING_ROWS = 5_000_000;
+const MAX_TRAINING_ROWS = 5_000_000;
 
 /** The model a learner would train from these parameters and input columns (its design-time schema). */
 function trainingColumns(ctx: Params, input: TableInput): ModelSchema {

@@ -192,7 +192,7 @@ export async function runSandboxed(
 }
 
 /** Ends the sandbox's transaction: COMMIT keeps the temporary objects, ROLLBACK (whatever state it is in) drops them. */
-export async function endSandbox(conn: DuckDBConnection, how: "COMMIT" | "ROLLBACK"): Promise<void> {
+async function endSandbox(conn: DuckDBConnection, how: "COMMIT" | "ROLLBACK"): Promise<void> {
   if (how === "COMMIT") {
     await conn.run("COMMIT");
     return;

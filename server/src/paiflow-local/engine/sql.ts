@@ -41,7 +41,7 @@ export function emptyRelation(columns: Column[]): string {
 export const typedSelect = (columns: Column[], query: string) =>
   `SELECT ${columns.map((c) => `CAST(${ident(c.name)} AS ${c.type}) AS ${ident(c.name)}`).join(", ")} FROM (${query})`;
 
-export async function scalar(conn: DuckDBConnection, sql: string): Promise<unknown> {
+async function scalar(conn: DuckDBConnection, sql: string): Promise<unknown> {
   const reader = await conn.runAndReadAll(sql);
   return reader.getRowsJS()[0]?.[0];
 }

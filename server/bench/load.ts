@@ -1,0 +1,71 @@
+/** Bursts of concurrent requests and their latency figures, for bench:server. */
+
+export const CONCURRENCY = 200;
+export const ROUNDS = 10;
+
+export interface Sample {
+  latencies: number[];
+  wallMs: number;
+  errors: number;
+}
+
+export interface Summary {
+  p50: number;
+  p99: number;
+  throughput: number;
+  errors: number;
+}
+
+/** CONCURRENCY calls of `one` at once; each resolves to whether the request succeeded. */
+async function burst(one: () => Promise<boolean>): Promise<Sample> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      const t0 = performance.now();
+      const ok = await one().catch(() => false);
+      latencies.push(performance.now() - t0);
+      if (!ok) errors++;
+    }),
+  );
+  return { latencies, wallMs: performance.now() - start, errors };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+export function median(values: number[]): number {
+  return percentile(
+    [...values].sort((x, y) => x - y),
+    50,
+  );
+}
+
+export function summary(samples: Sample[]): Summary {
+  const all = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const wall = samples.reduce((sum, s) => sum + s.wallMs, 0);
+  return {
+    p50: percentile(all, 50),
+    p99: percentile(all, 99),
+    throughput: (all.length / wall) * 1000,
+    errors: samples.reduce((sum, s) => sum + s.errors, 0),
+  };
+}
+
+/**
+ * Bursts of each load, two warm-up rounds then ROUNDS measured ones, in the order `order(round)`
+ * gives (vary it, so no load always runs on a warmer or a busier machine). Samples by load name.
+ */
+export async function rounds<N extends string>(
+  loads: Record<N, () => Promise<boolean>>,
+  order: (round: number) => N[],
+): Promise<Record<N, Sample[]>> {
+  const names = Object.keys(loads) as N[];
+  const samples = Object.fromEntries(names.map((n) => [n, [] as Sample[]])) as Record<N, Sample[]>;
+  for (let i = 0; i < 2; i++) for (const name of names) await burst(loads[name]);
+  for (let round = 0; round < ROUNDS; round++)
+    for (const name of order(round)) samples[name].push(await burst(loads[name]));
+  return samples;
+}
