@@ -11,7 +11,7 @@ import { graphToYaml, hasYaml, type ReadResult, readManifestText, rememberYaml }
 export const WORKER_TEXT_THRESHOLD = 60_000;
 
 /** Pipelines from this many steps have their YAML written in the worker. */
-export const WORKER_STEPS_THRESHOLD = 300;
+const WORKER_STEPS_THRESHOLD = 300;
 
 export type WorkerRequest =
   | {
