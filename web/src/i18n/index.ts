@@ -13,5 +13,5 @@
 export { type Formats, formatDuration, useFormats } from "./format";
 export { I18nProvider } from "./I18nProvider";
 export { catalogLanguage, initialLocale, type Locale } from "./locale";
-export { loadMessages, type MessageId, msg } from "./messages";
+export { loadMessages, type MessageId, type Msg, msg } from "./messages";
 export { type Translator, useT } from "./useT";

@@ -26,6 +26,11 @@ export const inEnglish = ({ children }: { children: ReactNode }) => (
   <IntlTestProvider>{children}</IntlTestProvider>
 );
 
+/** `render(ui, { wrapper: inChinese })`. */
+export const inChinese = ({ children }: { children: ReactNode }) => (
+  <IntlTestProvider locale="zh-CN">{children}</IntlTestProvider>
+);
+
 /** A translator for pure functions' tests. */
 export function testT(locale: Locale = "en"): Translator {
   return translatorOf(createIntl({ locale, messages: CATALOGS[locale], onError: fail }));

@@ -7,7 +7,7 @@ import type { PersistenceState } from "./state";
 
 const sessions = new WeakMap<EditorStore, PersistenceSession>();
 
-function sessionFor(editor: EditorStore): PersistenceSession {
+export function sessionFor(editor: EditorStore): PersistenceSession {
   let session = sessions.get(editor);
   if (!session) {
     session = createPersistenceSession(editor);

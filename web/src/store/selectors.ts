@@ -17,6 +17,7 @@ export const selectCanUndo = (s: EditorState) => s.past.length > 0 && !s.readOnl
 export const selectCanRedo = (s: EditorState) => s.future.length > 0 && !s.readOnly;
 export const selectReadOnly = (s: EditorState) => s.readOnly !== null;
 export const selectDirty = (s: EditorState) => s.dirty;
+export const selectRevision = (s: EditorState) => s.revision;
 export const selectStepCount = (s: EditorState) => s.graph.steps.length;
 
 /** The single selected step, or null when none or several are selected. */
