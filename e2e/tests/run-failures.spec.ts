@@ -123,6 +123,7 @@ test.describe("runs that fail or stop (local mode)", () => {
     await expect(designer.nodes).toHaveCount(3);
     await designer.waitForSaved();
 
+    // Computed, not Reused from an earlier test's run of the same Read Table.
     const runId = await run.runEverythingAgain();
     await expect(designer.node("Slow Join")).toHaveAttribute("data-status", "Running", { timeout: 60_000 });
     await expect(designer.node("Read Air Quality")).toHaveAttribute("data-status", "Succeeded");

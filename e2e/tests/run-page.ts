@@ -47,27 +47,30 @@ export class RunView {
   }
 
   /**
-   * Clicks Run with the run request's `reuse: false`, as Run settings' "Run everything again"
-   * will send it (that checkbox comes with the partial-run UI): a test that shows a fresh run
-   * does not depend on what earlier tests ran (their unchanged steps would be Reused).
+   * Runs with Run settings' "Run everything again" on (the request's `reuse: false`), then turns
+   * it off again: a test that shows a fresh run does not depend on what earlier tests ran (their
+   * unchanged steps would be Reused), and later runs of the test reuse as usual.
    */
   async runEverythingAgain(): Promise<string> {
     return this.everythingAgain(() => this.run());
   }
 
-  /** Does `act` with every run it submits sent as `reuse: false` (see `runEverythingAgain`). */
+  /** Does `act` with Run settings' "Run everything again" on, then turns it off (see `runEverythingAgain`). */
   async everythingAgain<T>(act: () => Promise<T>): Promise<T> {
-    const runs = "**/api/runs";
-    await this.page.route(runs, async (route) => {
-      const request = route.request();
-      if (request.method() !== "POST") return route.continue();
-      return route.continue({ postData: JSON.stringify({ ...request.postDataJSON(), reuse: false }) });
-    });
+    await this.setRunEverythingAgain(true);
     try {
       return await act();
     } finally {
-      await this.page.unroute(runs);
+      await this.setRunEverythingAgain(false);
     }
+  }
+
+  private async setRunEverythingAgain(on: boolean): Promise<void> {
+    await this.page.getByRole("button", { name: /^(Run settings|运行设置)$/ }).click();
+    const dialog = this.page.getByRole("dialog", { name: /^(Run settings|运行设置)$/ });
+    await dialog.getByRole("checkbox", { name: /^(Run everything again|全部重新运行)$/ }).setChecked(on);
+    await dialog.getByRole("button", { name: /^(Save|保存)$/ }).click();
+    await expect(dialog).toBeHidden();
   }
 
   /** Waits for the run's final status word. */

@@ -1,4 +1,5 @@
 export * from "./api";
+export * from "./catalog/columns";
 export * from "./catalog/create";
 export * from "./catalog/describe";
 export * from "./catalog/from-manifest";
@@ -18,6 +19,7 @@ export * from "./manifest/serialize";
 export * from "./manifest/size";
 export * from "./manifest/types";
 export * from "./manifest/yaml-map";
+export * from "./validation/columns";
 export * from "./validation/cycles";
 export * from "./validation/graph";
 export * from "./validation/problem";

@@ -12,6 +12,7 @@ import { NewPipelineButton, OpenMenu, SaveStatusText } from "./persistence/Pipel
 import { Autosave } from "./persistence/usePersistence";
 import { ProblemsList } from "./problems/ProblemsList";
 import { RunButton, RunSettingsButton } from "./run";
+import { SchemaSync } from "./schemas/SchemaSync";
 import { YamlPanel } from "./yaml/YamlPanel";
 
 /** Toolbar buttons "New pipeline", "Open" (templates, recent), "Import YAML", "Paste YAML", "Export YAML". */
@@ -46,7 +47,12 @@ export function ProblemsSlot() {
   return <ProblemsList />;
 }
 
-/** App-wide effects with no UI of their own (autosave, restore, drop-to-import, ...). */
+/** App-wide effects with no UI of their own (autosave, restore, drop-to-import, design-time schemas, ...). */
 export function AppEffects() {
-  return <Autosave />;
+  return (
+    <>
+      <Autosave />
+      <SchemaSync />
+    </>
+  );
 }

@@ -1,7 +1,7 @@
 /** Users' own components, read from core/v1 component manifests (and inline components of a stream). */
 import { isObject, objectAt, stringAt } from "../graph/util";
 import type { ManifestStream } from "../manifest/types";
-import type { ComponentSpec, ParamSpec, PortSpec } from "./types";
+import type { ColumnsSpec, ComponentSpec, ParamSpec, PortSpec } from "./types";
 
 const PARAM_TYPES = new Set(["String", "Int", "Double", "Bool", "Map", "Array", "List"]);
 
@@ -38,7 +38,24 @@ function paramOf(entry: unknown): ParamSpec | undefined {
   if (range !== undefined) param.range = range;
   const allowed = feasible?.allowed ?? feasible?.enum;
   if (Array.isArray(allowed)) param.allowed = allowed.map(String);
+  const columns = columnsOf(objectAt(entry, "columns"));
+  if (columns) param.columns = columns;
   return param;
+}
+
+/**
+ * A parameter that names columns says so with `columns:` beside its `name` (our extension of
+ * core/v1, ignored by PAIFlow): `{ multiple: true, input: inputTable, numeric: true }`, every key
+ * optional.
+ */
+function columnsOf(entry: Record<string, unknown> | undefined): ColumnsSpec | undefined {
+  if (!entry) return undefined;
+  const spec: ColumnsSpec = {};
+  if (entry.multiple === true) spec.multiple = true;
+  if (entry.numeric === true) spec.numeric = true;
+  const input = stringAt(entry, "input");
+  if (input !== undefined) spec.input = input;
+  return spec;
 }
 
 function listOf<T>(io: unknown, key: string, read: (e: unknown) => T | undefined): T[] {

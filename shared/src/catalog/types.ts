@@ -44,10 +44,22 @@ export interface ParamSpec {
   descriptions?: Partial<Record<CatalogLanguage, string>>;
   /** The parameter's label in PAI Designer's form, by language, where PAI gives one (`表名`). */
   label?: Partial<Record<CatalogLanguage, string>>;
-  /** A comma-separated list of column names. */
-  columnList?: boolean;
+  /** The parameter names columns of an input table (see catalog/columns.ts for the rules). */
+  columns?: ColumnsSpec;
+  /** Names a table of the table catalog to read (`project.table`): edited with the table picker. */
+  catalogTable?: boolean;
   /** Edited in a multi-line box (SQL, scripts). */
   multiline?: boolean;
+}
+
+/** What a column parameter takes: one column or a comma-separated list, of which input, of what type. */
+export interface ColumnsSpec {
+  /** A comma-separated list (`cols_to_double`, `featureColNames`); otherwise one column. */
+  multiple?: boolean;
+  /** The input port whose columns it names; the component's first table input when absent. */
+  input?: string;
+  /** Only numeric columns are accepted (a learner's features). */
+  numeric?: boolean;
 }
 
 export interface ComponentSpec {

@@ -1,4 +1,5 @@
 /** Validation of a pipeline graph: documents, steps, names, components and cycles (bindings in bindings.ts). */
+import type { SchemasResponse } from "../api/schemas";
 import { componentsFromManifest } from "../catalog/from-manifest";
 import { componentLookup, catalog as officialCatalog } from "../catalog/index";
 import type { ComponentSpec } from "../catalog/types";
@@ -7,6 +8,7 @@ import type { GraphStep, PipelineGraph } from "../graph/types";
 import { isObject, stringAt } from "../graph/util";
 import { API_VERSION } from "../manifest/types";
 import { type Ctx, checkArtifacts, checkParameters, checkText } from "./bindings";
+import { checkColumns } from "./columns";
 import { findCycles } from "./cycles";
 import { checkDocument, checkIoNames } from "./document";
 import { error, type Problem, warning } from "./problem";
@@ -104,10 +106,16 @@ function checkStep(ctx: Ctx, step: GraphStep, index: number, names: Set<string>)
   return upstream;
 }
 
+export interface ValidateOptions {
+  /** Design-time schemas: column parameters are checked against them (`unknown-column`, `column-type`). */
+  schemas?: SchemasResponse | undefined;
+}
+
 /** Validates a graph against a catalog (the official one by default) plus the stream's inline components; never throws. */
 export function validateGraph(
   graph: PipelineGraph,
   components: readonly ComponentSpec[] = officialCatalog,
+  options: ValidateOptions = {},
 ): Problem[] {
   const all =
     graph.components.length > 0
@@ -174,5 +182,7 @@ export function validateGraph(
       ),
     );
   }
+  if (options.schemas)
+    ctx.problems.push(...checkColumns(graph.steps, (s) => ctx.specOf.get(s.name), options.schemas));
   return ctx.problems;
 }

@@ -70,6 +70,8 @@ export const PROBLEM_CODES = [
   "value-not-allowed",
   "value-out-of-range",
   "cycle",
+  "unknown-column",
+  "column-type",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

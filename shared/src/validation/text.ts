@@ -3,6 +3,7 @@
  * editor's YAML panel, import and autosave): parse, build the graph, check it, and point every
  * problem at a line.
  */
+import type { SchemasResponse } from "../api/schemas";
 import type { ComponentSpec } from "../catalog/types";
 import { manifestToGraph } from "../graph/from-manifest";
 import type { PipelineGraph } from "../graph/types";
@@ -14,6 +15,8 @@ import { error, type Problem } from "./problem";
 interface ReadManifestOptions extends ParseOptions {
   /** Components to check steps against; the official catalog by default. */
   components?: readonly ComponentSpec[];
+  /** Design-time schemas: column parameters are checked against them (see validation/columns.ts). */
+  schemas?: SchemasResponse;
   /** Checks the graph instead of `validateGraph` with `components` (e.g. a cached validation). */
   validate?: (graph: PipelineGraph) => readonly Problem[];
 }
@@ -34,7 +37,9 @@ export function readManifest(text: string, opts: ReadManifestOptions = {}): Mani
     parsed = parseManifest(text, opts);
     if (!parsed.stream) return { problems: parsed.problems };
     const graph = manifestToGraph(parsed.stream);
-    const found = opts.validate ? opts.validate(graph) : validateGraph(graph, opts.components);
+    const found = opts.validate
+      ? opts.validate(graph)
+      : validateGraph(graph, opts.components, { schemas: opts.schemas });
     return { stream: parsed.stream, graph, problems: withPositions(parsed, [...parsed.problems, ...found]) };
   } catch (e) {
     // A bug of ours must still come back as a problem, never as an exception in the caller.

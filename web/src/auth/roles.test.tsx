@@ -11,6 +11,7 @@ import type { RunApi } from "../run/api";
 import { renderWithApi } from "../run/provider.test-helper";
 import { RunBar } from "../run/RunBar";
 import { RunButton } from "../run/RunButton";
+import { StepRunActions } from "../run/StepRunActions";
 import { leaveFor } from "./navigate";
 import { UserMenu } from "./UserMenu";
 
@@ -82,6 +83,29 @@ describe("Run by role", () => {
     const button = screen.getByRole("button", { name: "Run" });
     await waitFor(() => expect(button.getAttribute("title")).toBe("Run the pipeline (Ctrl+Enter)"));
     expect((button as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe("Run this step / to here / from here by role", () => {
+  it("are disabled for a viewer, saying why", async () => {
+    const createRun = vi.fn();
+    renderAs(vera, <StepRunActions step="evaluate" as="button" />, { createRun });
+    const one = screen.getByRole("button", { name: "Run this step" }) as HTMLButtonElement;
+    await waitFor(() => expect(one.disabled).toBe(true));
+    expect(one.title).toBe("Your role (viewer) may design pipelines and look at runs, not start runs");
+    expect(createRun).not.toHaveBeenCalled();
+  });
+
+  it("send the run with its scope for a runner", async () => {
+    const createRun = vi.fn(async () => ({ pipelineRunId: "flow-9" }));
+    renderAs(alice, <StepRunActions step="evaluate" as="button" />, { createRun });
+    const to = screen.getByRole("button", { name: "Run to here" }) as HTMLButtonElement;
+    await waitFor(() => expect(to.title).toBe(""));
+    await userEvent.click(to);
+    await waitFor(() => expect(createRun).toHaveBeenCalled());
+    expect(createRun.mock.calls[0]).toMatchObject([
+      { manifest: "m", scope: { mode: "to", step: "evaluate" } },
+    ]);
   });
 });
 

@@ -1,13 +1,14 @@
 /**
- * Right-click menus: on a step (rename, duplicate, copy step name, delete), on an edge (delete),
- * on the empty canvas (paste, add component). The Menu key or Shift+F10 opens them from the
- * keyboard (menuKey.ts). Arrow keys move between items; Escape closes, and the focus goes back
- * to where it was.
+ * Right-click menus: on a step (rename, duplicate, copy step name, run this step / to here /
+ * from here, delete), on an edge (delete), on the empty canvas (paste, add component). The Menu
+ * key or Shift+F10 opens them from the keyboard (menuKey.ts). Arrow keys move between items;
+ * Escape closes, and the focus goes back to where it was.
  */
 import { componentKey, componentName } from "@pfd/shared";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { catalogLanguage, msg, useT } from "../i18n";
 import { matchComponent } from "../palette/search";
+import { StepRunActions } from "../run/StepRunActions";
 import { selectComponents, selectContextMenu, selectReadOnly, useEditor, useEditorApi } from "../store";
 import { readSteps, writeSteps } from "./clipboard";
 
@@ -100,6 +101,8 @@ export function ContextMenu() {
               s().notify("info", msg("notice.copied", { step }));
             })}
           />
+          <hr />
+          <StepRunActions step={step} as="menuitem" onDone={() => s().openContextMenu(null)} />
           {readOnly ? null : (
             <>
               <hr />

@@ -6,8 +6,10 @@ import { componentName, NODE_SIZE } from "@pfd/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useContext } from "react";
 import { catalogLanguage, useT } from "../i18n";
-import { problemLabel } from "../problems/format";
+import { problemLabel, problemText } from "../problems/format";
 import { StepRunBadge, useStepRunStatus } from "../run"; // run view (issue 5)
+import { schemaNote } from "../schemas/note";
+import { useEditor } from "../store";
 import { categoryKind } from "../theme/icons";
 import { PortKeysContext, usePortFrom } from "./keyboardConnect";
 import { nodeHeight, portTop } from "./ports";
@@ -34,6 +36,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
     : {};
   const fromClass = (side: "input" | "output", name: string) =>
     from?.side === side && from.port === name ? " kb-from" : "";
+  // Why this step's columns are unknown, where that starts (not on every step downstream of it).
+  const note = useEditor((s) => schemaNote(s.schemas, step.name));
 
   return (
     <div
@@ -51,6 +55,26 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         </div>
         {/* run view (issue 5): status and duration */}
         <StepRunBadge step={run} />
+        {problems ? (
+          <ul className="step-codes" aria-label={t("node.problemCodes")}>
+            {problems.map((p, i) => (
+              <li
+                // biome-ignore lint/suspicious/noArrayIndexKey: a step's problems have no identity beyond their order.
+                key={i}
+                className={`step-code ${p.severity}`}
+                data-code={p.code}
+                title={problemText(t, p)}
+              >
+                {p.code}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {note ? (
+          <div className="step-schema-note" data-reason={note} title={note}>
+            {t("node.columnsUnknown", { reason: note })}
+          </div>
+        ) : null}
       </div>
       {problems ? (
         <div

@@ -18,24 +18,28 @@ export function Inspector() {
         {t(step ? "inspector.step" : many ? "inspector.selection" : "inspector.pipeline")}
         {readOnly ? <span className="read-only-tag">{t("inspector.readOnly")}</span> : null}
       </h2>
-      {/* A disabled fieldset disables every field and button inside it: read-only is all or nothing. */}
-      <fieldset className="inspector-fields" disabled={readOnly}>
-        {step ? <StepInspector key={step.name} step={step} /> : null}
-        {many ? (
-          <div className="inspector-body">
-            <p className="muted">{t("inspector.selectedSteps", { count: selection.steps.length })}</p>
-            <div className="row-actions">
-              <button type="button" className="btn" onClick={() => api.getState().duplicateSelection()}>
-                {t("inspector.duplicate")}
-              </button>
-              <button type="button" className="btn danger" onClick={() => api.getState().removeSelection()}>
-                {t("inspector.delete")}
-              </button>
+      {/* The scroller is outside the fieldset: read-only disables every control, so the scroller
+          itself takes the focus then, or a keyboard could not scroll to what it shows. */}
+      <div className="inspector-scroll" tabIndex={readOnly ? 0 : undefined}>
+        {/* A disabled fieldset disables every field and button inside it: read-only is all or nothing. */}
+        <fieldset className="inspector-fields" disabled={readOnly}>
+          {step ? <StepInspector key={step.name} step={step} /> : null}
+          {many ? (
+            <div className="inspector-body">
+              <p className="muted">{t("inspector.selectedSteps", { count: selection.steps.length })}</p>
+              <div className="row-actions">
+                <button type="button" className="btn" onClick={() => api.getState().duplicateSelection()}>
+                  {t("inspector.duplicate")}
+                </button>
+                <button type="button" className="btn danger" onClick={() => api.getState().removeSelection()}>
+                  {t("inspector.delete")}
+                </button>
+              </div>
             </div>
-          </div>
-        ) : null}
-        {!step && !many ? <PipelineInspector /> : null}
-      </fieldset>
+          ) : null}
+          {!step && !many ? <PipelineInspector /> : null}
+        </fieldset>
+      </div>
     </aside>
   );
 }

@@ -2,19 +2,29 @@
  * One step parameter in the inspector: the widget its type calls for, its default as a
  * placeholder, a required mark, inline errors, and binding to a pipeline input instead of a value.
  */
-import { checkValue, type ParamArg, type ParamSpec, parameterDescription, parameterLabel } from "@pfd/shared";
+import {
+  type ColumnParam,
+  checkValue,
+  type ParamArg,
+  type ParamSpec,
+  parameterDescription,
+  parameterLabel,
+} from "@pfd/shared";
 import { memo, useId, useState } from "react";
 import { catalogLanguage, useT } from "../i18n";
 import { problemText } from "../problems/format";
 import { selectInputs, useEditor, useEditorApi } from "../store";
 import { LinkIcon } from "../theme/icons";
-import { ColumnList } from "./ColumnList";
+import { ColumnPicker } from "./ColumnPicker";
 import { MapEditor } from "./MapEditor";
+import { TablePicker } from "./TablePicker";
 
 interface Props {
   step: string;
   spec: ParamSpec;
   arg: ParamArg | undefined;
+  /** Set when the parameter names columns (shared `columnParam`): edited with a column picker. */
+  column?: ColumnParam | undefined;
   /** Problems validation reports for this parameter. */
   errors: readonly string[];
 }
@@ -24,9 +34,10 @@ function text(value: unknown): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
-export const ParamField = memo(function ParamField({ step, spec, arg, errors }: Props) {
+export const ParamField = memo(function ParamField({ step, spec, arg, column, errors }: Props) {
   const api = useEditorApi();
   const id = useId();
+  const labelId = `${id}-label`;
   const errorId = `${id}-err`;
   const binding = arg?.binding;
   const t = useT();
@@ -87,8 +98,29 @@ export const ParamField = memo(function ParamField({ step, spec, arg, errors }: 
         ) : null}
       </span>
     );
-  } else if (spec.columnList) {
-    widget = <ColumnList {...common} value={text(value)} placeholder={placeholder} onChange={set} />;
+  } else if (spec.catalogTable) {
+    widget = (
+      <TablePicker
+        {...common}
+        labelId={labelId}
+        value={text(value)}
+        placeholder={placeholder}
+        onChange={set}
+      />
+    );
+  } else if (column) {
+    widget = (
+      <ColumnPicker
+        {...common}
+        labelId={labelId}
+        step={step}
+        param={spec.name}
+        column={column}
+        value={text(value)}
+        placeholder={placeholder}
+        onChange={set}
+      />
+    );
   } else if (spec.multiline) {
     widget = (
       <textarea
@@ -121,7 +153,7 @@ export const ParamField = memo(function ParamField({ step, spec, arg, errors }: 
   return (
     <div className={`field${invalid ? " has-error" : ""}`}>
       <div className="field-head">
-        <label htmlFor={id}>
+        <label htmlFor={id} id={labelId}>
           {label ? <span className="param-label">{label} </span> : null}
           <span className="mono">{spec.name}</span>
           {spec.required ? (

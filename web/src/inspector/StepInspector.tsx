@@ -1,5 +1,7 @@
 /** The selected step: names, its component, and one field per parameter. */
 import {
+  columnParam,
+  columnsReaching,
   componentDescription,
   componentLookup,
   componentName,
@@ -9,7 +11,15 @@ import {
 import { useEffect, useId, useRef, useState } from "react";
 import { catalogLanguage, type Translator, useT } from "../i18n";
 import { problemText } from "../problems/format";
-import { problemsByStep, selectComponents, selectProblems, useEditor, useEditorApi } from "../store";
+import { StepRunActions } from "../run/StepRunActions";
+import {
+  problemsByStep,
+  selectComponents,
+  selectProblems,
+  selectSchemas,
+  useEditor,
+  useEditorApi,
+} from "../store";
 import { CategoryIcon, categoryKind } from "../theme/icons";
 import { ParamField } from "./ParamField";
 
@@ -32,6 +42,12 @@ export function StepInspector({ step }: { step: GraphStep }) {
   }, [renaming, step.name, api]);
 
   const params = stepParameters(step, component);
+  const schemas = useEditor(selectSchemas);
+  // Why the column pickers offer nothing, once for the step.
+  const columnsUnknown = params
+    .map((p) => columnParam(component, p))
+    .map((c) => (c ? columnsReaching(schemas ?? undefined, step.name, c) : undefined))
+    .find((r) => r && !r.known && r.reason);
 
   const fieldErrors = (name: string) =>
     stepProblems
@@ -83,15 +99,24 @@ export function StepInspector({ step }: { step: GraphStep }) {
         />
       </div>
       <StepNameField key={step.name} name={step.name} t={t} />
+      <fieldset className="row-actions step-run-actions" aria-label={t("run.stepActions")}>
+        <StepRunActions step={step.name} as="button" />
+      </fieldset>
 
       <h3 className="section-title">{t("inspector.parameters")}</h3>
       {params.length === 0 ? <p className="muted">{t("inspector.noParameters")}</p> : null}
+      {columnsUnknown && !columnsUnknown.known ? (
+        <p className="field-desc columns-unknown">
+          {t("columns.unknown", { reason: columnsUnknown.reason })}
+        </p>
+      ) : null}
       {params.map((p) => (
         <ParamField
           key={p.name}
           step={step.name}
           spec={p}
           arg={step.parameters.find((a) => a.name === p.name)}
+          column={columnParam(component, p)}
           errors={fieldErrors(p.name)}
         />
       ))}

@@ -52,6 +52,9 @@ describe("ProblemsList", () => {
       expect.stringContaining("the pipeline has no provider"),
     ]);
     expect(screen.getByRole("heading").textContent).toContain("1 error, 1 warning");
+    // Each shows its code, and carries it for tools.
+    expect(items.map((i) => i.dataset.code)).toEqual(["required-parameter", "metadata"]);
+    expect(items[0]?.textContent).toContain("required-parameter");
   });
 
   it("selects the step of a step problem", async () => {

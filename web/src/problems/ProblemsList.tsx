@@ -52,11 +52,12 @@ export function ProblemsList() {
         <ul aria-label={t("problems.title")} className="pfd-problems__list">
           {items.map(({ p, fromText }, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity beyond their order.
-            <li key={i} className={`pfd-problem pfd-problem--${p.severity}`}>
+            <li key={i} className={`pfd-problem pfd-problem--${p.severity}`} data-code={p.code}>
               <button type="button" onClick={() => open(p, fromText)}>
                 <span className="pfd-problem__severity">
                   {t("problems.severity", { severity: p.severity })}
                 </span>
+                <span className="pfd-problem__code">{p.code}</span>
                 <span className="pfd-problem__message">{problemText(t, p)}</span>
                 <span className="pfd-problem__where">
                   {[

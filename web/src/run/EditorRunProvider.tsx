@@ -19,8 +19,11 @@ export function EditorRunProvider({ children }: { children: ReactNode }) {
   const editor = useEditorApi();
   const pipelineKey = usePersistence((s) => s.currentId);
   const getRunSource = useCallback((): RunSource => {
-    const { graph, components } = editor.getState();
-    return { manifest: graphToYaml(graph), problems: validateGraph(graph, components) };
+    const { graph, components, schemas } = editor.getState();
+    return {
+      manifest: graphToYaml(graph),
+      problems: validateGraph(graph, components, { schemas: schemas ?? undefined }),
+    };
   }, [editor]);
   return (
     <RunProvider pipelineKey={pipelineKey} getRunSource={getRunSource}>

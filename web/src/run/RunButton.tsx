@@ -20,7 +20,7 @@ export function RunButton({ className = "pfd-run-button" }: { className?: string
     <button
       type="button"
       className={className}
-      onClick={ctx?.run}
+      onClick={() => ctx?.run()}
       disabled={!ctx || busy || forbidden !== null}
       aria-busy={busy}
       aria-keyshortcuts="Control+Enter Meta+Enter"

@@ -5,7 +5,7 @@
  * Server state (runs, logs, outputs) stays in TanStack Query; this provider holds only the
  * analyst's own choices and the command's transient state, none of which enters the pipeline.
  */
-import type { Denial, MeResponse, Problem } from "@pfd/shared";
+import type { Denial, MeResponse, Problem, RunScope } from "@pfd/shared";
 import {
   QueryClient,
   QueryClientContext,
@@ -59,8 +59,11 @@ export interface RunContextValue {
   followedRunId: string | null;
   /** Show a run on the canvas (null: show none). */
   follow(runId: string | null): void;
-  /** Validate, then create the run; ignored while a previous click is still being sent. */
-  run(): void;
+  /**
+   * Validate, then create the run; ignored while a previous click is still being sent. `scope`:
+   * only that step, or up to or from it (PAI Designer's "Run this step / to here / from here").
+   */
+  run(scope?: RunScope): void;
   submitting: boolean;
   refusal: RunRefusal | null;
   dismissRefusal(): void;
@@ -157,43 +160,48 @@ function RunState({
     [storage, pipelineKey],
   );
 
-  const run = useCallback(() => {
-    if (inFlight.current) return;
-    const forbidden = runRefusal(me);
-    if (forbidden) {
-      setRefusal({ kind: "role", denial: forbidden });
-      return;
-    }
-    const source = getSource.current();
-    const errors = source.problems.filter((p) => p.severity === "error");
-    if (errors.length > 0) {
-      setRefusal({ kind: "problems", problems: errors });
-      return;
-    }
-    const bad = Object.keys(checkRunSettings(settings)) as (keyof RunSettings)[];
-    if (bad.length > 0) {
-      setRefusal({ kind: "settings", fields: bad });
-      return;
-    }
-    inFlight.current = true;
-    setSubmitting(true);
-    setRefusal(null);
-    void (async () => {
-      try {
-        const health = await queryClient.fetchQuery(healthQuery(api)).catch(() => undefined);
-        const created = await api.createRun(buildCreateRunRequest(source.manifest, settings, health));
-        follow(created.pipelineRunId);
-        void queryClient.invalidateQueries({ queryKey: [...runKeys.all, "list"] });
-      } catch (error) {
-        const apiError =
-          error instanceof RunApiError ? error : new RunApiError("ClientError", String(error), undefined);
-        setRefusal({ kind: "error", error: apiError });
-      } finally {
-        inFlight.current = false;
-        setSubmitting(false);
+  const run = useCallback(
+    (scope?: RunScope) => {
+      if (inFlight.current) return;
+      const forbidden = runRefusal(me);
+      if (forbidden) {
+        setRefusal({ kind: "role", denial: forbidden });
+        return;
       }
-    })();
-  }, [api, follow, me, queryClient, settings]);
+      const source = getSource.current();
+      const errors = source.problems.filter((p) => p.severity === "error");
+      if (errors.length > 0) {
+        setRefusal({ kind: "problems", problems: errors });
+        return;
+      }
+      const bad = Object.keys(checkRunSettings(settings)) as (keyof RunSettings)[];
+      if (bad.length > 0) {
+        setRefusal({ kind: "settings", fields: bad });
+        return;
+      }
+      inFlight.current = true;
+      setSubmitting(true);
+      setRefusal(null);
+      void (async () => {
+        try {
+          const health = await queryClient.fetchQuery(healthQuery(api)).catch(() => undefined);
+          const created = await api.createRun(
+            buildCreateRunRequest(source.manifest, settings, health, scope),
+          );
+          follow(created.pipelineRunId);
+          void queryClient.invalidateQueries({ queryKey: [...runKeys.all, "list"] });
+        } catch (error) {
+          const apiError =
+            error instanceof RunApiError ? error : new RunApiError("ClientError", String(error), undefined);
+          setRefusal({ kind: "error", error: apiError });
+        } finally {
+          inFlight.current = false;
+          setSubmitting(false);
+        }
+      })();
+    },
+    [api, follow, me, queryClient, settings],
+  );
 
   // Ctrl/Cmd+Enter runs from anywhere, unless a focused editor already used the keys.
   useEffect(() => {

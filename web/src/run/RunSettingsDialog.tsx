@@ -100,6 +100,15 @@ export default function RunSettingsDialog({ onClose }: { onClose: () => void }) 
           />
           {t("settings.createWithoutStarting")}
         </label>
+        <label className="pfd-run-check">
+          <input
+            type="checkbox"
+            checked={draft.runEverythingAgain}
+            onChange={(e) => setDraft({ ...draft, runEverythingAgain: e.target.checked })}
+          />
+          {t("settings.runEverythingAgain")}
+        </label>
+        <p className="pfd-run-hint">{t("settings.runEverythingAgainHint")}</p>
         <div className="pfd-run-dialog-actions">
           <button
             type="button"

@@ -24,15 +24,24 @@ export const StepRunBadge = memo(function StepRunBadge({ step }: { step: StepSta
     if (status === undefined) wrapper.removeAttribute("data-status");
     else wrapper.setAttribute("data-status", status);
   }, [status]);
-  const ms = step ? elapsedMs(step.startedAt, step.finishedAt, now) : undefined;
+  const from = step?.reusedFrom?.pipelineRunId;
+  // A reused step did not run now: no duration, but where its outputs come from.
+  const ms = step && !from ? elapsedMs(step.startedAt, step.finishedAt, now) : undefined;
   return (
     <span
       ref={ref}
       className={step ? `pfd-run-badge pfd-run-${statusKind(step.status)}` : "pfd-run-badge-empty"}
-      title={step ? t("status.title", { status: statusText(t, step.status) }) : undefined}
+      title={
+        step
+          ? from
+            ? t("status.reusedFrom", { run: from })
+            : t("status.title", { status: statusText(t, step.status) })
+          : undefined
+      }
     >
       {step && <span className="pfd-run-dot" aria-hidden="true" />}
       {step && statusText(t, step.status)}
+      {from && <span className="pfd-run-badge-from"> · {t("status.from", { run: from })}</span>}
       {ms !== undefined && <span className="pfd-run-badge-time"> · {formatDuration(ms, t.locale)}</span>}
     </span>
   );

@@ -12,6 +12,7 @@ import {
   CreateRunResponseSchema,
   HealthResponseSchema,
   ListRunsResponseSchema,
+  ListTablesResponseSchema,
   MeResponseSchema,
   PreviewResponseSchema,
   type Problem,
@@ -19,9 +20,12 @@ import {
   RunActionResponseSchema,
   RunDetailSchema,
   RunManifestResponseSchema,
+  type SchemasRequest,
+  SchemasResponseSchema,
   SignOutResponseSchema,
   StepLogsResponseSchema,
   StepOutputsResponseSchema,
+  TablePreviewResponseSchema,
 } from "@pfd/shared";
 import type { z } from "zod";
 import { goSignIn } from "../auth/navigate";
@@ -127,7 +131,8 @@ function post(body?: unknown): RequestInit {
 }
 
 /**
- * The server's client (runs, and who is signed in); `fetchImpl` is injectable so tests can drive
+ * The server's client (runs, who is signed in, and what is known while designing: schemas and
+ * tables); `fetchImpl` is injectable so tests can drive
  * it against a real app or a recorder.
  */
 export function createRunApi(fetchImpl: Fetch = (...args) => fetch(...args), options: RunApiOptions = {}) {
@@ -152,6 +157,12 @@ export function createRunApi(fetchImpl: Fetch = (...args) => fetch(...args), opt
       call(StepOutputsResponseSchema, apiPaths.stepOutputs(runId, stepName), { signal }),
     preview: (runId: string, stepName: string, output: string, limit: number, signal?: AbortSignal) =>
       call(PreviewResponseSchema, apiPaths.outputPreview(runId, stepName, output, { limit }), { signal }),
+    schemas: (request: SchemasRequest, signal?: AbortSignal) =>
+      call(SchemasResponseSchema, apiPaths.schemas(), { ...post(request), signal }),
+    tables: (keyword?: string, signal?: AbortSignal) =>
+      call(ListTablesResponseSchema, apiPaths.tables({ keyword }), { signal }),
+    tablePreview: (name: string, query: { limit?: number; partition?: string }, signal?: AbortSignal) =>
+      call(TablePreviewResponseSchema, apiPaths.tablePreview(name, query), { signal }),
   };
 }
 

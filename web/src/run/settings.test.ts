@@ -66,8 +66,17 @@ describe("buildCreateRunRequest", () => {
       accessibility: "PRIVATE",
       mlflowExperimentId: "exp-12",
       createWithoutStarting: true,
+      runEverythingAgain: true,
     };
-    const request = buildCreateRunRequest("m", settings, { mode: "cloud", region: "cn-shanghai" });
+    const request = buildCreateRunRequest(
+      "m",
+      settings,
+      { mode: "cloud", region: "cn-shanghai" },
+      {
+        mode: "one",
+        step: "evaluate",
+      },
+    );
     expect(CreateRunRequestSchema.parse(request)).toEqual(request);
     expect(request).toMatchObject({
       workspaceId: "ws-9",
@@ -75,6 +84,8 @@ describe("buildCreateRunRequest", () => {
       accessibility: "PRIVATE",
       noConfirmRequired: false,
       options: '{"mlflow":{"experimentId":"exp-12"}}',
+      scope: { mode: "one", step: "evaluate" },
+      reuse: false,
     });
     const args = JSON.parse(request.arguments ?? "{}");
     expect(args.arguments.parameters[0]).toEqual({

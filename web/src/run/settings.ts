@@ -5,7 +5,7 @@
  * the pipeline's local id and never enter the manifest. Reading repairs what it can (a field
  * of the wrong type falls back to its default) so an old or hand-edited entry never blocks a run.
  */
-import type { CreateRunRequest, HealthResponse } from "@pfd/shared";
+import type { CreateRunRequest, HealthResponse, RunScope } from "@pfd/shared";
 import type { MessageId } from "../i18n/messages";
 
 export interface RunSettings {
@@ -22,6 +22,8 @@ export interface RunSettings {
   mlflowExperimentId: string;
   /** Create the run Initialized, without starting it (`NoConfirmRequired: false`). */
   createWithoutStarting: boolean;
+  /** Run every step again: no step reuses an earlier run's outputs (`reuse: false`; local mode). */
+  runEverythingAgain: boolean;
 }
 
 export const DEFAULT_RUN_SETTINGS: RunSettings = {
@@ -32,6 +34,7 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
   accessibility: "PUBLIC",
   mlflowExperimentId: "",
   createWithoutStarting: false,
+  runEverythingAgain: false,
 };
 
 /** Each setting's label: the dialog's, and how a refused Run names the settings at fault. */
@@ -43,6 +46,7 @@ export const FIELD_LABELS: Record<keyof RunSettings, MessageId> = {
   accessibility: "settings.accessibility",
   mlflowExperimentId: "settings.mlflowExperimentId",
   createWithoutStarting: "settings.createWithoutStarting",
+  runEverythingAgain: "settings.runEverythingAgain",
 };
 
 const PREFIX = "pfd.run-settings.";
@@ -69,6 +73,7 @@ export function loadRunSettings(storage: Storage, pipelineKey: string): RunSetti
   }
   if (s.accessibility === "PUBLIC" || s.accessibility === "PRIVATE") out.accessibility = s.accessibility;
   if (typeof s.createWithoutStarting === "boolean") out.createWithoutStarting = s.createWithoutStarting;
+  if (typeof s.runEverythingAgain === "boolean") out.runEverythingAgain = s.runEverythingAgain;
   return out;
 }
 
@@ -102,13 +107,16 @@ export function defaultMaxComputeEndpoint(region: string): string {
   return `http://service.${region}.maxcompute.aliyun.com/api`;
 }
 
-/** The `POST /api/runs` body for a manifest and the remembered settings. */
+/** The `POST /api/runs` body for a manifest and the remembered settings; `scope`: only those steps. */
 export function buildCreateRunRequest(
   manifest: string,
   settings: RunSettings,
   health: Pick<HealthResponse, "mode" | "region"> | undefined,
+  scope?: RunScope,
 ): CreateRunRequest {
   const request: CreateRunRequest = { manifest, noConfirmRequired: !settings.createWithoutStarting };
+  if (scope) request.scope = scope;
+  if (settings.runEverythingAgain) request.reuse = false;
   const name = settings.runName.trim();
   if (name) request.name = name;
   const ws = settings.workspaceId.trim();

@@ -14,6 +14,7 @@ export type StatusKind =
   | "waiting"
   | "running"
   | "succeeded"
+  | "reused"
   | "failed"
   | "skipped"
   | "terminated"
@@ -32,8 +33,8 @@ const KIND = new Map<string, StatusKind>(
     Failed: "failed",
     Terminated: "terminated",
     Skipped: "skipped",
-    // Outputs taken from an earlier run: drawn as done until the partial-run UI gives it a look of its own.
-    Reused: "succeeded",
+    // Outputs taken from an earlier run: done, but not computed by this run.
+    Reused: "reused",
     Unknown: "unknown",
   } satisfies Record<KnownStatus, StatusKind>),
 );

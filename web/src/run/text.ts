@@ -8,12 +8,15 @@ export function statusText(t: Translator, status: string | undefined): string {
   return t.maybe(`status.${status}`) ?? status;
 }
 
+/** Codes the embedded (local) PAIFlow gives with the contract's meaning: worded as the server's own. */
+const SHARED_CODES: ReadonlySet<string> = new Set(["StepOutputMissing"]);
+
 /**
  * What went wrong, from the error's code: the server's own codes and the client's are worded
  * here; PAIFlow's codes are PAIFlow's, so its message says the rest (see `errorDetail`).
  */
 export function errorHeadline(t: Translator, error: RunApiError): string {
-  if (error.details.source === "paiflow") return t("apiError.paiflow");
+  if (error.details.source === "paiflow" && !SHARED_CODES.has(error.code)) return t("apiError.paiflow");
   return t.maybe(`apiError.${error.code}`, { field: error.details.field ?? "none" }) ?? error.message;
 }
 

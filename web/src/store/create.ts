@@ -24,6 +24,7 @@ import {
   portTypesOf,
   removeSteps,
   renameStep,
+  type SchemasResponse,
   setDisplayName,
   setParameter,
   setParameterBinding,
@@ -41,8 +42,12 @@ import type { EditorState, Selection } from "./types";
 export type EditorStore = StoreApi<EditorState> & { events: EventChannel<EditorEvent> };
 
 export interface EditorDeps {
-  /** Validation of a graph (shared `validateGraph`); none: no problems are shown. */
-  validate?: (graph: PipelineGraph, components: readonly ComponentSpec[]) => readonly Problem[];
+  /** Validation of a graph (shared `validateGraph`), with its design-time schemas when known; none: no problems are shown. */
+  validate?: (
+    graph: PipelineGraph,
+    components: readonly ComponentSpec[],
+    options: { schemas?: SchemasResponse | undefined },
+  ) => readonly Problem[];
   /** Automatic layout; defaults to the shared core's layered left-to-right layout of every step. */
   layout?: (graph: PipelineGraph, measured: EditorState["measured"]) => PipelineGraph;
   /** Delay before re-validating after a change, in ms (0 in tests: at once). */
@@ -138,6 +143,7 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       dirty: false,
       readOnly: null,
       problems: [],
+      schemas: null,
       components: init.components ?? catalog,
       selection: NO_SELECTION,
       past: [],
@@ -161,6 +167,8 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
           past: [],
           future: [],
           dragPositions: null,
+          // Another pipeline's columns would flag this one's: none until its own schemas come.
+          ...(refresh ? {} : { schemas: null }),
           // A refresh shows a newer version of the same pipeline: what the user looks at stays.
           selection: refresh ? liveSelection(graph) : NO_SELECTION,
           ...(refresh ? {} : { contextMenu: null }),
@@ -172,6 +180,9 @@ export function createEditorStore(init: EditorInit = {}, deps: EditorDeps = {}):
       },
       setComponents(components) {
         set({ components });
+      },
+      setSchemas(schemas) {
+        set({ schemas });
       },
       markSaved() {
         const { graph, dirty } = get();
@@ -390,12 +401,12 @@ function watchValidation(store: StoreApi<EditorState>, deps: EditorDeps): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
     timer = undefined;
-    const { graph, components } = store.getState();
-    store.setState({ problems: validate(graph, components) });
+    const { graph, components, schemas } = store.getState();
+    store.setState({ problems: validate(graph, components, { schemas: schemas ?? undefined }) });
   };
   run();
   store.subscribe((s, prev) => {
-    if (s.graph === prev.graph && s.components === prev.components) return;
+    if (s.graph === prev.graph && s.components === prev.components && s.schemas === prev.schemas) return;
     if (delay === 0) return run();
     if (timer) clearTimeout(timer);
     timer = setTimeout(run, delay);

@@ -12,7 +12,8 @@
  *   revision: number            +1 on every graph change
  *   dirty: boolean              differs from its kept version (as opened, or last exported); see types.ts
  *   readOnly: { reason } | null edits refused with `reason` as the notice (open in another tab); loads allowed
- *   problems: Problem[]         validation of graph, recomputed ~120 ms after a change
+ *   problems: Problem[]         validation of graph, recomputed ~120 ms after a change (and when schemas come)
+ *   schemas: SchemasResponse|null  design-time columns of every step (schemas/SchemaSync keeps them: setSchemas)
  *   components: ComponentSpec[] the shared catalog + the user's own, loaded by the app shell (setComponents)
  *   selection: { steps: string[], edges: string[] }   step names / data-edge ids
  *   past / future               undo history (graphs)

@@ -5,12 +5,15 @@
 import type { GraphStep, Problem } from "@pfd/shared";
 import type { EditorState } from "./types";
 
+export const selectGraph = (s: EditorState) => s.graph;
+export const selectSteps = (s: EditorState) => s.graph.steps;
 export const selectMetadata = (s: EditorState) => s.graph.metadata;
 export const selectInputs = (s: EditorState) => s.graph.inputs;
 export const selectOutputs = (s: EditorState) => s.graph.outputs;
 export const selectSelection = (s: EditorState) => s.selection;
 export const selectComponents = (s: EditorState) => s.components;
 export const selectProblems = (s: EditorState) => s.problems;
+export const selectSchemas = (s: EditorState) => s.schemas;
 export const selectNotice = (s: EditorState) => s.notice;
 export const selectContextMenu = (s: EditorState) => s.contextMenu;
 export const selectCanUndo = (s: EditorState) => s.past.length > 0 && !s.readOnly;

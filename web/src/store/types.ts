@@ -10,6 +10,7 @@ import type {
   PipelineGraph,
   Position,
   Problem,
+  SchemasResponse,
   StepClipboard,
 } from "@pfd/shared";
 import type { Msg } from "../i18n/messages";
@@ -63,6 +64,11 @@ export interface EditorState {
   readOnly: { reason: Msg } | null;
   /** Validation problems of `graph` (recomputed shortly after each change). */
   problems: readonly Problem[];
+  /**
+   * Design-time schemas (`POST /api/schemas`) of the graph as it was a moment ago, kept by the app
+   * shell (schemas/SchemaSync); null until the first answer and after another pipeline is opened.
+   */
+  schemas: SchemasResponse | null;
   /** The components steps are made from and checked against: the catalog and the user's own. */
   components: readonly ComponentSpec[];
 
@@ -99,6 +105,7 @@ export interface EditorState {
   /** Apply a graph edited elsewhere (the YAML panel) as one undoable change. */
   applyGraph(graph: PipelineGraph, source: EditSource): void;
   setComponents(components: readonly ComponentSpec[]): void;
+  setSchemas(schemas: SchemasResponse | null): void;
   /** The open graph is now the kept version (it was exported): `dirty` becomes false. */
   markSaved(): void;
   setReadOnly(readOnly: { reason: Msg } | null): void;

@@ -50,9 +50,8 @@ export async function countRows(conn: DuckDBConnection, relation: string): Promi
   return Number(await scalar(conn, `SELECT count(*) FROM ${relation}`));
 }
 
-const NUMERIC =
-  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
-export const isNumericType = (type: string) => NUMERIC.test(type);
+// Shared with the web's column pickers and validation: one rule for what is numeric and how lists split.
+export { isNumericType, splitColumns as columnList } from "@pfd/shared";
 
 /**
  * Splits a SQL script into statements on top-level semicolons, respecting quotes and comments.
@@ -84,14 +83,6 @@ export function splitStatements(sql: string): string[] {
   return out
     .map((s) => s.trim())
     .filter((s) => s.length > 0 && !/^(--[^\n]*\n?|\/\*[\s\S]*?\*\/|\s)*$/.test(s));
-}
-
-/** A comma list parameter (`"a, b,c"`) as trimmed names. */
-export function columnList(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
 }
 
 /** JSON-safe cell values: BIGINTs as numbers when exact (else strings), dates and others as text. */

@@ -16,6 +16,7 @@ export const dataSourceTarget: ComponentSpec[] = [
       {
         name: "inputTableName",
         type: "String",
+        catalogTable: true,
         description: "Table to read, as project.table (needed to run; Designer exports drafts without it)",
       },
       {

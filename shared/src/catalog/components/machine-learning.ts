@@ -20,7 +20,7 @@ const featureColumns = {
   name: "featureColNames",
   type: "String",
   required: true,
-  columnList: true,
+  columns: { multiple: true, numeric: true },
   description: "Feature columns",
 } as const;
 
@@ -28,6 +28,7 @@ const labelColumn = {
   name: "labelColName",
   type: "String",
   required: true,
+  columns: {},
   description: "Label column",
 } as const;
 
@@ -96,14 +97,19 @@ export const machineLearning: ComponentSpec[] = [
       {
         name: "excludedColNames",
         type: "String",
-        columnList: true,
+        columns: { multiple: true },
         description: "Columns left out of the features",
       },
-      { name: "weightColName", type: "String", description: "Row weight column" },
+      {
+        name: "weightColName",
+        type: "String",
+        columns: { numeric: true },
+        description: "Row weight column",
+      },
       {
         name: "forceCategorical",
         type: "String",
-        columnList: true,
+        columns: { multiple: true },
         description: "Int columns to treat as categories",
       },
       { name: "treeNum", type: "Int", default: "100", range: "[1, 1000]", description: "Number of trees" },
@@ -161,13 +167,13 @@ export const machineLearning: ComponentSpec[] = [
       {
         name: "featureColNames",
         type: "String",
-        columnList: true,
+        columns: { multiple: true, input: "inputTable", numeric: true },
         description: "Feature columns (the model's when empty)",
       },
       {
         name: "appendColNames",
         type: "String",
-        columnList: true,
+        columns: { multiple: true, input: "inputTable" },
         description: "Columns copied to the output",
       },
       {
@@ -213,11 +219,18 @@ export const machineLearning: ComponentSpec[] = [
       table("outputDetailTable", "Metrics per threshold bin"),
     ],
     parameters: [
-      { name: "labelColName", type: "String", required: true, description: "Column of the true label" },
+      {
+        name: "labelColName",
+        type: "String",
+        required: true,
+        columns: {},
+        description: "Column of the true label",
+      },
       {
         name: "scoreColName",
         type: "String",
         default: "prediction_score",
+        columns: { numeric: true },
         description: "Column of the score",
       },
       {

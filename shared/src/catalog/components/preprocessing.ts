@@ -18,14 +18,19 @@ export const preprocessing: ComponentSpec[] = [
       {
         name: "cols_to_double",
         type: "String",
-        columnList: true,
+        columns: { multiple: true },
         description: "Columns to convert to double",
       },
-      { name: "cols_to_int", type: "String", columnList: true, description: "Columns to convert to bigint" },
+      {
+        name: "cols_to_int",
+        type: "String",
+        columns: { multiple: true },
+        description: "Columns to convert to bigint",
+      },
       {
         name: "cols_to_string",
         type: "String",
-        columnList: true,
+        columns: { multiple: true },
         description: "Columns to convert to string",
       },
       {
@@ -81,9 +86,15 @@ export const preprocessing: ComponentSpec[] = [
       {
         name: "idColName",
         type: "String",
+        columns: {},
         description: "ID column: rows with the same ID go to the same part",
       },
-      { name: "thresholdColName", type: "String", description: "Column compared with the threshold" },
+      {
+        name: "thresholdColName",
+        type: "String",
+        columns: { numeric: true },
+        description: "Column compared with the threshold",
+      },
       {
         name: "threshold",
         type: "Double",
@@ -150,7 +161,7 @@ export const preprocessing: ComponentSpec[] = [
       {
         name: "selectedColNames",
         type: "String",
-        columnList: true,
+        columns: { multiple: true, numeric: true },
         description: "Columns to normalize (all numeric columns when empty)",
       },
       { name: "keepOriginal", type: "Bool", default: "false", description: "Keep the original columns" },

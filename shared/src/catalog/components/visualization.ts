@@ -13,8 +13,8 @@ export const visualization: ComponentSpec[] = [
     inputs: [table("inputTable", "The table to view")],
     outputs: [],
     parameters: [
-      { name: "selectedCols", type: "String", columnList: true, description: "Columns to view" },
-      { name: "labelCol", type: "String", description: "Label column" },
+      { name: "selectedCols", type: "String", columns: { multiple: true }, description: "Columns to view" },
+      { name: "labelCol", type: "String", columns: {}, description: "Label column" },
       {
         name: "isSparse",
         type: "Bool",
@@ -41,7 +41,12 @@ export const visualization: ComponentSpec[] = [
     inputs: [table("inputTable", "The table to draw")],
     outputs: [],
     parameters: [
-      { name: "selectedColNames", type: "String", columnList: true, description: "Columns to draw" },
+      {
+        name: "selectedColNames",
+        type: "String",
+        columns: { multiple: true, numeric: true },
+        description: "Columns to draw",
+      },
       { name: "intervalNum", type: "Int", default: "100", range: "[1, 1000]", description: "Number of bins" },
     ],
     maxCompute: true,

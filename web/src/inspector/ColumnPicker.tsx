@@ -1,0 +1,319 @@
+/**
+ * A column parameter's editor: a combobox (downshift, WAI-ARIA 1.2) offering the columns that
+ * reach the step, each as `name TYPE`. A list keeps the order chosen, shown as chips, and offers
+ * "all", "all numeric" and "all text"; a name no column has may still be typed (the schema may be
+ * unknown) and is flagged. Where the columns are not known the field is plain free text, with why.
+ */
+import { type Column, type ColumnParam, columnsReaching, joinColumns, splitColumns } from "@pfd/shared";
+import { useCombobox, useMultipleSelection } from "downshift";
+import { useMemo, useState } from "react";
+import { type Translator, useT } from "../i18n";
+import { selectSchemas, useEditor } from "../store";
+import { type ColumnOption, columnOptions, pick } from "./columnOptions";
+
+interface Props {
+  id: string;
+  labelId: string;
+  step: string;
+  /** The parameter's name: the option list is named after it. */
+  param: string;
+  column: ColumnParam;
+  value: string;
+  placeholder: string;
+  onChange(value: string): void;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
+}
+
+function optionText(t: Translator, o: ColumnOption | null): string {
+  if (!o) return "";
+  if (o.kind === "column") return o.column.name;
+  if (o.kind === "typed") return o.name;
+  return t(`columns.group.${o.group}`, { count: o.names.length });
+}
+
+function OptionLabel({ option, t }: { option: ColumnOption; t: Translator }) {
+  if (option.kind === "column")
+    return (
+      <>
+        <span className="mono">{option.column.name}</span>{" "}
+        <span className="col-type">{option.column.type}</span>
+      </>
+    );
+  if (option.kind === "typed") return <>{t("columns.useTyped", { column: option.name })}</>;
+  return <>{optionText(t, option)}</>;
+}
+
+/** The columns a picker offers and whether they are known, from the store's schemas. */
+function useReaching(step: string, column: ColumnParam) {
+  const schemas = useEditor(selectSchemas);
+  return useMemo(() => columnsReaching(schemas ?? undefined, step, column), [schemas, step, column]);
+}
+
+export function ColumnPicker(props: Props) {
+  const reaching = useReaching(props.step, props.column);
+  const t = useT();
+  const columns = reaching.known ? reaching.columns : [];
+  // Why the columns are unknown is said once for the step (StepInspector), not under every field.
+  return props.column.multiple ? (
+    <MultiPicker {...props} columns={columns} known={reaching.known} t={t} />
+  ) : (
+    <SinglePicker {...props} columns={columns} t={t} />
+  );
+}
+
+interface PickerProps extends Props {
+  columns: readonly Column[];
+  t: Translator;
+}
+
+function Menu({
+  param,
+  isOpen,
+  options,
+  highlightedIndex,
+  getMenuProps,
+  getItemProps,
+  t,
+}: {
+  param: string;
+  isOpen: boolean;
+  options: ColumnOption[];
+  highlightedIndex: number;
+  getMenuProps: ReturnType<typeof useCombobox<ColumnOption>>["getMenuProps"];
+  getItemProps: ReturnType<typeof useCombobox<ColumnOption>>["getItemProps"];
+  t: Translator;
+}) {
+  return (
+    // Hidden while closed: an empty listbox is nothing to announce or check.
+    <ul
+      className="column-menu"
+      hidden={!(isOpen && options.length > 0)}
+      {...getMenuProps({ "aria-label": t("columns.menu", { param }) })}
+    >
+      {isOpen
+        ? options.map((option, index) => (
+            <li
+              key={`${option.kind}:${optionText(t, option)}`}
+              className={`column-option ${option.kind}${highlightedIndex === index ? " active" : ""}`}
+              {...getItemProps({ item: option, index })}
+            >
+              <OptionLabel option={option} t={t} />
+            </li>
+          ))
+        : null}
+    </ul>
+  );
+}
+
+function MultiPicker({
+  id,
+  labelId,
+  step: _step,
+  param,
+  column: _column,
+  value,
+  placeholder,
+  onChange,
+  columns,
+  known,
+  t,
+  ...aria
+}: PickerProps & { known: boolean }) {
+  const [draft, setDraft] = useState("");
+  const chosen = useMemo(() => splitColumns(value), [value]);
+  const types = useMemo(() => new Map(columns.map((c) => [c.name, c.type])), [columns]);
+  const options = useMemo(() => columnOptions(columns, chosen, draft, true), [columns, chosen, draft]);
+  const set = (names: string[]) => onChange(joinColumns(names));
+  const addTyped = (text: string) => {
+    const names = splitColumns(text);
+    if (names.length > 0) set(pick(chosen, { kind: "group", group: "all", names }));
+    setDraft("");
+  };
+
+  const { getSelectedItemProps, getDropdownProps, removeSelectedItem } = useMultipleSelection<string>({
+    selectedItems: chosen,
+    onSelectedItemsChange: ({ selectedItems }) => set(selectedItems ?? []),
+  });
+  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } =
+    useCombobox<ColumnOption>({
+      items: options,
+      inputId: id,
+      labelId,
+      itemToString: (o) => optionText(t, o),
+      defaultHighlightedIndex: 0,
+      selectedItem: null,
+      inputValue: draft,
+      stateReducer(state, { changes, type }) {
+        if (
+          type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
+          type === useCombobox.stateChangeTypes.ItemClick
+        )
+          return { ...changes, isOpen: true, highlightedIndex: state.highlightedIndex, inputValue: "" };
+        // Leaving the field keeps what was typed as a column, never the highlighted option.
+        if (type === useCombobox.stateChangeTypes.InputBlur) return { ...changes, selectedItem: null };
+        return changes;
+      },
+      onStateChange({ type, selectedItem, inputValue }) {
+        if (
+          (type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
+            type === useCombobox.stateChangeTypes.ItemClick) &&
+          selectedItem
+        ) {
+          // Typed text may hold several names ("a,b"), as pasted from a manifest.
+          if (selectedItem.kind === "typed") addTyped(selectedItem.name);
+          else set(pick(chosen, selectedItem));
+          setDraft("");
+        } else if (type === useCombobox.stateChangeTypes.InputChange) {
+          // A comma ends a name, as in the text it is stored as.
+          if (inputValue?.endsWith(",")) addTyped(inputValue);
+          else setDraft(inputValue ?? "");
+        }
+      },
+    });
+
+  return (
+    <div className="column-picker">
+      <div className="chips field-input">
+        {chosen.map((name, index) => {
+          const offered = !known || types.has(name);
+          return (
+            <span
+              key={name}
+              className={`chip${offered ? "" : " unknown"}`}
+              {...getSelectedItemProps({ selectedItem: name, index })}
+            >
+              <span className="mono">{name}</span>
+              {types.has(name) ? <span className="col-type"> {types.get(name)}</span> : null}
+              {offered ? null : (
+                <span className="chip-flag" role="img" aria-label={t("columns.notOffered")}>
+                  !
+                </span>
+              )}
+              <button
+                type="button"
+                tabIndex={-1}
+                aria-label={t("columns.remove", { column: name })}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  removeSelectedItem(name);
+                }}
+              >
+                ×
+              </button>
+            </span>
+          );
+        })}
+        <input
+          {...aria}
+          className="column-input"
+          placeholder={chosen.length === 0 ? placeholder || t("columns.placeholder") : t("columns.add")}
+          {...getInputProps({
+            ...getDropdownProps({ preventKeyAction: isOpen }),
+            onBlur: () => addTyped(draft),
+            onKeyDown: (e) => {
+              // Text put in faster than the options follow (a paste and Enter at once): the
+              // options are of the text before it, so take the text itself.
+              if (e.key === "Enter" && e.currentTarget.value !== draft) {
+                (e.nativeEvent as { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+                e.preventDefault();
+                addTyped(e.currentTarget.value);
+              }
+            },
+          })}
+        />
+        <button
+          type="button"
+          className="column-toggle"
+          aria-label={t("columns.showOptions")}
+          {...getToggleButtonProps()}
+        >
+          ▾
+        </button>
+      </div>
+      <Menu
+        param={param}
+        isOpen={isOpen}
+        options={options}
+        highlightedIndex={highlightedIndex}
+        getMenuProps={getMenuProps}
+        getItemProps={getItemProps}
+        t={t}
+      />
+    </div>
+  );
+}
+
+function SinglePicker({
+  id,
+  labelId,
+  step: _step,
+  param,
+  column: _column,
+  value,
+  placeholder,
+  onChange,
+  columns,
+  t,
+  ...aria
+}: PickerProps) {
+  const options = useMemo(
+    () => columnOptions(columns, [], value, false).filter((o) => o.kind === "column"),
+    [columns, value],
+  );
+  // While the value names a column exactly, every column is offered (the user may want another).
+  const shown = useMemo(
+    () =>
+      columns.some((c) => c.name === value.trim())
+        ? columns.map((column): ColumnOption => ({ kind: "column", column }))
+        : options,
+    [columns, options, value],
+  );
+  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } =
+    useCombobox<ColumnOption>({
+      items: shown,
+      inputId: id,
+      labelId,
+      itemToString: (o) => optionText(t, o),
+      inputValue: value,
+      selectedItem: null,
+      stateReducer(_state, { changes, type }) {
+        // Leaving the field keeps what was typed, never the highlighted option.
+        if (type === useCombobox.stateChangeTypes.InputBlur) return { ...changes, selectedItem: null };
+        return changes;
+      },
+      onStateChange({ type, selectedItem, inputValue }) {
+        if (
+          (type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
+            type === useCombobox.stateChangeTypes.ItemClick) &&
+          selectedItem?.kind === "column"
+        )
+          onChange(selectedItem.column.name);
+        else if (type === useCombobox.stateChangeTypes.InputChange) onChange(inputValue ?? "");
+      },
+    });
+  return (
+    <div className="column-picker single">
+      <div className="chips field-input">
+        <input {...aria} className="column-input" placeholder={placeholder} {...getInputProps()} />
+        <button
+          type="button"
+          className="column-toggle"
+          aria-label={t("columns.showOptions")}
+          {...getToggleButtonProps()}
+        >
+          ▾
+        </button>
+      </div>
+      <Menu
+        param={param}
+        isOpen={isOpen}
+        options={shown}
+        highlightedIndex={highlightedIndex}
+        getMenuProps={getMenuProps}
+        getItemProps={getItemProps}
+        t={t}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * Read Table's table: a combobox offering the table catalog's tables (`GET /api/tables`), and
+ * under it the chosen table's columns, partitions and a "Preview" of its first rows
+ * (`GET /api/tables/:name/preview`), all without running anything. Where the catalog cannot be
+ * listed (cloud mode until the workspace is connected) the field is free text, with why.
+ */
+import type { TableSummary } from "@pfd/shared";
+import { useQuery } from "@tanstack/react-query";
+import { useCombobox } from "downshift";
+import { lazy, Suspense, useMemo, useState } from "react";
+import { type Translator, useT } from "../i18n";
+import { asRunApiError } from "../run/errors";
+import { errorHeadline } from "../run/text";
+import { tablesQuery } from "../schemas/tables";
+import { useServerApi } from "../schemas/useServerApi";
+
+const TablePreviewDialog = lazy(() => import("./TablePreviewDialog"));
+
+interface Props {
+  id: string;
+  labelId: string;
+  value: string;
+  placeholder: string;
+  onChange(value: string): void;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
+}
+
+export function TablePicker({ id, labelId, value, placeholder, onChange, ...aria }: Props) {
+  const api = useServerApi();
+  const t = useT();
+  const tables = useQuery(tablesQuery(api));
+  const all = tables.data?.tables ?? [];
+  const name = value.trim();
+  const chosen = all.find((x) => x.name === name);
+  // While the value names a table exactly, every table is offered (the user may want another).
+  const shown = useMemo(() => {
+    const query = name.toLowerCase();
+    return chosen || !query ? all : all.filter((x) => x.name.toLowerCase().includes(query));
+  }, [all, chosen, name]);
+
+  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } =
+    useCombobox<TableSummary>({
+      items: shown,
+      inputId: id,
+      labelId,
+      itemToString: (x) => x?.name ?? "",
+      inputValue: value,
+      selectedItem: null,
+      stateReducer(_state, { changes, type }) {
+        // Leaving the field keeps what was typed, never the highlighted table.
+        if (type === useCombobox.stateChangeTypes.InputBlur) return { ...changes, selectedItem: null };
+        return changes;
+      },
+      onStateChange({ type, selectedItem, inputValue }) {
+        if (
+          (type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
+            type === useCombobox.stateChangeTypes.ItemClick) &&
+          selectedItem
+        )
+          onChange(selectedItem.name);
+        else if (type === useCombobox.stateChangeTypes.InputChange) onChange(inputValue ?? "");
+      },
+    });
+
+  return (
+    <>
+      <div className="column-picker single">
+        <div className="chips field-input">
+          <input {...aria} className="column-input" placeholder={placeholder} {...getInputProps()} />
+          <button
+            type="button"
+            className="column-toggle"
+            aria-label={t("columns.showOptions")}
+            {...getToggleButtonProps()}
+          >
+            ▾
+          </button>
+        </div>
+        <ul
+          className="column-menu"
+          hidden={!(isOpen && shown.length > 0)}
+          {...getMenuProps({ "aria-label": t("tables.menu") })}
+        >
+          {isOpen
+            ? shown.map((table, index) => (
+                <li
+                  key={table.name}
+                  className={`column-option${highlightedIndex === index ? " active" : ""}`}
+                  {...getItemProps({ item: table, index })}
+                >
+                  <span className="mono">{table.name}</span>
+                  {table.rows === null ? null : (
+                    <span className="col-type"> · {t("tables.rows", { rows: table.rows })}</span>
+                  )}
+                </li>
+              ))
+            : null}
+        </ul>
+      </div>
+      {tables.error ? (
+        <p className="field-desc columns-unknown">
+          {t("tables.unavailable", { reason: errorHeadline(t, asRunApiError(tables.error)) })}
+        </p>
+      ) : chosen ? (
+        <TableInfo table={chosen} t={t} />
+      ) : name && tables.data ? (
+        <p className="field-desc columns-unknown">{t("tables.notFound", { name })}</p>
+      ) : null}
+    </>
+  );
+}
+
+/** The chosen table's columns and partitions, and its preview on request. */
+function TableInfo({ table, t }: { table: TableSummary; t: Translator }) {
+  const [previewing, setPreviewing] = useState(false);
+  return (
+    <div className="table-info">
+      <p className="field-desc">
+        {t("tables.columns", { count: table.columns.length })}
+        {table.partitionColumns.length > 0
+          ? ` · ${t("tables.partitionedBy", { columns: table.partitionColumns.join(", ") })}`
+          : ""}
+      </p>
+      <ul className="table-columns" aria-label={t("tables.columns", { count: table.columns.length })}>
+        {table.columns.map((c) => (
+          <li key={c.name}>
+            <span className="mono">{c.name}</span> <span className="col-type">{c.type}</span>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="btn" onClick={() => setPreviewing(true)}>
+        {t("tables.preview")}
+      </button>
+      {previewing ? (
+        <Suspense fallback={null}>
+          <TablePreviewDialog name={table.name} onClose={() => setPreviewing(false)} />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}
