@@ -4,7 +4,7 @@
  * Making and reaching it
  *   const store = createEditorStore({ graph?, components? }, { validate?, layout? });
  *   <EditorProvider store={store}>...</EditorProvider>
- *   const steps = useEditor(selectSteps);          // subscribe to a slice (module-level selectors)
+ *   const count = useEditor(selectStepCount);       // subscribe to a slice (module-level selectors)
  *   const api = useEditorApi();                     // the store: api.getState().verb(...), api.subscribe(...)
  *
  * State (read-only; change it through the verbs)

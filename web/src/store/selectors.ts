@@ -6,7 +6,6 @@ import type { GraphStep, Problem } from "@pfd/shared";
 import type { EditorState } from "./types";
 
 export const selectGraph = (s: EditorState) => s.graph;
-export const selectSteps = (s: EditorState) => s.graph.steps;
 export const selectMetadata = (s: EditorState) => s.graph.metadata;
 export const selectInputs = (s: EditorState) => s.graph.inputs;
 export const selectOutputs = (s: EditorState) => s.graph.outputs;
