@@ -65,7 +65,7 @@ export function ComboField({
   return (
     <div className="chips field-input">
       {before}
-      <input className="column-input" {...inputProps} aria-expanded={expanded} />
+      <input className="column-input" {...{ ...inputProps, "aria-expanded": expanded }} />
       <button
         type="button"
         className="column-toggle"
