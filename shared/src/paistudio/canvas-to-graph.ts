@@ -61,8 +61,13 @@ export function edgesByTarget(edges: readonly CanvasEdge[]): Map<string, CanvasE
   return byTarget;
 }
 
-function stepOf(node: CanvasNode, incoming: readonly CanvasEdge[], maxCompute: boolean): GraphStep {
+function stepOf(
+  node: CanvasNode,
+  incoming: readonly CanvasEdge[],
+  components: readonly ComponentSpec[],
+): GraphStep {
   const component = componentRefOf(node.metadata);
+  const maxCompute = runsOnMaxCompute(component, components);
   const parameters: ParamArg[] = (node.properties ?? []).map((p) => ({
     name: p.name,
     binding: { kind: "value", value: "value" in p ? p.value : undefined },
@@ -95,9 +100,7 @@ export function canvasToGraph(canvas: Canvas, opts: CanvasToGraphOptions = {}): 
   const components = opts.components ?? catalog;
   const edges = canvas.edges ?? [];
   const byTarget = edgesByTarget(edges);
-  const steps = (canvas.nodes ?? []).map((node) =>
-    stepOf(node, byTarget.get(node.id) ?? [], runsOnMaxCompute(componentRefOf(node.metadata), components)),
-  );
+  const steps = (canvas.nodes ?? []).map((node) => stepOf(node, byTarget.get(node.id) ?? [], components));
   const globals = (canvas.globalParams ?? []).flatMap((g) => globalParamOf(g) ?? []);
   const usesExecution = steps.some((s) =>
     s.parameters.some((p) => p.binding.kind === "input" && p.binding.input === EXECUTION_MAXCOMPUTE),
