@@ -48,6 +48,8 @@ export interface ParamSpec {
   columns?: ColumnsSpec;
   /** Names a table of the table catalog to read (`project.table`): edited with the table picker. */
   catalogTable?: boolean;
+  /** Names a partition of the table the step's `catalogTable` parameter names: edited with the partition picker. */
+  catalogPartition?: boolean;
   /** Edited in a multi-line box (SQL, scripts). */
   multiline?: boolean;
 }

@@ -17,6 +17,7 @@ import { selectInputs, useEditor, useEditorApi } from "../store";
 import { LinkIcon } from "../theme/icons";
 import { ColumnPicker } from "./ColumnPicker";
 import { MapEditor } from "./MapEditor";
+import { PartitionPicker } from "./PartitionPicker";
 import { TablePicker } from "./TablePicker";
 
 interface Props {
@@ -25,6 +26,8 @@ interface Props {
   arg: ParamArg | undefined;
   /** Set when the parameter names columns (shared `columnParam`): edited with a column picker. */
   column?: ColumnParam | undefined;
+  /** For a partition parameter (`catalogPartition`): the table the step reads. */
+  table?: string | undefined;
   /** Problems validation reports for this parameter. */
   errors: readonly string[];
 }
@@ -34,7 +37,7 @@ function text(value: unknown): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
-export const ParamField = memo(function ParamField({ step, spec, arg, column, errors }: Props) {
+export const ParamField = memo(function ParamField({ step, spec, arg, column, table, errors }: Props) {
   const api = useEditorApi();
   const id = useId();
   const labelId = `${id}-label`;
@@ -103,6 +106,17 @@ export const ParamField = memo(function ParamField({ step, spec, arg, column, er
       <TablePicker
         {...common}
         labelId={labelId}
+        value={text(value)}
+        placeholder={placeholder}
+        onChange={set}
+      />
+    );
+  } else if (spec.catalogPartition) {
+    widget = (
+      <PartitionPicker
+        {...common}
+        labelId={labelId}
+        table={table ?? ""}
         value={text(value)}
         placeholder={placeholder}
         onChange={set}

@@ -49,6 +49,11 @@ export function StepInspector({ step }: { step: GraphStep }) {
     .map((c) => (c ? columnsReaching(schemas ?? undefined, step.name, c) : undefined))
     .find((r) => r && !r.known && r.reason);
 
+  // The table a partition field offers the partitions of.
+  const tableParam = params.find((p) => p.catalogTable)?.name;
+  const tableArg = step.parameters.find((a) => a.name === tableParam)?.binding;
+  const table = tableArg?.kind === "value" && typeof tableArg.value === "string" ? tableArg.value : undefined;
+
   const fieldErrors = (name: string) =>
     stepProblems
       .filter((p) => p.location.field?.endsWith(`parameters.${name}`))
@@ -117,6 +122,7 @@ export function StepInspector({ step }: { step: GraphStep }) {
           spec={p}
           arg={step.parameters.find((a) => a.name === p.name)}
           column={columnParam(component, p)}
+          table={p.catalogPartition ? table : undefined}
           errors={fieldErrors(p.name)}
         />
       ))}

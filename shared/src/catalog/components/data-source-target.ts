@@ -28,6 +28,7 @@ export const dataSourceTarget: ComponentSpec[] = [
       {
         name: "partition",
         type: "String",
+        catalogPartition: true,
         description: `Partition to read, e.g. dt=20220101 or dt=\${bizdate}`,
       },
       {

@@ -1,0 +1,70 @@
+/**
+ * Read Table's partition: a combobox offering the partitions of the table the step reads (from
+ * the table's preview, `GET /api/tables/:name/preview`, the same query the Preview dialog uses).
+ * Free text stays allowed (`dt=${bizdate}`, a partition not written yet); where the table is not
+ * in the catalog or is not partitioned, the field says so and offers nothing.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useT } from "../i18n";
+import { tablePreviewQuery, tablesQuery } from "../schemas/tables";
+import { useServerApi } from "../schemas/useServerApi";
+import { ComboField, ComboMenu, useTextCombobox } from "./Combobox";
+
+interface Props {
+  id: string;
+  labelId: string;
+  /** The table the step reads (its catalog-table parameter's value). */
+  table: string;
+  value: string;
+  placeholder: string;
+  onChange(value: string): void;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
+}
+
+export function PartitionPicker({ id, labelId, table, value, placeholder, onChange, ...aria }: Props) {
+  const api = useServerApi();
+  const t = useT();
+  const tables = useQuery(tablesQuery(api));
+  const summary = tables.data?.tables.find((x) => x.name === table.trim());
+  const partitioned = (summary?.partitionColumns.length ?? 0) > 0;
+  const preview = useQuery({ ...tablePreviewQuery(api, summary?.name ?? ""), enabled: partitioned });
+  const partitions = preview.data?.partitions ?? [];
+  const typed = value.trim();
+  // While the value is one of them, every partition is offered (the user may want another).
+  const shown = useMemo(
+    () => (partitions.includes(typed) || !typed ? partitions : partitions.filter((p) => p.includes(typed))),
+    [partitions, typed],
+  );
+  const combobox = useTextCombobox<string>({
+    items: shown,
+    id,
+    labelId,
+    value,
+    onChange,
+    itemToString: (p) => p ?? "",
+    valueOf: (p) => p,
+  });
+  return (
+    <>
+      <div className="column-picker single">
+        <ComboField
+          combobox={combobox}
+          optionCount={shown.length}
+          inputProps={{ ...aria, placeholder, ...combobox.getInputProps() }}
+        />
+        <ComboMenu
+          combobox={combobox}
+          items={shown}
+          label={t("tables.partitionMenu", { name: summary?.name ?? table })}
+          keyOf={(p) => p}
+          render={(p) => <span className="mono">{p}</span>}
+        />
+      </div>
+      {summary && !partitioned ? (
+        <p className="field-desc columns-unknown">{t("tables.notPartitioned", { name: summary.name })}</p>
+      ) : null}
+    </>
+  );
+}
