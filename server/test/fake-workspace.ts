@@ -13,16 +13,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import {
   ALGORITHM_NODE_TYPE,
-  EXECUTE_TYPES,
-  parseManifest,
-  type RunScope,
-  scopeSteps,
-  serializeManifest,
   type ComponentSpec,
   catalog,
   componentManifest,
+  EXECUTE_TYPES,
   type Manifest,
+  parseManifest,
+  type RunScope,
+  scopeSteps,
   serializeDocument,
+  serializeManifest,
   VERSION_CONFLICT,
 } from "@pfd/shared";
 import { ApiError } from "../src/paiflow-local/errors";

@@ -122,7 +122,10 @@ export class CloudSchemas {
     const memo = new Map<string, Promise<PortSchema>>();
     const once = (key: string, work: () => Promise<PortSchema>) => {
       let found = memo.get(key);
-      if (!found) memo.set(key, (found = work()));
+      if (!found) {
+        found = work();
+        memo.set(key, found);
+      }
       return found;
     };
     const asTable = (columns: Promise<Column[]>): Promise<PortSchema> =>

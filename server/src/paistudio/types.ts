@@ -154,7 +154,6 @@ export const JobSchema = z.looseObject({
   Creator: str,
   GmtCreateTime: str,
 });
-export type Job = z.infer<typeof JobSchema>;
 
 export interface CreateJobInput {
   PipelineDraftId: string;

@@ -13,8 +13,8 @@ import {
   type TablePreviewResponse,
 } from "@pfd/shared";
 import { Router } from "express";
-import type { WorkspaceDesign } from "../paistudio/design";
 import { CloudSchemas, localSchemas } from "../paiflow/schemas";
+import type { WorkspaceDesign } from "../paistudio/design";
 import type { AppContext } from "./context";
 import { HttpError, invalidRequest } from "./errors";
 
