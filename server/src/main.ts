@@ -12,7 +12,7 @@ import { type Logger, pino } from "pino";
 import { createApp } from "./app";
 import { openAuthServices } from "./auth/services";
 import { loadComponents } from "./config/components";
-import { ConfigError, loadConfig, type ServerConfig } from "./config/env";
+import { ConfigError, loadConfig, maxComputeEndpoint, type ServerConfig } from "./config/env";
 import { connectPaiflow } from "./paiflow/connect";
 import { startLocalPaiflow } from "./paiflow-local/index";
 import { workspaceLayer } from "./paistudio/context";
@@ -53,6 +53,7 @@ export async function startServer({
     paiflow: paiflow.client,
     studio: paiflow.studio,
     loadCustom: () => loadComponents(config.componentsDir),
+    maxCompute: { project: config.maxComputeProject, endpoint: maxComputeEndpoint(config) },
   });
   const app = createApp(
     {

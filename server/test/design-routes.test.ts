@@ -166,13 +166,13 @@ describe("cloud mode", () => {
   });
   afterAll(() => h.close());
 
-  it("schemas are unknown with the reason, never an error; tables are not available yet", async () => {
+  it("without a workspace, schemas are unknown with the reason, never an error; tables are not available", async () => {
     const body = SchemasResponseSchema.parse(
       (await request(h.app).post("/api/schemas").send({ manifest: TWO_STEPS }).expect(200)).body,
     );
     expect(body.source).toBe("none");
-    expect(Object.keys(body.steps)).toEqual(["read_air", "to_double"]);
-    expect(body.steps.read_air?.reason).toMatch(/GetMCTableSchema/);
+    expect(body.steps).toEqual({});
+    expect(body.reason).toMatch(/PAI_WORKSPACE_ID/);
     const tables = await request(h.app).get("/api/tables").expect(501);
     expect(ApiErrorSchema.parse(tables.body).error.code).toBe("TablesUnavailable");
   });

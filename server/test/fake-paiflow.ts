@@ -49,6 +49,8 @@ export interface FakePaiflow {
   /** A run with its steps read from its manifest (throws when unknown). */
   run(id: string): FakeRun;
   calls: RecordedCall[];
+  /** Starts a run as CreatePipelineRun would (what a PaiStudio job does); its id. */
+  createRun(body: Record<string, unknown>): string;
   /** The next requests (in order) misbehave as given; then normal service resumes. */
   misbehave(...next: Misbehaviour[]): void;
   close(): Promise<void>;
@@ -187,6 +189,7 @@ export async function startFakePaiflow(options: FakeOptions = {}): Promise<FakeP
     NodeId: `node-root-${run.id}`,
     WorkspaceId: run.body.WorkspaceId,
     SourceType: run.body.SourceType ?? "UNKNOWN",
+    SourceId: run.body.SourceId,
     StartedAt: "2026-01-01T00:00:00Z",
     FinishedAt: run.status === "Succeeded" || run.status === "Failed" ? "2026-01-01T00:01:00Z" : null,
     Duration: 60,
@@ -214,7 +217,10 @@ export async function startFakePaiflow(options: FakeOptions = {}): Promise<FakeP
       if (method === "POST")
         return [200, { PipelineRunId: create(JSON.parse(raw.toString("utf8")) as Record<string, unknown>) }];
       if (method === "GET") {
-        const all = [...runs.values()].reverse();
+        const all = [...runs.values()]
+          .reverse()
+          .filter((r) => !query.SourceId || r.body.SourceId === query.SourceId)
+          .filter((r) => !query.Name || String(r.body.Name ?? "").includes(query.Name));
         const size = Number(query.PageSize ?? 10);
         const page = Number(query.PageNumber ?? 1);
         return [
@@ -344,6 +350,7 @@ export async function startFakePaiflow(options: FakeOptions = {}): Promise<FakeP
     runs,
     run: findRun,
     calls,
+    createRun: create,
     misbehave: (...next) => queue.push(...next),
     close: () =>
       new Promise<void>((resolve) => {

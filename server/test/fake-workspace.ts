@@ -4,7 +4,9 @@
  * component registry (ListPipelines, GetPipeline, GetPipelineSchema). Drafts and templates are
  * the local service's own implementation; what the cloud does differently is scripted here: a
  * large tree whose Timestamp the test moves, the workspace's registered components, a draft saved
- * "in PAI's console", and a version conflict answered with a code the designer cannot know.
+ * "in PAI's console", a version conflict answered with a code the designer cannot know, the
+ * MaxCompute tables of the workspace (SearchMCTables, GetMCTableSchema, PreviewMCTable), node
+ * input schemas of a draft read from its canvas, and jobs that start fake PAIFlow runs.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -14,15 +16,21 @@ import {
   type ComponentSpec,
   catalog,
   componentManifest,
+  EXECUTE_TYPES,
   type Manifest,
+  parseManifest,
+  type RunScope,
+  scopeSteps,
   serializeDocument,
+  serializeManifest,
   VERSION_CONFLICT,
 } from "@pfd/shared";
 import { ApiError } from "../src/paiflow-local/errors";
+import { draftManifest } from "../src/paiflow-local/studio/design";
 import { DraftService } from "../src/paiflow-local/studio/drafts";
 import { StudioStore } from "../src/paiflow-local/studio/store";
 import { getTemplate, listTemplates, templateContent } from "../src/paiflow-local/studio/templates";
-import { type ExtraRoute, HttpError } from "./fake-paiflow";
+import { type ExtraRoute, type FakePaiflow, HttpError } from "./fake-paiflow";
 
 export const OWNER_UID = "1557702098123456";
 
@@ -35,8 +43,32 @@ export interface FakeComponent {
   own?: boolean;
 }
 
+/** A MaxCompute table of the fake workspace. */
+export interface FakeTable {
+  columns: { Name: string; Type: string }[];
+  partitionColumns: string[];
+  rows: string[][];
+}
+
+/** The smog sample as a MaxCompute table: seven STRING columns. */
+export const AIR_TABLE = "air_project.wumai_data";
+const AIR_COLUMNS = ["time", "hour", "pm2", "pm10", "so2", "co", "no2"];
+
+export interface FakeJob {
+  JobId: string;
+  ExperimentId: string;
+  ExecuteType: string;
+  NodeId?: string;
+  RunId: string;
+}
+
 export interface FakeWorkspace {
   route: ExtraRoute;
+  /** Tables by `project.table`. */
+  tables: Map<string, FakeTable>;
+  jobs: FakeJob[];
+  /** The fake PAIFlow jobs start their runs in (set by the harness). */
+  paiflow: FakePaiflow | undefined;
   components: FakeComponent[];
   /** GetAlgorithmTree's Timestamp; a test moves it to say "the tree changed". */
   timestamp: string;
@@ -141,7 +173,21 @@ export async function createFakeWorkspace(options: FakeWorkspaceOptions = {}): P
     ...Array.from({ length: options.extra ?? 20 }, (_, i) => synthetic(i)),
     OWN,
   ];
+  const tables = new Map<string, FakeTable>([
+    [
+      AIR_TABLE,
+      {
+        columns: AIR_COLUMNS.map((Name) => ({ Name, Type: "STRING" })),
+        partitionColumns: [],
+        rows: Array.from({ length: 250 }, (_, i) => AIR_COLUMNS.map((c) => `${c}-${i}`)),
+      },
+    ],
+  ]);
+  const jobs: FakeJob[] = [];
   const fake: FakeWorkspace = {
+    tables,
+    jobs,
+    paiflow: undefined,
     components,
     timestamp: "20240101000000",
     route: async (method, p, query, raw) => {
@@ -226,7 +272,109 @@ export async function createFakeWorkspace(options: FakeWorkspaceOptions = {}): P
       if (id && sub === "children" && method === "GET") return drafts.children(id, query, user);
     }
     if (what === "templates" && method === "GET") return id ? getTemplate(id) : listTemplates(query);
+    if (what === "experiments" && id && sub === "nodes" && seg[4] === "schema" && method === "GET")
+      return nodeInputSchema(id, seg[3] as string, query);
+    if (what === "datasources" && id === "maxcompute" && sub === "tables" && method === "GET")
+      return mcTables(seg[3], seg[4], query);
+    if (what === "jobs" && !id && method === "POST") return createJob(body);
+    if (what === "jobs" && id && method === "GET") {
+      const job = jobs.find((j) => j.JobId === id);
+      if (!job) throw new ApiError(404, "JobNotFound", `job ${id} not found`);
+      const run = fake.paiflow?.runs.get(job.RunId);
+      return { ...job, Status: run?.status ?? "Unknown", RunInfo: run?.body.PipelineManifest };
+    }
     return undefined;
+  }
+
+  function table(name: string): FakeTable {
+    const found = tables.get(name);
+    if (!found)
+      throw new ApiError(
+        400,
+        "TableNotExist",
+        `Table ${name} does not exist in the workspace's MaxCompute projects`,
+      );
+    return found;
+  }
+
+  function mcTables(name: string | undefined, what: string | undefined, query: Record<string, string>) {
+    if (!query.WorkspaceId) throw new ApiError(400, "MissingParameter", "WorkspaceId is mandatory");
+    if (!name) {
+      if (!query.Keyword) throw new ApiError(400, "MissingParameter", "Keyword is mandatory");
+      return { Tables: [...tables.keys()].filter((t) => t.startsWith(query.Keyword as string)) };
+    }
+    const t = table(name);
+    if (what === "schema") {
+      return {
+        Columns: t.columns.map((c, i) => ({ ...c, Preview: t.rows.slice(0, 3).map((r) => r[i]) })),
+        PartitionColumns: t.partitionColumns.map((Name) => ({ Name, Type: "STRING" })),
+      };
+    }
+    if (!query.Endpoint) throw new ApiError(400, "MissingParameter", "Endpoint is mandatory");
+    return { Content: t.rows.slice(0, Number(query.Limit ?? 1000)) };
+  }
+
+  /** The columns reaching a node, as far as the fake knows: a Read Table of one of its tables upstream. */
+  function nodeInputSchema(draftId: string, node: string, query: Record<string, string>) {
+    const canvas = JSON.parse(String(drafts.draft(draftId, user).Content)) as {
+      nodes: { id: string; properties?: { name: string; value: unknown }[] }[];
+      edges: { source: string; target: string; targetAnchor: string }[];
+    };
+    const edge = canvas.edges.find(
+      (e) => e.target === node && (!query.InputId || e.targetAnchor === query.InputId),
+    );
+    const source = canvas.nodes.find((n) => n.id === edge?.source);
+    const name = source?.properties?.find((p) => p.name === "inputTableName")?.value;
+    if (typeof name !== "string") throw new ApiError(400, "SchemaNotReady", `no schema for ${node}`);
+    const t = table(name);
+    return { ColNames: t.columns.map((c) => c.Name), ColTypes: t.columns.map((c) => c.Type) };
+  }
+
+  /** A job runs the saved draft's steps of its scope as one fake PAIFlow run. */
+  function createJob(body: Record<string, unknown>) {
+    const draft = drafts.draft(String(body.PipelineDraftId), user);
+    const stream = parseManifest(draftManifest(draft)).stream;
+    const entry = stream?.documents.at(-1);
+    if (!stream || !entry) throw new ApiError(400, "InvalidDraft", "cannot compile the draft");
+    const mode = Object.entries(EXECUTE_TYPES).find(([, t]) => t === body.ExecuteType)?.[0] as
+      | RunScope["mode"]
+      | undefined;
+    const steps = entry.spec.pipelines ?? [];
+    const scoped = mode
+      ? scopeSteps(
+          steps.map((st) => ({
+            name: String(st.metadata?.name),
+            dependencies: ((st.spec as { dependencies?: string[] } | undefined)?.dependencies ?? []).map(
+              String,
+            ),
+            dataSources: [],
+          })),
+          { mode, step: String(body.NodeId) },
+        )
+      : undefined;
+    if (mode && !scoped)
+      throw new ApiError(400, "NodeNotFound", `node ${String(body.NodeId)} not in the draft`);
+    const kept = scoped ? steps.filter((st) => scoped.run.has(String(st.metadata?.name))) : steps;
+    const manifest = serializeManifest({
+      documents: [{ ...entry, spec: { ...entry.spec, pipelines: kept } }],
+    });
+    if (!fake.paiflow) throw new Error("the fake workspace has no fake PAIFlow");
+    const runId = fake.paiflow.createRun({
+      WorkspaceId: draft.WorkspaceId,
+      PipelineManifest: manifest,
+      Name: draft.Name,
+      SourceType: "DESIGNER",
+      SourceId: draft.ExperimentId,
+    });
+    const job: FakeJob = {
+      JobId: `job-fake${jobs.length + 1}`,
+      ExperimentId: draft.ExperimentId,
+      ExecuteType: String(body.ExecuteType ?? "EXECUTE_ALL"),
+      ...(typeof body.NodeId === "string" ? { NodeId: body.NodeId } : {}),
+      RunId: runId,
+    };
+    jobs.push(job);
+    return { JobId: job.JobId };
   }
 
   return fake;

@@ -12,7 +12,7 @@ import { type AppContext, createApp } from "../src/app";
 import { type AuthServices, openAuthServices } from "../src/auth/services";
 import { loadComponents } from "../src/config/components";
 import { staticCredential } from "../src/config/credentials";
-import { loadConfig, type ServerConfig } from "../src/config/env";
+import { loadConfig, maxComputeEndpoint, type ServerConfig } from "../src/config/env";
 import { PaiflowClient } from "../src/paiflow/client";
 import { PaistudioClient } from "../src/paistudio/client";
 import { workspaceLayer } from "../src/paistudio/context";
@@ -72,6 +72,7 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const workspace = options.workspace ? await createFakeWorkspace(options.workspace) : undefined;
   const fake = await startFakePaiflow({ ...options.fake, ...(workspace ? { extra: workspace.route } : {}) });
+  if (workspace) workspace.paiflow = fake;
   const dataDir = mkdtempSync(join(tmpdir(), "pfd-designer-"));
   const config = loadConfig({ PAI_WORKSPACE_ID: "ws-test", DESIGNER_DATA: dataDir, ...options.env });
   const services = await openAuthServices(config, options.now ? { now: options.now } : {});
@@ -100,6 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         paiflow,
         studio: new PaistudioClient(clientOptions),
         loadCustom,
+        maxCompute: { project: config.maxComputeProject, endpoint: maxComputeEndpoint(config) },
       })
     : undefined;
   const ctx: AppContext = {

@@ -19,7 +19,7 @@ import { catalogFingerprints } from "./registry";
 import { type ReuseIndex, takeOutputs } from "./reuse";
 import type { Warehouse } from "./warehouse";
 
-const OPTIONS_KEY = "pfd";
+export const OPTIONS_KEY = "pfd";
 
 /** The local engine's options in a run's Options JSON (already checked to be JSON). */
 export function parseLocalOptions(options: string | undefined): LocalRunOptions {

@@ -1,7 +1,6 @@
 /**
- * Partial runs in cloud mode, for a pipeline without a saved draft (a draft's partial runs use
- * PaiStudio's CreateJob with EXECUTE_ONE/TO_HERE/FROM_HERE, which comes with the workspace
- * connection): a derived manifest holding only the steps of the scope, whose inputs from steps
+ * Partial runs in cloud mode, for a pipeline without a saved draft (a saved draft's partial runs
+ * use PaiStudio's CreateJob, paistudio/jobs.ts, which checks its scope here too): a derived manifest holding only the steps of the scope, whose inputs from steps
  * outside it read what those steps wrote in this pipeline's latest run where they succeeded
  * (the artifact value ListPipelineRunNodeOutputs gives), submitted with CreatePipelineRun as
  * usual. The steps whose outputs were taken are written in the derived manifest's annotations
@@ -106,11 +105,21 @@ export async function deriveScopedManifest(
   }
 }
 
-async function derive(
+/** What a scoped run needs: the manifest's steps, the scope, and the outputs taken for it. */
+interface ScopePlan {
+  stream: NonNullable<ReturnType<typeof parseManifest>["stream"]>;
+  entry: Manifest;
+  steps: Step[];
+  scoped: NonNullable<ReturnType<typeof scopeSteps>>;
+  taken: Map<string, { from: ReusedFrom; values: Map<string, unknown> }>;
+}
+
+/** The scope's steps and, for each step outside it that it needs, the latest outputs; or a Refusal. */
+async function planScope(
   client: PaiflowClient,
   request: CreateRunRequest & { scope: RunScope },
   where: { workspaceId?: string; pipelineName: string },
-): Promise<string> {
+): Promise<ScopePlan> {
   const stream = parseManifest(request.manifest).stream;
   const entry = stream?.documents.at(-1) as Manifest | undefined;
   const steps = (entry?.spec.pipelines ?? []) as Step[];
@@ -140,6 +149,55 @@ async function derive(
     }
     taken.set(name, found);
   }
+  return { stream, entry, steps, scoped, taken };
+}
+
+export type ScopeCheck =
+  | { ok: true; reused: Record<string, ReusedFrom> }
+  | Extract<DerivedManifest, { ok: false }>;
+
+/**
+ * For a run PAI scopes itself (a draft's CreateJob): whether every step outside the scope that it
+ * needs has earlier outputs, and which steps will be reused, from where.
+ */
+export async function checkScope(
+  client: PaiflowClient,
+  request: CreateRunRequest & { scope: RunScope },
+  where: { workspaceId?: string; pipelineName: string },
+): Promise<ScopeCheck> {
+  try {
+    const { taken } = await planScope(client, request, where);
+    return { ok: true, reused: Object.fromEntries([...taken].map(([name, t]) => [name, t.from])) };
+  } catch (error) {
+    if (error instanceof Refusal) return error.result;
+    throw error;
+  }
+}
+
+/** The manifest text with the steps reused for it written in its annotations (see reusedSteps). */
+export function withReusedAnnotation(manifest: string, reused: Record<string, ReusedFrom>): string {
+  const stream = parseManifest(manifest).stream;
+  const entry = stream?.documents.at(-1) as Manifest | undefined;
+  if (!stream || !entry) return manifest;
+  return serializeManifest({ documents: [...stream.documents.slice(0, -1), annotate(entry, reused)] });
+}
+
+function annotate(entry: Manifest, reused: Record<string, ReusedFrom>): Manifest {
+  return {
+    ...entry,
+    metadata: {
+      ...entry.metadata,
+      annotations: { ...(entry.metadata.annotations ?? {}), [REUSED_ANNOTATION]: JSON.stringify(reused) },
+    },
+  };
+}
+
+async function derive(
+  client: PaiflowClient,
+  request: CreateRunRequest & { scope: RunScope },
+  where: { workspaceId?: string; pipelineName: string },
+): Promise<string> {
+  const { stream, entry, steps, scoped, taken } = await planScope(client, request, where);
   const cut = (artifact: ArtifactArgument): ArtifactArgument => {
     const ref = typeof artifact.from === "string" ? parseReference(artifact.from) : undefined;
     if (ref?.kind !== "step" || scoped.run.has(ref.step)) return artifact;
@@ -173,14 +231,7 @@ async function derive(
       } as Step;
     });
   const reused = Object.fromEntries([...taken].map(([name, t]) => [name, t.from]));
-  const derived: Manifest = {
-    ...entry,
-    metadata: {
-      ...entry.metadata,
-      annotations: { ...(entry.metadata.annotations ?? {}), [REUSED_ANNOTATION]: JSON.stringify(reused) },
-    },
-    spec: { ...entry.spec, pipelines: kept },
-  };
+  const derived: Manifest = { ...annotate(entry, reused), spec: { ...entry.spec, pipelines: kept } };
   return serializeManifest({ documents: [...stream.documents.slice(0, -1), derived] });
 }
 

@@ -1,6 +1,6 @@
 /**
  * PaiStudio client (PAI Designer's backend, ROA, API 2021-02-02): drafts, folders, the algorithm
- * tree and templates, through the same signed call, credentials, retries and error mapping as the
+ * tree, templates, jobs (partial runs of a draft), node input schemas and the MaxCompute helpers, through the same signed call, credentials, retries and error mapping as the
  * PAIFlow client. `Content` travels as a JSON string inside the JSON body, as the API wants it.
  */
 import type { Accessibility } from "@pfd/shared";
@@ -12,13 +12,20 @@ import {
   CreateExperimentResultSchema,
   type CreateFolderInput,
   CreateFolderResultSchema,
+  type CreateJobInput,
+  CreateJobResultSchema,
   ExperimentMetaSchema,
   ExperimentSchema,
   FolderChildrenResultSchema,
   GetTemplateResultSchema,
+  JobSchema,
   type ListExperimentsInput,
   ListExperimentsResultSchema,
   ListTemplatesResultSchema,
+  MCTableSchemaResultSchema,
+  NodeInputSchemaResultSchema,
+  PreviewMCTableResultSchema,
+  SearchMCTablesResultSchema,
   UpdateExperimentContentResultSchema,
 } from "./types";
 
@@ -137,6 +144,76 @@ export class PaistudioClient extends RoaClient {
       method: "DELETE",
       path: `/api/v1/experiments/${seg(experimentId)}`,
       schema: ActionResultSchema,
+    });
+  }
+
+  /** `[project.]table`'s columns and partition columns. */
+  getMCTableSchema(table: string, workspaceId: string) {
+    return this.call({
+      action: "GetMCTableSchema",
+      method: "GET",
+      path: `/api/v1/datasources/maxcompute/tables/${seg(table)}/schema`,
+      query: { WorkspaceId: workspaceId },
+      schema: MCTableSchemaResultSchema,
+    });
+  }
+
+  /** Tables of the workspace's MaxCompute projects; `keyword` is `project.table_prefix`. */
+  searchMCTables(keyword: string, workspaceId: string) {
+    return this.call({
+      action: "SearchMCTables",
+      method: "GET",
+      path: "/api/v1/datasources/maxcompute/tables",
+      query: { WorkspaceId: workspaceId, Keyword: keyword },
+      schema: SearchMCTablesResultSchema,
+    });
+  }
+
+  previewMCTable(
+    table: string,
+    query: { WorkspaceId: string; Endpoint: string; Limit?: number; Partition?: string },
+  ) {
+    return this.call({
+      action: "PreviewMCTable",
+      method: "GET",
+      path: `/api/v1/datasources/maxcompute/tables/${seg(table)}/preview`,
+      query: { ...query },
+      schema: PreviewMCTableResultSchema,
+    });
+  }
+
+  /** The columns reaching a saved draft's node (one input port, or all of them merged). */
+  getNodeInputSchema(
+    experimentId: string,
+    nodeId: string,
+    query: { InputId?: string; InputIndex?: number } = {},
+  ) {
+    return this.call({
+      action: "GetNodeInputSchema",
+      method: "GET",
+      path: `/api/v1/experiments/${seg(experimentId)}/nodes/${seg(nodeId)}/schema`,
+      query: { ...query },
+      schema: NodeInputSchemaResultSchema,
+    });
+  }
+
+  /** Runs a saved draft, whole or relative to a node (ExecuteType). */
+  createJob(input: CreateJobInput) {
+    return this.call({
+      action: "CreateJob",
+      method: "POST",
+      path: "/api/v1/jobs",
+      body: input,
+      schema: CreateJobResultSchema,
+    });
+  }
+
+  getJob(jobId: string) {
+    return this.call({
+      action: "GetJob",
+      method: "GET",
+      path: `/api/v1/jobs/${seg(jobId)}`,
+      schema: JobSchema,
     });
   }
 }

@@ -5,6 +5,7 @@ import { LOCAL_WORKSPACE_ID } from "../paiflow/submit";
 import type { WorkspaceContext } from "../routes/context";
 import type { PaistudioClient } from "./client";
 import { Components } from "./components";
+import { WorkspaceDesign } from "./design";
 import { Drafts } from "./drafts";
 import { WorkspacePalette } from "./palette";
 
@@ -21,6 +22,8 @@ export function workspaceLayer(options: {
   studio: PaistudioClient;
   /** The built-in catalog plus COMPONENTS_DIR's components (config/components.ts). */
   loadCustom: () => Promise<ComponentsResponse>;
+  /** MAXCOMPUTE_PROJECT and the MaxCompute endpoint, for the table picker and previews. */
+  maxCompute?: { project: string | undefined; endpoint: string };
 }): WorkspaceLayer {
   const { mode, paiflow, studio } = options;
   const workspaceId = options.workspaceId ?? (mode === "local" ? LOCAL_WORKSPACE_ID : undefined);
@@ -31,6 +34,13 @@ export function workspaceLayer(options: {
       studio,
       workspaceId,
       drafts: workspaceId ? new Drafts(studio, workspaceId) : undefined,
+      design: workspaceId
+        ? new WorkspaceDesign(studio, paiflow, {
+            workspaceId,
+            project: options.maxCompute?.project,
+            endpoint: options.maxCompute?.endpoint ?? "",
+          })
+        : undefined,
     },
     components: () => palette.forValidation(),
   };

@@ -100,6 +100,68 @@ export const ListTemplatesResultSchema = z.looseObject({
 
 export const GetTemplateResultSchema = TemplateSchema.extend({ RequestId: z.string().optional() });
 
+/** GetMCTableSchema: `[project.]table`'s columns ([C] `Columns[]{Name, Type, Preview[]}`, `PartitionColumns[]`). */
+export const MCTableSchemaResultSchema = z.looseObject({
+  RequestId: z.string().optional(),
+  Columns: z
+    .array(
+      z.looseObject({
+        Name: z.string(),
+        Type: z.string().nullish(),
+        Preview: z.array(z.unknown()).nullish(),
+      }),
+    )
+    .nullish(),
+  /** Items untyped in the metadata: see `partitionColumnName`. */
+  PartitionColumns: z.array(z.unknown()).nullish(),
+});
+export type MCTableSchemaResult = z.infer<typeof MCTableSchemaResultSchema>;
+
+export const SearchMCTablesResultSchema = z.looseObject({
+  RequestId: z.string().optional(),
+  Tables: z.array(z.string()).nullish(),
+});
+
+/** PreviewMCTable: rows as `string[][]` ([C]), no column names. */
+export const PreviewMCTableResultSchema = z.looseObject({
+  RequestId: z.string().optional(),
+  Content: z.array(z.array(z.unknown())).nullish(),
+});
+
+/** GetNodeInputSchema: parallel `ColNames[]` and `ColTypes[]` ([C]). */
+export const NodeInputSchemaResultSchema = z.looseObject({
+  RequestId: z.string().optional(),
+  ColNames: z.array(z.string()).nullish(),
+  ColTypes: z.array(z.string()).nullish(),
+});
+
+export const CreateJobResultSchema = z.looseObject({
+  RequestId: z.string().optional(),
+  JobId: z.string(),
+});
+
+export const JobSchema = z.looseObject({
+  RequestId: z.string().optional(),
+  JobId: z.string().nullish(),
+  ExperimentId: str,
+  ExecuteType: str,
+  NodeId: str,
+  /** The job's PAIFlow run; empty until the job has submitted it (a guess, see JOB_RUN_WAIT). */
+  RunId: str,
+  /** The PAIFlow manifest YAML of the run. */
+  RunInfo: str,
+  Status: str,
+  Creator: str,
+  GmtCreateTime: str,
+});
+
+export interface CreateJobInput {
+  PipelineDraftId: string;
+  ExecuteType: string;
+  NodeId?: string;
+  Options?: string;
+}
+
 export const ActionResultSchema = z.looseObject({ RequestId: z.string().optional() });
 
 export interface CreateExperimentInput {

@@ -7,6 +7,7 @@ import type { Records } from "../db";
 import type { PaiflowClient } from "../paiflow/client";
 import type { PaistudioClient } from "../paistudio/client";
 import type { Components } from "../paistudio/components";
+import type { WorkspaceDesign } from "../paistudio/design";
 import type { Drafts } from "../paistudio/drafts";
 
 export interface AppContext {
@@ -38,4 +39,6 @@ export interface WorkspaceContext {
   workspaceId: string | undefined;
   /** Drafts of that workspace; undefined when there is no workspace. */
   drafts: Drafts | undefined;
+  /** Tables, node schemas and runs' tables at design time; undefined when there is no workspace. */
+  design: WorkspaceDesign | undefined;
 }

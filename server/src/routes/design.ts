@@ -1,8 +1,8 @@
 /**
  * Design-time routes: `POST /api/schemas` (every step's columns), `GET /api/tables` and
  * `GET /api/tables/:name/preview` (Read Table's table picker). Local mode asks the embedded
- * engine; cloud mode answers what it can (schemas) or 501 (tables) until the workspace's
- * PaiStudio operations are connected.
+ * engine; cloud mode asks the PAI workspace (paistudio/design.ts), and answers 501 for tables
+ * when no workspace is configured.
  */
 import {
   ListTablesQuerySchema,
@@ -13,40 +13,46 @@ import {
   type TablePreviewResponse,
 } from "@pfd/shared";
 import { Router } from "express";
-import { cloudSchemas, localSchemas } from "../paiflow/schemas";
+import { CloudSchemas, localSchemas } from "../paiflow/schemas";
+import type { WorkspaceDesign } from "../paistudio/design";
 import type { AppContext } from "./context";
 import { HttpError, invalidRequest } from "./errors";
 
 const toColumns = (list: { Name: string; Type: string }[]) =>
   list.map((c) => ({ name: c.Name, type: c.Type }));
 
-function localOnly(ctx: AppContext): void {
-  if (ctx.mode !== "local") {
+/** Cloud mode's table catalog: the workspace's, or 501 without one. */
+function cloudTables(ctx: AppContext): WorkspaceDesign {
+  const design = ctx.workspace?.design;
+  if (!design) {
     throw new HttpError(
       501,
       "TablesUnavailable",
-      "Browsing tables in cloud mode needs the PAI workspace connection (SearchMCTables, PreviewMCTable), which is not available yet: type the table name",
+      "Browsing tables in cloud mode needs a PAI workspace (PAI_WORKSPACE_ID on the server): type the table name",
     );
   }
+  return design;
 }
 
 export function designRoutes(ctx: AppContext): Router {
   const router = Router();
+  const cloud = new CloudSchemas(ctx.workspace?.design, async () => (await ctx.components()).components);
 
   router.post("/schemas", async (req, res) => {
     const parsed = SchemasRequestSchema.safeParse(req.body);
     if (!parsed.success) throw invalidRequest(parsed.error, "body");
     res.json(
-      ctx.mode === "local"
-        ? await localSchemas(ctx.paiflow, parsed.data)
-        : await cloudSchemas(parsed.data, undefined),
+      ctx.mode === "local" ? await localSchemas(ctx.paiflow, parsed.data) : await cloud.schemas(parsed.data),
     );
   });
 
   router.get("/tables", async (req, res) => {
-    localOnly(ctx);
     const query = ListTablesQuerySchema.safeParse(req.query);
     if (!query.success) throw invalidRequest(query.error, "query");
+    if (ctx.mode === "cloud") {
+      res.json(await cloudTables(ctx).listTables(query.data.keyword));
+      return;
+    }
     const result = await ctx.paiflow.listLocalTables(query.data.keyword);
     const body: ListTablesResponse = {
       tables: result.Tables.map((t) => ({
@@ -62,12 +68,15 @@ export function designRoutes(ctx: AppContext): Router {
   });
 
   router.get("/tables/:name/preview", async (req, res) => {
-    localOnly(ctx);
     const name = TableNameSchema.safeParse(req.params.name);
     if (!name.success)
       throw new HttpError(400, "InvalidRequest", `name: ${name.error.issues[0]?.message}`, { field: "name" });
     const query = TablePreviewQuerySchema.safeParse(req.query);
     if (!query.success) throw invalidRequest(query.error, "query");
+    if (ctx.mode === "cloud") {
+      res.json(await cloudTables(ctx).preview(name.data, query.data));
+      return;
+    }
     const p = await ctx.paiflow.previewLocalTable(name.data, query.data);
     const body: TablePreviewResponse = {
       name: p.Name,

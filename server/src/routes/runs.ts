@@ -21,6 +21,7 @@ import { getRunDetail } from "../paiflow/follow";
 import { deriveScopedManifest, reusedSteps } from "../paiflow/partial";
 import { manifestText, type RecentManifests } from "../paiflow/run-manifest";
 import { pipelineNameOf, prepareRun } from "../paiflow/submit";
+import { runDraftJob } from "../paistudio/jobs";
 import type { AppContext } from "./context";
 import { HttpError, invalidRequest } from "./errors";
 import { accessOf, assertMayAct, assertMayRun, assertMaySee, withCreator } from "./run-access";
@@ -48,6 +49,41 @@ async function cloudScope(
   return { ...request, manifest: derived.manifest, scope: undefined };
 }
 
+/**
+ * A scoped run of a saved draft in cloud mode goes through PaiStudio's CreateJob (PAI runs the
+ * draft as saved, so a draft with unsaved edits is refused: save first). Undefined when the
+ * request is not one.
+ */
+async function draftJob(ctx: AppContext, request: CreateRunRequest, checked: CheckedManifest) {
+  if (ctx.mode !== "cloud" || !request.scope || !checked.entry) return undefined;
+  if (request.unsavedDraftId) {
+    throw new HttpError(
+      409,
+      "DraftUnsaved",
+      `Draft ${request.unsavedDraftId} has edits that are not saved, and PAI runs a step of the draft as saved: save the draft (Ctrl+S), then run the step again`,
+      { field: "unsavedDraftId" },
+    );
+  }
+  const studio = ctx.workspace?.studio;
+  if (!request.sourceId || !studio) return undefined;
+  const errors = checked.problems.filter((p) => p.severity === "error");
+  if (errors.length > 0) {
+    throw new HttpError(400, "InvalidManifest", `The manifest has errors: ${errors[0]?.message}`, {
+      problems: checked.problems,
+    });
+  }
+  const job = await runDraftJob(
+    { studio, paiflow: ctx.paiflow },
+    { ...request, scope: request.scope, sourceId: request.sourceId },
+    {
+      workspaceId: request.workspaceId ?? ctx.config.workspaceId,
+      pipelineName: pipelineNameOf(checked.entry),
+    },
+  );
+  if (!job.ok) throw new HttpError(400, job.code, job.message, { field: job.field });
+  return job;
+}
+
 export function runRoutes(
   ctx: AppContext,
   checker: ManifestChecker,
@@ -70,6 +106,15 @@ export function runRoutes(
         if (!parsed.success) throw invalidRequest(parsed.error, "body");
         const { components } = await ctx.components();
         const checked = checker.check(parsed.data.manifest, components);
+        const job = await draftJob(ctx, parsed.data, checked);
+        if (job) {
+          ctx.records.runs.record(job.pipelineRunId, creatorOf(user), {
+            accessibility: parsed.data.accessibility ?? null,
+            workspaceId: parsed.data.workspaceId ?? ctx.config.workspaceId ?? null,
+          });
+          manifests.remember(job.pipelineRunId, job.manifest);
+          return { PipelineRunId: job.pipelineRunId, RequestId: job.requestId };
+        }
         const request = await cloudScope(ctx, parsed.data, checked);
         const prepared = prepareRun(request, checked, { config: ctx.config, mode: ctx.mode });
         if (!prepared.ok) {

@@ -18,6 +18,7 @@ export const API_ERROR_CODES = [
   "PreviewUnavailable",
   "TablesUnavailable",
   "StepOutputMissing",
+  "DraftUnsaved",
   "PayloadTooLarge",
   "UnsupportedMediaType",
   "ForbiddenOrigin",

@@ -50,6 +50,12 @@ export const CreateRunRequestSchema = z.object({
     .refine(isJsonObjectText, "options must be a JSON object")
     .optional(),
   sourceId: z.string().max(256).optional(),
+  /**
+   * The PAI Designer draft the manifest was opened from, when it has edits not yet saved (a saved
+   * draft is `sourceId`). In cloud mode a scoped run of a draft runs the saved draft (CreateJob),
+   * so a scoped run with unsaved edits is refused (409 DraftUnsaved): save first.
+   */
+  unsavedDraftId: z.string().max(256).optional(),
   /** Only these steps (see RunScopeSchema); absent: the whole pipeline. */
   scope: RunScopeSchema.optional(),
   /**

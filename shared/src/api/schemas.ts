@@ -44,14 +44,20 @@ export const SchemasRequestSchema = z.object({
   manifest: z.string().min(1).max(MAX_MANIFEST_BYTES),
   /** Run arguments (YAML or JSON), as for a run: pipeline input tables and parameters. */
   arguments: z.string().max(MAX_MANIFEST_BYTES).optional(),
+  /**
+   * The PAI Designer draft the manifest is, when it has no unsaved edits: cloud mode then asks PAI
+   * for its nodes' input schemas (GetNodeInputSchema reads the saved draft).
+   */
+  draftId: z.string().min(1).max(256).optional(),
 });
 export type SchemasRequest = z.infer<typeof SchemasRequestSchema>;
 
 /**
- * Where the answer came from: `engine` (local mode: derived by the embedded engine) or `none`
- * (cloud mode until the PaiStudio schema operations are connected: every port unknown).
+ * Where the answer came from: `engine` (local mode: derived by the embedded engine, exact),
+ * `workspace` (cloud mode: what PAI tells of tables, a saved draft's nodes and the latest run;
+ * incomplete, so schema problems are warnings) or `none` (nothing could be asked).
  */
-const SchemaSourceSchema = z.enum(["engine", "none"]);
+const SchemaSourceSchema = z.enum(["engine", "workspace", "none"]);
 
 export const SchemasResponseSchema = z.object({
   /** Identifies the pipeline version (manifest, arguments and catalog) the answer is for. */

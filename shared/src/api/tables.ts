@@ -1,7 +1,8 @@
 /**
  * The table catalog Read Table reads from: `GET /api/tables` and
  * `GET /api/tables/:name/preview`. Local mode answers from the embedded engine's catalog; cloud
- * mode answers 501 TablesUnavailable until the workspace's MaxCompute helpers are connected.
+ * mode from the workspace's MaxCompute projects (PaiStudio SearchMCTables, GetMCTableSchema,
+ * PreviewMCTable), or 501 TablesUnavailable when no workspace is configured.
  */
 import { z } from "zod";
 import { ColumnSchema } from "./schemas";
@@ -23,9 +24,10 @@ export const TableNameSchema = z
 /**
  * Who put a table in the local catalog: `sample` (installed sample data), `import`
  * (`pfd tables import`), `pipeline` (a Write Table step), `external` (found in the database
- * without a record). Only `pipeline` tables may be replaced by Write Table.
+ * without a record), `maxcompute` (cloud mode: a table of the workspace's MaxCompute projects).
+ * Only `pipeline` tables may be replaced by Write Table.
  */
-export const TableOriginSchema = z.enum(["sample", "import", "pipeline", "external"]);
+export const TableOriginSchema = z.enum(["sample", "import", "pipeline", "external", "maxcompute"]);
 export type TableOrigin = z.infer<typeof TableOriginSchema>;
 
 export const TableSummarySchema = z.object({
@@ -61,7 +63,7 @@ export const TablePreviewResponseSchema = z.object({
   partitions: z.array(z.string()),
   /** Rows as arrays, in the order of `columns`. */
   rows: z.array(z.array(z.unknown())),
-  /** Rows in the table (or in the chosen partition). */
-  totalCount: z.number().int(),
+  /** Rows in the table (or in the chosen partition); null when unknown (cloud mode: PAI does not count them). */
+  totalCount: z.number().int().nullable(),
 });
 export type TablePreviewResponse = z.infer<typeof TablePreviewResponseSchema>;

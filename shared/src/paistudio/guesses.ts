@@ -157,3 +157,76 @@ export function unknownComponentRunsOnMaxCompute(ref: { provider?: string }): bo
 export function draftRunSourceId(draft: { id: string }): string {
   return draft.id;
 }
+
+// ---- MaxCompute helpers and node schemas (PAISTUDIO.md §2.5, §2.6, §9.6) ----------------------
+
+/**
+ * SearchMCTables' `Keyword` ([C] required, `project.table_prefix`) for what the user typed. GUESS:
+ * a keyword without a project searches the workspace's default MaxCompute project
+ * (MAXCOMPUTE_PROJECT); without either there is nothing to search.
+ */
+export function mcTableKeyword(keyword: string | undefined, project: string | undefined): string | undefined {
+  const typed = keyword?.trim() ?? "";
+  if (typed.includes(".")) return typed;
+  return project ? `${project}.${typed}` : undefined;
+}
+
+/** Tables the cloud table picker lists (each costs one GetMCTableSchema). GUESS: no page size is documented. */
+export const MC_TABLES_LISTED = 50;
+
+/**
+ * The name of a GetMCTableSchema `PartitionColumns[]` item. GUESS: the metadata types neither its
+ * items nor gives an example; read as a string or as a column (`{Name, Type}`) like `Columns[]`.
+ */
+export function partitionColumnName(item: unknown): string | undefined {
+  if (typeof item === "string") return item;
+  const name = (item as { Name?: unknown } | null)?.Name;
+  return typeof name === "string" ? name : undefined;
+}
+
+/**
+ * The MaxCompute table a run's output artifact holds (PAIFlow ListPipelineRunNodeOutputs
+ * `Info.value`), as `project.table`. GUESS [I]: `{location: {project, table}}` as Designer writes
+ * table artifacts, or ListNodeOutputs' `{table}` form; a table without its project is read in
+ * the default project.
+ */
+export function outputTableName(value: unknown, project: string | undefined): string | undefined {
+  const v = (value ?? {}) as { location?: { project?: unknown; table?: unknown }; table?: unknown };
+  const table = v.location?.table ?? v.table;
+  if (typeof table !== "string" || !table) return undefined;
+  if (table.includes(".")) return table;
+  const own = v.location?.project;
+  const p = typeof own === "string" && own ? own : project;
+  return p ? `${p}.${table}` : undefined;
+}
+
+// ---- jobs: partial runs of a saved draft (PAISTUDIO.md §2.2, §5, §9.5) -------------------------
+
+/** CreateJob's ExecuteType for each run scope ([C] the enum; the mapping is the console's menu). */
+export const EXECUTE_TYPES = {
+  one: "EXECUTE_ONE",
+  to: "EXECUTE_TO_HERE",
+  from: "EXECUTE_FROM_HERE",
+} as const;
+
+/**
+ * CreateJob's `NodeId` for a step. GUESS [I] (§4.2): a draft's canvas node id is its step's
+ * `metadata.name`, which is how an opened draft names its steps.
+ */
+export function jobNodeId(step: string): string {
+  return step;
+}
+
+/**
+ * How long the server waits for GetJob to name the job's PAIFlow run (`RunId`), and how often it
+ * asks. GUESS: the job compiles the draft and then submits the run (§5), so RunId is empty for a
+ * moment; how long that takes is not documented.
+ */
+export const JOB_RUN_WAIT = { timeoutMs: 30_000, intervalMs: 500 } as const;
+
+/**
+ * Whether a job's run will never come: GUESS, the job ended (a terminal status, §5) without a run.
+ */
+export function jobEndedWithoutRun(job: { Status?: string | null; RunId?: string | null }): boolean {
+  return !job.RunId && ["Failed", "Terminated", "Skipped", "Succeeded"].includes(job.Status ?? "");
+}

@@ -29,6 +29,7 @@ export function EditorRunProvider({ children }: { children: ReactNode }) {
     // saved make it a run of something the draft does not hold.
     const draft = session.state.getState().draft;
     if (draft && !draft.unsaved) source.sourceId = draftRunSourceId(draft);
+    else if (draft) source.unsavedDraftId = draftRunSourceId(draft);
     return source;
   }, [editor, session]);
   return (

@@ -44,6 +44,8 @@ export interface RunSource {
   problems: readonly Problem[];
   /** The saved PAI Designer draft it is, so PAI's console ties the run to the draft (SourceId). */
   sourceId?: string;
+  /** The PAI Designer draft it was opened from, when it has unsaved edits (see CreateRunRequest). */
+  unsavedDraftId?: string;
 }
 
 /** Why the last Run did not start a run: the user's role, the pipeline's errors, bad settings, or the server's answer. */
@@ -189,6 +191,7 @@ function RunState({
           const health = await queryClient.fetchQuery(healthQuery(api)).catch(() => undefined);
           const request = buildCreateRunRequest(source.manifest, settings, health, scope);
           if (source.sourceId) request.sourceId = source.sourceId;
+          if (source.unsavedDraftId) request.unsavedDraftId = source.unsavedDraftId;
           const created = await api.createRun(request);
           follow(created.pipelineRunId);
           void queryClient.invalidateQueries({ queryKey: [...runKeys.all, "list"] });

@@ -18,7 +18,10 @@ export function formatCell(value: unknown): string {
   return String(value);
 }
 
-export function TablePreview({ preview, label }: { preview: PreviewResponse; label: string }) {
+/** `totalCount` null: the rows in the table are not known (a cloud table's preview). */
+type Preview = Omit<PreviewResponse, "totalCount"> & { totalCount: number | null };
+
+export function TablePreview({ preview, label }: { preview: Preview; label: string }) {
   const scroller = useRef<HTMLDivElement>(null);
   const t = useT();
   const rows = preview.rows;
@@ -37,11 +40,13 @@ export function TablePreview({ preview, label }: { preview: PreviewResponse; lab
   return (
     <div className="pfd-run-preview">
       <div className="pfd-run-hint">
-        {t("preview.summary", {
-          shown: rows.length,
-          total: preview.totalCount,
-          columns: preview.columns.length,
-        })}
+        {preview.totalCount === null
+          ? t("preview.summaryShown", { shown: rows.length, columns: preview.columns.length })
+          : t("preview.summary", {
+              shown: rows.length,
+              total: preview.totalCount,
+              columns: preview.columns.length,
+            })}
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable to scroll by keyboard */}
       <div ref={scroller} className="pfd-run-preview-scroll" tabIndex={0}>

@@ -5,12 +5,20 @@
  * so undo or going back to an earlier version answers at once; each version is its own query,
  * so a slow answer for an older version can never replace the newer one's. Nothing here blocks
  * editing: while a version is asked for, the previous answer stays; a failed request leaves
- * every field free text, with the reason.
+ * every field free text, with the reason. A saved PAI Designer draft with no unsaved edits is
+ * named in the request (cloud mode then asks PAI for its nodes' input columns).
  */
-import { MAX_MANIFEST_BYTES, type PipelineGraph, type SchemasResponse } from "@pfd/shared";
+import {
+  draftRunSourceId,
+  MAX_MANIFEST_BYTES,
+  type PipelineGraph,
+  type SchemasRequest,
+  type SchemasResponse,
+} from "@pfd/shared";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { graphToYaml } from "../io/codec";
+import { usePersistence } from "../persistence/usePersistence";
 import { type RunApi, RunApiError } from "../run/api";
 import { selectGraph, selectSchemas, useEditor, useEditorApi } from "../store";
 import { useServerApi } from "./useServerApi";
@@ -20,7 +28,7 @@ const SCHEMA_DEBOUNCE_MS = 300;
 
 const schemaKeys = {
   all: ["schemas"] as const,
-  version: (hash: string) => ["schemas", hash] as const,
+  version: (hash: string, draftId: string | undefined) => ["schemas", hash, draftId ?? ""] as const,
 };
 
 /** The value, once it has not changed for `ms`. */
@@ -73,9 +81,16 @@ export function SchemaSync({
   const graph = useRested(useEditor(selectGraph), debounceMs);
   const manifest = useMemo(() => manifestOf(graph), [graph]);
   const hash = useMemo(() => (manifest === null ? "" : versionHash(manifest)), [manifest]);
+  const draftId = usePersistence((s) =>
+    s.draft && !s.draft.unsaved ? draftRunSourceId(s.draft) : undefined,
+  );
   const query = useQuery({
-    queryKey: schemaKeys.version(hash),
-    queryFn: ({ signal }) => api.schemas({ manifest: manifest as string }, signal),
+    queryKey: schemaKeys.version(hash, draftId),
+    queryFn: ({ signal }) => {
+      const request: SchemasRequest = { manifest: manifest as string };
+      if (draftId) request.draftId = draftId;
+      return api.schemas(request, signal);
+    },
     enabled: manifest !== null,
     placeholderData: keepPreviousData,
     staleTime: Number.POSITIVE_INFINITY,

@@ -16,6 +16,7 @@ const ORIGIN_WORDS = {
   sample: "a sample table",
   import: "an imported table (pfd tables import)",
   external: "a table no Write Table step created",
+  maxcompute: "a MaxCompute table",
 } as const;
 
 function parsePartition(spec: string): [string, string][] {

@@ -61,7 +61,8 @@ export class DraftService {
     private readonly templateContent: TemplateContent,
   ) {}
 
-  private draft(id: string, userId: string): DraftRecord {
+  /** A draft the user may see (NotFound otherwise). */
+  draft(id: string, userId: string): DraftRecord {
     const draft = this.store.drafts.get(id);
     // A private draft is its creator's alone: to anyone else it does not exist.
     if (!draft || !this.visible(draft, userId)) throw experimentNotFound(id);

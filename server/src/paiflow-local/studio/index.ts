@@ -1,12 +1,14 @@
 /**
- * The local PaiStudio: PAI Designer's drafts, folders, algorithm tree and templates, and PAIFlow's
- * component registry, answered on the local PAIFlow's port (the paths of the two APIs never
+ * The local PaiStudio: PAI Designer's drafts, folders, jobs, node input schemas, algorithm tree,
+ * templates and MaxCompute helpers (over the engine's table catalog), and PAIFlow's component registry, answered on the local PAIFlow's port (the paths of the two APIs never
  * overlap) and persisted under `studio/` in its data directory.
  */
 import path from "node:path";
 import { type Route, SEG } from "../http";
 import { LocalAlgorithms } from "./algorithms";
+import { getMCTableSchema, getNodeInputSchema, previewMCTable, searchMCTables } from "./design";
 import { DraftService } from "./drafts";
+import { createJob, getJob } from "./jobs";
 import { StudioStore } from "./store";
 import { getTemplate, listTemplates, templateContent } from "./templates";
 
@@ -61,6 +63,33 @@ export async function openLocalStudio(
       method: "GET",
       path: op(`experimentfolders/${SEG}/children`),
       handler: (_, c) => drafts.children(id(c), c.query, ACCOUNT),
+    },
+    {
+      method: "GET",
+      path: op(`experiments/${SEG}/nodes/${SEG}/schema`),
+      handler: (svc, c) =>
+        getNodeInputSchema(svc, drafts.draft(id(c), ACCOUNT), c.params[1] as string, c.query),
+    },
+    {
+      method: "POST",
+      path: op("jobs"),
+      handler: (svc, c) => createJob(svc, store, (d) => drafts.draft(d, ACCOUNT), c.body, ACCOUNT),
+    },
+    { method: "GET", path: op(`jobs/${SEG}`), handler: (svc, c) => getJob(svc, store, id(c)) },
+    {
+      method: "GET",
+      path: op("datasources/maxcompute/tables"),
+      handler: (svc, c) => searchMCTables(svc, c.query),
+    },
+    {
+      method: "GET",
+      path: op(`datasources/maxcompute/tables/${SEG}/schema`),
+      handler: (svc, c) => getMCTableSchema(svc, id(c), c.query),
+    },
+    {
+      method: "GET",
+      path: op(`datasources/maxcompute/tables/${SEG}/preview`),
+      handler: (svc, c) => previewMCTable(svc, id(c), c.query),
     },
     { method: "GET", path: op("algorithm/tree"), handler: () => algorithms.getTree() },
     { method: "GET", path: op("algorithm/def"), handler: (_, c) => algorithms.getDef(c.query) },

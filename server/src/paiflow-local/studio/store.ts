@@ -1,7 +1,8 @@
 /**
  * The local PaiStudio's drafts and folders, persisted in the data directory:
  * `studio/drafts/<ExperimentId>.json` (one draft with its content, rewritten atomically on each
- * change) and `studio/folders.json` (every folder). Kept in memory; written in order per file.
+ * change), `studio/folders.json` (every folder) and `studio/jobs.json` (every job: a run of a
+ * draft, CreateJob). Kept in memory; written in order per file.
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -37,9 +38,23 @@ export interface FolderRecord {
   GmtModifiedTime: string;
 }
 
+/** A job: one run of a draft, whole or relative to a node. */
+export interface JobRecord {
+  JobId: string;
+  ExperimentId: string;
+  WorkspaceId: string;
+  ExecuteType: string;
+  NodeId?: string;
+  /** The PAIFlow run the job started. */
+  RunId: string;
+  Creator: string;
+  GmtCreateTime: string;
+}
+
 export class StudioStore {
   readonly drafts = new Map<string, DraftRecord>();
   readonly folders = new Map<string, FolderRecord>();
+  readonly jobs = new Map<string, JobRecord>();
   private readonly chains = new WriteChain();
 
   constructor(private readonly dir: string) {}
@@ -58,12 +73,20 @@ export class StudioStore {
         onError(file, error);
       }
     }
-    const foldersFile = path.join(this.dir, "folders.json");
+    await this.loadList<FolderRecord>("folders.json", onError, (f) => this.folders.set(f.FolderId, f));
+    await this.loadList<JobRecord>("jobs.json", onError, (j) => this.jobs.set(j.JobId, j));
+  }
+
+  private async loadList<T>(
+    name: string,
+    onError: (file: string, error: unknown) => void,
+    add: (item: T) => void,
+  ) {
+    const file = path.join(this.dir, name);
     try {
-      for (const folder of JSON.parse(await readFile(foldersFile, "utf8")) as FolderRecord[])
-        this.folders.set(folder.FolderId, folder);
+      for (const item of JSON.parse(await readFile(file, "utf8")) as T[]) add(item);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") onError(foldersFile, error);
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") onError(file, error);
     }
   }
 
@@ -83,6 +106,11 @@ export class StudioStore {
   saveFolder(folder: FolderRecord): Promise<void> {
     this.folders.set(folder.FolderId, folder);
     return this.write(path.join(this.dir, "folders.json"), () => JSON.stringify([...this.folders.values()]));
+  }
+
+  saveJob(job: JobRecord): Promise<void> {
+    this.jobs.set(job.JobId, job);
+    return this.write(path.join(this.dir, "jobs.json"), () => JSON.stringify([...this.jobs.values()]));
   }
 
   flush(): Promise<void> {
