@@ -9,7 +9,7 @@ import { useCombobox, useMultipleSelection } from "downshift";
 import { useMemo, useState } from "react";
 import { type Translator, useT } from "../i18n";
 import { selectSchemas, useEditor } from "../store";
-import { ComboField, ComboMenu, useTextCombobox } from "./Combobox";
+import { ComboField, ComboMenu, TextPicker } from "./Combobox";
 import { type ColumnOption, columnOptions, pick } from "./columnOptions";
 
 interface Props {
@@ -133,6 +133,7 @@ function MultiPicker({
     },
   });
 
+  const menu = columnMenu(param, t);
   return (
     <div className="column-picker">
       <ComboField
@@ -185,7 +186,14 @@ function MultiPicker({
           }),
         }}
       />
-      <OptionMenu combobox={combobox} options={options} param={param} t={t} />
+      <ComboMenu
+        combobox={combobox}
+        items={options}
+        label={menu.menuLabel}
+        keyOf={menu.keyOf}
+        classOf={menu.classOf}
+        render={menu.render}
+      />
     </div>
   );
 }
@@ -215,47 +223,28 @@ function SinglePicker({
         : options,
     [columns, options, value],
   );
-  const combobox = useTextCombobox<ColumnOption>({
-    items: shown,
-    id,
-    labelId,
-    value,
-    onChange,
-    itemToString: (o) => optionText(t, o),
-    valueOf: (o) => (o.kind === "column" ? o.column.name : undefined),
-  });
   return (
-    <div className="column-picker single">
-      <ComboField
-        combobox={combobox}
-        optionCount={shown.length}
-        inputProps={{ ...aria, placeholder, ...combobox.getInputProps() }}
-      />
-      <OptionMenu combobox={combobox} options={shown} param={param} t={t} />
-    </div>
+    <TextPicker<ColumnOption>
+      id={id}
+      labelId={labelId}
+      value={value}
+      placeholder={placeholder}
+      onChange={onChange}
+      {...aria}
+      items={shown}
+      itemToString={(o) => optionText(t, o)}
+      valueOfOption={(o) => (o.kind === "column" ? o.column.name : undefined)}
+      {...columnMenu(param, t)}
+    />
   );
 }
 
-/** The options of a column picker, named after its parameter. */
-function OptionMenu({
-  combobox,
-  options,
-  param,
-  t,
-}: {
-  combobox: ReturnType<typeof useCombobox<ColumnOption>>;
-  options: ColumnOption[];
-  param: string;
-  t: Translator;
-}) {
-  return (
-    <ComboMenu
-      combobox={combobox}
-      items={options}
-      label={t("columns.menu", { param })}
-      keyOf={(o) => `${o.kind}:${optionText(t, o)}`}
-      classOf={(o) => o.kind}
-      render={(o) => <OptionLabel option={o} t={t} />}
-    />
-  );
+/** How a column picker's options are named (after its parameter), keyed and shown. */
+function columnMenu(param: string, t: Translator) {
+  return {
+    menuLabel: t("columns.menu", { param }),
+    keyOf: (o: ColumnOption) => `${o.kind}:${optionText(t, o)}`,
+    classOf: (o: ColumnOption) => o.kind,
+    render: (o: ColumnOption) => <OptionLabel option={o} t={t} />,
+  };
 }

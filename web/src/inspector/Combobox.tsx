@@ -11,7 +11,7 @@ import { useT } from "../i18n";
  * picking an option sets it to that option's `valueOf`. Leaving the field keeps what was typed,
  * never the highlighted option.
  */
-export function useTextCombobox<T>(opts: {
+function useTextCombobox<T>(opts: {
   items: T[];
   id: string;
   labelId: string;
@@ -114,5 +114,72 @@ export function ComboMenu<T>({
           ))
         : null}
     </ul>
+  );
+}
+
+/** The props every single-value picker's field takes from the inspector. */
+export interface TextFieldProps {
+  id: string;
+  labelId: string;
+  value: string;
+  placeholder: string;
+  onChange(value: string): void;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
+}
+
+/**
+ * A single-value picker (a table, a partition, one column): the text is the value, `items` the
+ * options shown for it, `menuLabel` the option list's name.
+ */
+export function TextPicker<T>({
+  id,
+  labelId,
+  value,
+  placeholder,
+  onChange,
+  items,
+  itemToString,
+  valueOfOption,
+  menuLabel,
+  keyOf,
+  classOf,
+  render,
+  ...aria
+}: TextFieldProps & {
+  items: T[];
+  itemToString(item: T | null): string;
+  /** The value an option sets; undefined: the option sets nothing. */
+  valueOfOption(item: T): string | undefined;
+  menuLabel: string;
+  keyOf(item: T): string;
+  classOf?(item: T): string;
+  render(item: T): ReactNode;
+}) {
+  const combobox = useTextCombobox<T>({
+    items,
+    id,
+    labelId,
+    value,
+    onChange,
+    itemToString,
+    valueOf: valueOfOption,
+  });
+  return (
+    <div className="column-picker single">
+      <ComboField
+        combobox={combobox}
+        optionCount={items.length}
+        inputProps={{ ...aria, placeholder, ...combobox.getInputProps() }}
+      />
+      <ComboMenu
+        combobox={combobox}
+        items={items}
+        label={menuLabel}
+        keyOf={keyOf}
+        {...(classOf ? { classOf } : {})}
+        render={render}
+      />
+    </div>
   );
 }

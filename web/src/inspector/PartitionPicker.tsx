@@ -9,21 +9,16 @@ import { useMemo } from "react";
 import { useT } from "../i18n";
 import { tablePreviewQuery, tablesQuery } from "../schemas/tables";
 import { useServerApi } from "../schemas/useServerApi";
-import { ComboField, ComboMenu, useTextCombobox } from "./Combobox";
+import { type TextFieldProps, TextPicker } from "./Combobox";
 
-interface Props {
-  id: string;
-  labelId: string;
+export function PartitionPicker({
+  table,
+  value,
+  ...field
+}: TextFieldProps & {
   /** The table the step reads (its catalog-table parameter's value). */
   table: string;
-  value: string;
-  placeholder: string;
-  onChange(value: string): void;
-  "aria-invalid"?: boolean;
-  "aria-describedby"?: string;
-}
-
-export function PartitionPicker({ id, labelId, table, value, placeholder, onChange, ...aria }: Props) {
+}) {
   const api = useServerApi();
   const t = useT();
   const tables = useQuery(tablesQuery(api));
@@ -37,31 +32,18 @@ export function PartitionPicker({ id, labelId, table, value, placeholder, onChan
     () => (partitions.includes(typed) || !typed ? partitions : partitions.filter((p) => p.includes(typed))),
     [partitions, typed],
   );
-  const combobox = useTextCombobox<string>({
-    items: shown,
-    id,
-    labelId,
-    value,
-    onChange,
-    itemToString: (p) => p ?? "",
-    valueOf: (p) => p,
-  });
   return (
     <>
-      <div className="column-picker single">
-        <ComboField
-          combobox={combobox}
-          optionCount={shown.length}
-          inputProps={{ ...aria, placeholder, ...combobox.getInputProps() }}
-        />
-        <ComboMenu
-          combobox={combobox}
-          items={shown}
-          label={t("tables.partitionMenu", { name: summary?.name ?? table })}
-          keyOf={(p) => p}
-          render={(p) => <span className="mono">{p}</span>}
-        />
-      </div>
+      <TextPicker<string>
+        {...field}
+        value={value}
+        items={shown}
+        itemToString={(p) => p ?? ""}
+        valueOfOption={(p) => p}
+        menuLabel={t("tables.partitionMenu", { name: summary?.name ?? table })}
+        keyOf={(p) => p}
+        render={(p) => <span className="mono">{p}</span>}
+      />
       {summary && !partitioned ? (
         <p className="field-desc columns-unknown">{t("tables.notPartitioned", { name: summary.name })}</p>
       ) : null}

@@ -12,21 +12,11 @@ import { asRunApiError } from "../run/errors";
 import { errorHeadline } from "../run/text";
 import { tablesQuery } from "../schemas/tables";
 import { useServerApi } from "../schemas/useServerApi";
-import { ComboField, ComboMenu, useTextCombobox } from "./Combobox";
+import { type TextFieldProps, TextPicker } from "./Combobox";
 
 const TablePreviewDialog = lazy(() => import("./TablePreviewDialog"));
 
-interface Props {
-  id: string;
-  labelId: string;
-  value: string;
-  placeholder: string;
-  onChange(value: string): void;
-  "aria-invalid"?: boolean;
-  "aria-describedby"?: string;
-}
-
-export function TablePicker({ id, labelId, value, placeholder, onChange, ...aria }: Props) {
+export function TablePicker({ value, ...field }: TextFieldProps) {
   const api = useServerApi();
   const t = useT();
   const tables = useQuery(tablesQuery(api));
@@ -39,39 +29,25 @@ export function TablePicker({ id, labelId, value, placeholder, onChange, ...aria
     return chosen || !query ? all : all.filter((x) => x.name.toLowerCase().includes(query));
   }, [all, chosen, name]);
 
-  const combobox = useTextCombobox<TableSummary>({
-    items: shown,
-    id,
-    labelId,
-    value,
-    onChange,
-    itemToString: (x) => x?.name ?? "",
-    valueOf: (x) => x.name,
-  });
-
   return (
     <>
-      <div className="column-picker single">
-        <ComboField
-          combobox={combobox}
-          optionCount={shown.length}
-          inputProps={{ ...aria, placeholder, ...combobox.getInputProps() }}
-        />
-        <ComboMenu
-          combobox={combobox}
-          items={shown}
-          label={t("tables.menu")}
-          keyOf={(x) => x.name}
-          render={(table) => (
-            <>
-              <span className="mono">{table.name}</span>
-              {table.rows === null ? null : (
-                <span className="col-type"> · {t("tables.rows", { rows: table.rows })}</span>
-              )}
-            </>
-          )}
-        />
-      </div>
+      <TextPicker<TableSummary>
+        {...field}
+        value={value}
+        items={shown}
+        itemToString={(x) => x?.name ?? ""}
+        valueOfOption={(x) => x.name}
+        menuLabel={t("tables.menu")}
+        keyOf={(x) => x.name}
+        render={(table) => (
+          <>
+            <span className="mono">{table.name}</span>
+            {table.rows === null ? null : (
+              <span className="col-type"> · {t("tables.rows", { rows: table.rows })}</span>
+            )}
+          </>
+        )}
+      />
       {tables.error ? (
         <p className="field-desc columns-unknown">
           {t("tables.unavailable", { reason: errorHeadline(t, asRunApiError(tables.error)) })}
