@@ -21,7 +21,8 @@ export function PartitionPicker({
 }) {
   const api = useServerApi();
   const t = useT();
-  const tables = useQuery(tablesQuery(api));
+  // Asked by name: cloud mode lists a workspace's tables a page at a time.
+  const tables = useQuery({ ...tablesQuery(api, table.trim()), enabled: table.trim() !== "" });
   const summary = tables.data?.tables.find((x) => x.name === table.trim());
   const partitioned = (summary?.partitionColumns.length ?? 0) > 0;
   const preview = useQuery({ ...tablePreviewQuery(api, summary?.name ?? ""), enabled: partitioned });

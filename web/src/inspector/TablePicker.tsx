@@ -11,23 +11,37 @@ import { type Translator, useT } from "../i18n";
 import { asRunApiError } from "../run/errors";
 import { errorHeadline } from "../run/text";
 import { tablesQuery } from "../schemas/tables";
+import { useRested } from "../schemas/useRested";
 import { useServerApi } from "../schemas/useServerApi";
 import { type TextFieldProps, TextPicker } from "./Combobox";
 
 const TablePreviewDialog = lazy(() => import("./TablePreviewDialog"));
 
+/** How long typing rests before the server is asked for matching tables. */
+const SEARCH_DEBOUNCE_MS = 300;
+
+const uniqueByName = (tables: TableSummary[]) => [...new Map(tables.map((x) => [x.name, x])).values()];
+
 export function TablePicker({ value, ...field }: TextFieldProps) {
   const api = useServerApi();
   const t = useT();
   const tables = useQuery(tablesQuery(api));
-  const all = tables.data?.tables ?? [];
   const name = value.trim();
-  const chosen = all.find((x) => x.name === name);
+  // What is typed is also asked of the server: cloud mode lists a workspace's tables a page at a time.
+  const keyword = useRested(name, SEARCH_DEBOUNCE_MS);
+  const found = useQuery({ ...tablesQuery(api, keyword), enabled: keyword !== "" });
+  const known = useMemo(
+    () => uniqueByName([...(tables.data?.tables ?? []), ...(found.data?.tables ?? [])]),
+    [tables.data, found.data],
+  );
+  const chosen = known.find((x) => x.name === name);
   // While the value names a table exactly, every table is offered (the user may want another).
   const shown = useMemo(() => {
     const query = name.toLowerCase();
-    return chosen || !query ? all : all.filter((x) => x.name.toLowerCase().includes(query));
-  }, [all, chosen, name]);
+    if (chosen || !query) return known;
+    const serverFound = new Set(keyword === name ? (found.data?.tables ?? []).map((x) => x.name) : []);
+    return known.filter((x) => serverFound.has(x.name) || x.name.toLowerCase().includes(query));
+  }, [known, chosen, name, keyword, found.data]);
 
   return (
     <>
@@ -54,7 +68,7 @@ export function TablePicker({ value, ...field }: TextFieldProps) {
         </p>
       ) : chosen ? (
         <TableInfo table={chosen} t={t} />
-      ) : name && tables.data ? (
+      ) : name && tables.data && keyword === name && !found.isFetching ? (
         <p className="field-desc columns-unknown">{t("tables.notFound", { name })}</p>
       ) : null}
     </>

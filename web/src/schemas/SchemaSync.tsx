@@ -16,11 +16,12 @@ import {
   type SchemasResponse,
 } from "@pfd/shared";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo } from "react";
 import { graphToYaml } from "../io/codec";
 import { usePersistence } from "../persistence/usePersistence";
 import { type RunApi, RunApiError } from "../run/api";
 import { selectGraph, selectSchemas, useEditor, useEditorApi } from "../store";
+import { useRested } from "./useRested";
 import { useServerApi } from "./useServerApi";
 
 /** How long the graph must rest before its schemas are asked for. */
@@ -30,16 +31,6 @@ const schemaKeys = {
   all: ["schemas"] as const,
   version: (hash: string, draftId: string | undefined) => ["schemas", hash, draftId ?? ""] as const,
 };
-
-/** The value, once it has not changed for `ms`. */
-function useRested<T>(value: T, ms: number): T {
-  const [rested, setRested] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setRested(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return rested;
-}
 
 /** A short, stable key for a manifest text (53-bit FNV-style hash): query keys stay small for large pipelines. */
 function versionHash(text: string): string {

@@ -6,14 +6,15 @@ import type { RunApi } from "../run/api";
 const PREVIEW_ROWS = 100;
 
 const tableKeys = {
-  list: ["tables", "list"] as const,
+  list: (keyword: string) => ["tables", "list", keyword] as const,
   preview: (name: string) => ["tables", "preview", name] as const,
 };
 
-export function tablesQuery(api: Pick<RunApi, "tables">) {
+/** The catalog's tables, or those the server finds for `keyword` (cloud mode lists a page at a time). */
+export function tablesQuery(api: Pick<RunApi, "tables">, keyword = "") {
   return queryOptions({
-    queryKey: tableKeys.list,
-    queryFn: ({ signal }) => api.tables(undefined, signal),
+    queryKey: tableKeys.list(keyword),
+    queryFn: ({ signal }) => api.tables(keyword || undefined, signal),
     // Tables change when a run writes one or someone imports one: a minute is fresh enough to pick from.
     staleTime: 60_000,
     retry: false,
