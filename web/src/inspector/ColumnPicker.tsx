@@ -6,7 +6,7 @@
  */
 import { type Column, type ColumnParam, columnsReaching, joinColumns, splitColumns } from "@pfd/shared";
 import { useCombobox, useMultipleSelection } from "downshift";
-import { useMemo, useState } from "react";
+import { type ChangeEvent, useMemo, useState } from "react";
 import { type Translator, useT } from "../i18n";
 import { selectSchemas, useEditor } from "../store";
 import { ComboField, ComboMenu, TextPicker } from "./Combobox";
@@ -115,7 +115,7 @@ function MultiPicker({
       if (type === useCombobox.stateChangeTypes.InputBlur) return { ...changes, selectedItem: null };
       return changes;
     },
-    onStateChange({ type, selectedItem, inputValue }) {
+    onStateChange({ type, selectedItem }) {
       if (
         (type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
           type === useCombobox.stateChangeTypes.ItemClick) &&
@@ -125,10 +125,6 @@ function MultiPicker({
         if (selectedItem.kind === "typed") addTyped(selectedItem.name);
         else set(pick(chosen, selectedItem));
         setDraft("");
-      } else if (type === useCombobox.stateChangeTypes.InputChange) {
-        // A comma ends a name, as in the text it is stored as.
-        if (inputValue?.endsWith(",")) addTyped(inputValue);
-        else setDraft(inputValue ?? "");
       }
     },
   });
@@ -174,6 +170,13 @@ function MultiPicker({
           ...combobox.getInputProps({
             ...getDropdownProps({ preventKeyAction: combobox.isOpen }),
             onBlur: () => addTyped(draft),
+            // Taken in the input event itself, not after downshift's render (see Combobox.tsx).
+            onChange: (e: ChangeEvent<HTMLInputElement>) => {
+              const text = e.currentTarget.value;
+              // A comma ends a name, as in the text it is stored as.
+              if (text.endsWith(",")) addTyped(text);
+              else setDraft(text);
+            },
             onKeyDown: (e) => {
               // Text put in faster than the options follow (a paste and Enter at once): the
               // options are of the text before it, so take the text itself.

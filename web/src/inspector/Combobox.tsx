@@ -3,13 +3,18 @@
  * a text field whose value is the parameter's own text, the ▾ button, and the option list.
  */
 import { type UseComboboxReturnValue, useCombobox } from "downshift";
-import type { ReactNode } from "react";
+import type { ChangeEvent, ReactNode } from "react";
 import { useT } from "../i18n";
 
 /**
  * A combobox whose text is the value itself: typing sets it (free text is always allowed),
  * picking an option sets it to that option's `valueOf`. Leaving the field keeps what was typed,
  * never the highlighted option.
+ *
+ * Typing is taken in the input's own change event (see TextPicker), not in downshift's
+ * onStateChange: that runs after a render, and until then the controlled field shows the old
+ * text, so a key pressed in between (Enter after a paste, the next letter under load) acts on
+ * it and is lost.
  */
 function useTextCombobox<T>(opts: {
   items: T[];
@@ -32,7 +37,7 @@ function useTextCombobox<T>(opts: {
       if (type === useCombobox.stateChangeTypes.InputBlur) return { ...changes, selectedItem: null };
       return changes;
     },
-    onStateChange({ type, selectedItem, inputValue }) {
+    onStateChange({ type, selectedItem }) {
       const picked =
         (type === useCombobox.stateChangeTypes.InputKeyDownEnter ||
           type === useCombobox.stateChangeTypes.ItemClick) &&
@@ -40,7 +45,6 @@ function useTextCombobox<T>(opts: {
           ? opts.valueOf(selectedItem)
           : undefined;
       if (picked !== undefined) opts.onChange(picked);
-      else if (type === useCombobox.stateChangeTypes.InputChange) opts.onChange(inputValue ?? "");
     },
   });
 }
@@ -170,7 +174,13 @@ export function TextPicker<T>({
       <ComboField
         combobox={combobox}
         optionCount={items.length}
-        inputProps={{ ...aria, placeholder, ...combobox.getInputProps() }}
+        inputProps={{
+          ...aria,
+          placeholder,
+          ...combobox.getInputProps({
+            onChange: (e: ChangeEvent<HTMLInputElement>) => onChange(e.currentTarget.value),
+          }),
+        }}
       />
       <ComboMenu
         combobox={combobox}
