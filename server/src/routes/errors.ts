@@ -3,9 +3,9 @@
  */
 import type { ApiError, ApiErrorCode, DraftConflict, Problem } from "@pfd/shared";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
-import type {} from "pino-http";
 import type { ZodError } from "zod";
 import { PaiflowError } from "../paiflow/errors";
+import type {} from "../request-log";
 
 export class HttpError extends Error {
   constructor(

@@ -81,7 +81,7 @@ export function runRoutes(
           );
         }
         const result = await paiflow.createPipelineRun(prepared.input);
-        ctx.records.runs.record(result.PipelineRunId, creatorOf(user), {
+        await ctx.records.runs.record(result.PipelineRunId, creatorOf(user), {
           accessibility: parsed.data.accessibility ?? null,
           workspaceId: prepared.input.WorkspaceId,
         });
