@@ -70,9 +70,11 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
     }),
   );
   const checker = new ManifestChecker();
+  // Runs first: a run submitted need not be matched against the other routers' routes (their
+  // paths never overlap, so the order changes nothing else).
+  api.use(runRoutes(ctx, checker, new RecentManifests(), createLimit));
   api.use(metaRoutes(ctx, checker));
   api.use(meRoutes(ctx));
-  api.use(runRoutes(ctx, checker, new RecentManifests(), createLimit));
   api.use(stepRoutes(ctx));
   api.use(componentRoutes(ctx));
   api.use(workspaceRoutes(ctx));
