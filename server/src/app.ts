@@ -20,6 +20,7 @@ import type { AppContext } from "./routes/context";
 import { designRoutes } from "./routes/design";
 import { errorHandler, notFound } from "./routes/errors";
 import { metaRoutes } from "./routes/health";
+import { jsonBody } from "./routes/json-body";
 import { runRoutes } from "./routes/runs";
 import { loopbackHostOnly, runRateLimit, sameOriginWrites, securityHeaders } from "./routes/security";
 import { stepRoutes } from "./routes/steps";
@@ -40,7 +41,7 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   // API answers are fresh on every call (runs move on): hashing each body for an ETag only cost CPU.
   app.set("etag", false);
 
-  app.use(requestLog(logger));
+  app.use(requestLog(app, logger));
   const { auth } = ctx.config;
   // Client addresses (audit log, logs) through the proxies we trust, never through anyone else's.
   if (auth.trustedProxyList.length > 0) app.set("trust proxy", auth.trustedProxyList);
@@ -59,7 +60,7 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   // A draft's canvas arrives JSON-escaped inside the body: room for one at the manifest limit.
   // The route then refuses a canvas over the limit with 413 DraftTooLarge, before reading it.
   api.use("/workspace", express.json({ limit: DRAFT_BODY_LIMIT }));
-  api.use(express.json({ limit: BODY_LIMIT }));
+  api.use(jsonBody(BODY_LIMIT));
 
   const createLimit = runRateLimit(ctx.config.runRateLimit, (req) =>
     ctx.audit.write({

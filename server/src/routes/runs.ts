@@ -21,8 +21,9 @@ import { getRunDetail } from "../paiflow/follow";
 import { deriveScopedManifest, reusedSteps } from "../paiflow/partial";
 import { manifestText, type RecentManifests } from "../paiflow/run-manifest";
 import { pipelineNameOf, prepareRun } from "../paiflow/submit";
+import { logOutcome } from "../request-log";
 import type { AppContext } from "./context";
-import { HttpError, invalidRequest } from "./errors";
+import { HttpError, invalidRequest, sendJson } from "./errors";
 import { accessOf, assertMayAct, assertMayRun, assertMaySee, withCreator } from "./run-access";
 import { runListRoutes } from "./run-list";
 
@@ -89,12 +90,13 @@ export function runRoutes(
         return result;
       },
     );
-    req.log?.info(
+    logOutcome(
+      req,
       { pipelineRunId: created.PipelineRunId, requestId: created.RequestId },
       "pipeline run created",
     );
     const body: CreateRunResponse = { pipelineRunId: created.PipelineRunId, requestId: created.RequestId };
-    res.status(201).json(body);
+    sendJson(res, 201, body);
   });
 
   router.use(runListRoutes(ctx));
@@ -138,7 +140,7 @@ export function runRoutes(
         assertMayAct(userOf(req), verb, accessOf(ctx, runId));
         return call(runId);
       });
-      req.log?.info({ pipelineRunId: runId, requestId: result.RequestId }, `run ${verb}`);
+      logOutcome(req, { pipelineRunId: runId, requestId: result.RequestId }, `run ${verb}`);
       const body: RunActionResponse = { pipelineRunId: runId, requestId: result.RequestId ?? "" };
       res.json(body);
     };
