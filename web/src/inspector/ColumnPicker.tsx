@@ -137,6 +137,7 @@ function MultiPicker({
     <div className="column-picker">
       <ComboField
         combobox={combobox}
+        optionCount={options.length}
         before={chosen.map((name, index) => {
           const offered = !known || types.has(name);
           return (
@@ -225,7 +226,11 @@ function SinglePicker({
   });
   return (
     <div className="column-picker single">
-      <ComboField combobox={combobox} inputProps={{ ...aria, placeholder, ...combobox.getInputProps() }} />
+      <ComboField
+        combobox={combobox}
+        optionCount={shown.length}
+        inputProps={{ ...aria, placeholder, ...combobox.getInputProps() }}
+      />
       <OptionMenu combobox={combobox} options={shown} param={param} t={t} />
     </div>
   );

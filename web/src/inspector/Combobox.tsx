@@ -45,26 +45,33 @@ export function useTextCombobox<T>(opts: {
   });
 }
 
-/** The field: what comes before the text box (chips), the text box, and the ▾ button. */
+/**
+ * The field: what comes before the text box (chips), the text box, and the ▾ button. With no
+ * options the list is hidden (ComboMenu), so neither claims to have expanded it.
+ */
 export function ComboField({
   combobox,
   inputProps,
+  optionCount,
   before,
 }: {
-  combobox: Pick<UseComboboxReturnValue<unknown>, "getToggleButtonProps">;
+  combobox: Pick<UseComboboxReturnValue<unknown>, "getToggleButtonProps" | "isOpen">;
   inputProps: Record<string, unknown>;
+  optionCount: number;
   before?: ReactNode;
 }) {
   const t = useT();
+  const expanded = combobox.isOpen && optionCount > 0;
   return (
     <div className="chips field-input">
       {before}
-      <input className="column-input" {...inputProps} />
+      <input className="column-input" {...{ ...inputProps, "aria-expanded": expanded }} />
       <button
         type="button"
         className="column-toggle"
         aria-label={t("columns.showOptions")}
         {...combobox.getToggleButtonProps()}
+        aria-expanded={expanded}
       >
         ▾
       </button>

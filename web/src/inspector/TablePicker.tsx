@@ -52,7 +52,11 @@ export function TablePicker({ id, labelId, value, placeholder, onChange, ...aria
   return (
     <>
       <div className="column-picker single">
-        <ComboField combobox={combobox} inputProps={{ ...aria, placeholder, ...combobox.getInputProps() }} />
+        <ComboField
+          combobox={combobox}
+          optionCount={shown.length}
+          inputProps={{ ...aria, placeholder, ...combobox.getInputProps() }}
+        />
         <ComboMenu
           combobox={combobox}
           items={shown}
