@@ -311,6 +311,8 @@ async function main(): Promise<void> {
     },
     (round) =>
       round % 2 === 0 ? ["direct", "ours", "signedIn", "unseen"] : ["unseen", "signedIn", "ours", "direct"],
+    // The server's CPU around each burst: what sign-in costs it, apart from the machine's noise.
+    { cpu: async () => [await cpuMs(server0.proc)] },
   );
 
   // CPU ms so far of: this process (the load generator), the 50 ms fake, the server, the bare
@@ -388,7 +390,7 @@ async function main(): Promise<void> {
   ] as const)
     console.log(`  CPU at ${LATENCY_MS} ms, ${label.padEnd(20)} ${cpuLine(samples, hop)}`);
   console.log(
-    `signed in: p50 ratio per round ${authRatios.map((r) => r.toFixed(2)).join(" ")} (median ${median(authRatios).toFixed(2)})`,
+    `signed in: p50 ratio per round ${authRatios.map((r) => r.toFixed(2)).join(" ")} (median ${median(authRatios).toFixed(2)}); server CPU ${perRequest(zero.signedIn, 0).toFixed(3)} ms/req signed in, ${perRequest(zero.ours, 0).toFixed(3)} not`,
   );
   console.log(
     `unseen manifests: p50 ratio ${(u.p50 / z.direct.p50).toFixed(2)}, throughput ratio ${(u.throughput / z.direct.throughput).toFixed(2)} (the check cannot be reused)`,
