@@ -86,7 +86,11 @@ export function runRoutes(
           accessibility: parsed.data.accessibility ?? null,
           workspaceId: prepared.input.WorkspaceId,
         });
-        manifests.remember(result.PipelineRunId, request.manifest);
+        // The checked copy when it is the same text: repeated runs then share one string.
+        manifests.remember(
+          result.PipelineRunId,
+          request.manifest === checked.text ? checked.text : request.manifest,
+        );
         return result;
       },
     );
