@@ -7,6 +7,8 @@ export interface Sample {
   latencies: number[];
   wallMs: number;
   errors: number;
+  /** The first failure's message, to say what went wrong. */
+  firstError?: string;
   /** What `Options.cpu` counted during the burst (CPU ms of each process, ...), when asked. */
   cpu?: number[];
 }
@@ -26,24 +28,30 @@ export interface Summary {
   p99: number;
   throughput: number;
   errors: number;
+  firstError?: string;
 }
 
 /** CONCURRENCY calls of `one` at once; each resolves to whether the request succeeded. */
 async function burst(one: () => Promise<boolean>, spreadMs = 0): Promise<Sample> {
   const latencies: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async (_, i) => {
       const at = start + (i * spreadMs) / CONCURRENCY;
       if (at > performance.now()) await new Promise((resolve) => setTimeout(resolve, at - performance.now()));
       const t0 = performance.now();
-      const ok = await one().catch(() => false);
+      const ok = await one().catch((error: unknown) => {
+        firstError ??= error instanceof Error ? error.message : String(error);
+        return false;
+      });
+      if (!ok) firstError ??= "not the expected answer";
       latencies.push(performance.now() - t0);
       if (!ok) errors++;
     }),
   );
-  return { latencies, wallMs: performance.now() - start, errors };
+  return { latencies, wallMs: performance.now() - start, errors, ...(firstError ? { firstError } : {}) };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -65,6 +73,9 @@ export function summary(samples: Sample[]): Summary {
     p99: percentile(all, 99),
     throughput: (all.length / wall) * 1000,
     errors: samples.reduce((sum, s) => sum + s.errors, 0),
+    ...(samples.find((s) => s.firstError)
+      ? { firstError: samples.find((s) => s.firstError)?.firstError }
+      : {}),
   };
 }
 

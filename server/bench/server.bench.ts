@@ -274,7 +274,7 @@ async function main(): Promise<void> {
       manifest: MANIFEST.replace('name: "air-quality-typed"', `name: "air-quality-typed-${++unique}"`),
     });
   const post = (port: number, body: string, session?: string) =>
-    new Promise<boolean>((resolve) => {
+    new Promise<boolean>((resolve, reject) => {
       const req = request(
         {
           host: "127.0.0.1",
@@ -290,10 +290,12 @@ async function main(): Promise<void> {
         },
         (res) => {
           res.resume();
-          res.on("end", () => resolve(res.statusCode === 201));
+          res.on("end", () =>
+            res.statusCode === 201 ? resolve(true) : reject(new Error(`HTTP ${res.statusCode}`)),
+          );
         },
       );
-      req.on("error", () => resolve(false));
+      req.on("error", reject);
       req.end(body);
     });
   const straight = (fake: { info: unknown }) => {
@@ -364,7 +366,7 @@ async function main(): Promise<void> {
   const fmt = (n: number) => n.toFixed(2).padStart(10);
   const row = (label: string, s: Summary, extra = "") =>
     console.log(
-      `${label.padEnd(34)}${fmt(s.p50)}${fmt(s.p99)}${fmt(s.throughput)}${String(s.errors).padStart(8)}${extra}`,
+      `${label.padEnd(34)}${fmt(s.p50)}${fmt(s.p99)}${fmt(s.throughput)}${String(s.errors).padStart(8)}${extra}${s.firstError ? `  (first error: ${s.firstError})` : ""}`,
     );
   console.log(`${CONCURRENCY} concurrent CreatePipelineRun x ${ROUNDS} rounds`);
   console.log(
