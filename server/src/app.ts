@@ -4,16 +4,15 @@
  * sign-in gate (before the body parser: nobody anonymous makes us parse 5 MB), the body parser
  * with its limit, the API, the web app, and a final JSON error handler.
  */
-import { randomUUID } from "node:crypto";
 import { MAX_MANIFEST_BYTES } from "@pfd/shared";
 import express, { type Express, Router } from "express";
 import type { Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import { requestFacts } from "./audit/audited";
 import { pagesSignInFirst, requireSignIn } from "./auth/identify";
 import { isLoopbackHost } from "./config/env";
 import { ManifestChecker } from "./paiflow/check";
 import { RecentManifests } from "./paiflow/run-manifest";
+import { requestLog } from "./request-log";
 import { authRoutes, meRoutes } from "./routes/auth";
 import { clientErrorRoutes } from "./routes/client-errors";
 import { componentRoutes } from "./routes/components";
@@ -21,6 +20,7 @@ import type { AppContext } from "./routes/context";
 import { designRoutes } from "./routes/design";
 import { errorHandler, notFound } from "./routes/errors";
 import { metaRoutes } from "./routes/health";
+import { jsonBody } from "./routes/json-body";
 import { runRoutes } from "./routes/runs";
 import { loopbackHostOnly, runRateLimit, sameOriginWrites, securityHeaders } from "./routes/security";
 import { stepRoutes } from "./routes/steps";
@@ -34,8 +34,6 @@ const BODY_LIMIT = MAX_MANIFEST_BYTES;
 // A draft's canvas (up to the manifest limit) arrives JSON-escaped inside the body.
 const DRAFT_BODY_LIMIT = 2.5 * MAX_MANIFEST_BYTES;
 
-const REQUEST_ID = /^[\w.-]{1,64}$/;
-
 export function createApp(ctx: AppContext, logger: Logger): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -43,30 +41,7 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   // API answers are fresh on every call (runs move on): hashing each body for an ETag only cost CPU.
   app.set("etag", false);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers["x-request-id"];
-        const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader("X-Request-Id", id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
-      // Only what helps follow a request: never headers (cookies) or bodies (manifests). Our
-      // serializers read the raw objects: pino's standard ones would first copy every header.
-      wrapSerializers: false,
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string; originalUrl?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.originalUrl ?? req.url,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLog(app, logger));
   const { auth } = ctx.config;
   // Client addresses (audit log, logs) through the proxies we trust, never through anyone else's.
   if (auth.trustedProxyList.length > 0) app.set("trust proxy", auth.trustedProxyList);
@@ -85,7 +60,7 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
   // A draft's canvas arrives JSON-escaped inside the body: room for one at the manifest limit.
   // The route then refuses a canvas over the limit with 413 DraftTooLarge, before reading it.
   api.use("/workspace", express.json({ limit: DRAFT_BODY_LIMIT }));
-  api.use(express.json({ limit: BODY_LIMIT }));
+  api.use(jsonBody(BODY_LIMIT));
 
   const createLimit = runRateLimit(ctx.config.runRateLimit, (req) =>
     ctx.audit.write({
@@ -96,9 +71,11 @@ export function createApp(ctx: AppContext, logger: Logger): Express {
     }),
   );
   const checker = new ManifestChecker();
+  // Runs first: a run submitted need not be matched against the other routers' routes (their
+  // paths never overlap, so the order changes nothing else).
+  api.use(runRoutes(ctx, checker, new RecentManifests(), createLimit));
   api.use(metaRoutes(ctx, checker));
   api.use(meRoutes(ctx));
-  api.use(runRoutes(ctx, checker, new RecentManifests(), createLimit));
   api.use(stepRoutes(ctx));
   api.use(componentRoutes(ctx));
   api.use(workspaceRoutes(ctx));

@@ -3,10 +3,12 @@
  * rotated by size (`audit.log` -> `audit.log.1` ... `.5`). Entries are built from named fields
  * only, so a secret, cookie, token or manifest body has no way in.
  *
- * Writes are synchronous: an action the server answered is on disk before the answer leaves, and
- * these actions are rare next to the requests around them.
+ * Writes are synchronous: an action the server answered is in the file before the answer leaves
+ * (written to the operating system, as appendFileSync did; neither waits for the disk). The file
+ * stays open between writes: opening and closing it for every line cost a run submission three
+ * system calls instead of one.
  */
-import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 
 export type AuditAction =
@@ -40,6 +42,7 @@ export const AUDIT_KEEP = 5;
 
 export class AuditLog {
   private size: number;
+  private fd: number | undefined;
 
   constructor(
     readonly path: string,
@@ -64,11 +67,20 @@ export class AuditLog {
     })}\n`;
     const bytes = Buffer.byteLength(line);
     if (this.size > 0 && this.size + bytes > this.maxBytes) this.rotate();
-    appendFileSync(this.path, line, { mode: 0o600 });
+    this.fd ??= openSync(this.path, "a", 0o600);
+    writeSync(this.fd, line);
     this.size += bytes;
   }
 
+  /** Closes the file (it reopens on the next write). */
+  close(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+
   private rotate(): void {
+    this.close();
     rmSync(`${this.path}.${AUDIT_KEEP}`, { force: true });
     for (let n = AUDIT_KEEP - 1; n >= 1; n--) {
       const from = `${this.path}.${n}`;

@@ -27,5 +27,13 @@ export async function openAuthServices(
       : null;
   const records = openRecords(config.dataDir, { idleMs: auth.sessionIdleMs, maxMs: auth.sessionMaxMs, now });
   const audit = new AuditLog(config.audit.path, config.audit.maxBytes, now);
-  return { records, audit, oidc, close: () => records.close() };
+  return {
+    records,
+    audit,
+    oidc,
+    close: () => {
+      records.close();
+      audit.close();
+    },
+  };
 }

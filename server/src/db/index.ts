@@ -19,10 +19,14 @@ export interface Records {
 export function openRecords(dir: string, times: SessionTimes): Records {
   const db = openDb(dir);
   const now = times.now ?? Date.now;
+  const runs = new RunCreators(db, now);
   return {
     sessions: new SessionStore(db, times),
     signIns: new SignInAttempts(db, now),
-    runs: new RunCreators(db, now),
-    close: () => db.close(),
+    runs,
+    close: () => {
+      runs.flush();
+      db.close();
+    },
   };
 }

@@ -19,10 +19,21 @@ const toRecord = (row: Row): RunRecord => ({
   accessibility: row.accessibility,
 });
 
+type PendingRow = [string, string, string, string | null, string | null, number];
+
+/**
+ * Records are written by group commit: the runs recorded within one turn of the event loop go
+ * into the database in one transaction, and each `record` resolves once its row is committed, so
+ * the answer that names a run still leaves only after the record is stored (as durable as a
+ * commit of its own). One transaction per run cost ~45 µs of CPU, one per turn ~7 µs a run.
+ */
 export class RunCreators {
   private readonly selectOne;
   // Prepared once: compiling the statement on every run showed in the server's CPU profile.
   private readonly insert;
+  private readonly insertAll;
+  private pending = new Map<string, PendingRow>();
+  private committed: Promise<void> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -34,17 +45,56 @@ export class RunCreators {
     this.insert = db.prepare<[string, string, string, string | null, string | null, number]>(
       "INSERT OR REPLACE INTO run_creators (run_id, user_id, user_name, accessibility, workspace_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
     );
+    this.insertAll = db.transaction((rows: PendingRow[]) => {
+      for (const row of rows) this.insert.run(...row);
+    });
   }
 
+  /** Resolves when the record is committed (with the others of this turn of the event loop). */
   record(
     runId: string,
     creator: RunCreator,
     run: { accessibility: "PUBLIC" | "PRIVATE" | null; workspaceId: string | null },
-  ): void {
-    this.insert.run(runId, creator.id, creator.name, run.accessibility, run.workspaceId, this.now());
+  ): Promise<void> {
+    this.pending.set(runId, [
+      runId,
+      creator.id,
+      creator.name,
+      run.accessibility,
+      run.workspaceId,
+      this.now(),
+    ]);
+    this.committed ??= new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        this.committed = undefined;
+        try {
+          this.flush();
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      }),
+    );
+    return this.committed;
+  }
+
+  /** Commits the records not yet committed, now. */
+  flush(): void {
+    if (this.pending.size === 0) return;
+    const rows = [...this.pending.values()];
+    this.pending = new Map();
+    this.insertAll(rows);
   }
 
   get(runId: string): RunRecord | undefined {
+    const held = this.pending.get(runId);
+    if (held)
+      return toRecord({
+        run_id: held[0],
+        user_id: held[1],
+        user_name: held[2],
+        accessibility: held[3] as Row["accessibility"],
+      });
     const row = this.selectOne.get(runId);
     return row ? toRecord(row) : undefined;
   }
@@ -52,6 +102,7 @@ export class RunCreators {
   /** The records of several runs at once (a page of the runs list). */
   getMany(runIds: readonly string[]): Map<string, RunRecord> {
     if (runIds.length === 0) return new Map();
+    this.flush();
     const rows = this.db
       .prepare<string[], Row>(
         `SELECT run_id, user_id, user_name, accessibility FROM run_creators WHERE run_id IN (${runIds.map(() => "?").join(",")})`,
@@ -65,6 +116,7 @@ export class RunCreators {
     userId: string,
     page: { page: number; pageSize: number; workspaceId?: string | undefined },
   ): { runIds: string[]; totalCount: number } {
+    this.flush();
     const where = page.workspaceId === undefined ? "user_id = ?" : "user_id = ? AND workspace_id = ?";
     const args = page.workspaceId === undefined ? [userId] : [userId, page.workspaceId];
     const total = this.db

@@ -14,14 +14,19 @@ export interface CheckedManifest {
   problems: Problem[];
   /** The entry pipeline (last document); undefined when the text could not be read. */
   entry: Manifest | undefined;
+  /**
+   * The text checked, as first seen. A run of the same text keeps this copy rather than its own
+   * (RecentManifests): re-running a pipeline then holds one string, not one per run.
+   */
+  text?: string;
 }
 
 /** Texts above this size are checked every time rather than kept. */
 const CACHEABLE_CHARS = 256 * 1024;
 /** What the remembered checks may hold in all. */
 const CHECKED_BYTES = 32 * 1024 * 1024;
-/** A check's memory per character of its text (the parsed entry and problems; measured ~2.8). */
-const BYTES_PER_CHAR = 4;
+/** A check's memory per character of its text (the parsed entry and problems, ~2.8, and the text, 1-2). */
+const BYTES_PER_CHAR = 5;
 
 export class ManifestChecker {
   private readonly results: LRUCache<string, CheckedManifest, number>;
@@ -38,7 +43,7 @@ export class ManifestChecker {
     const key = hash("sha256", `${this.fingerprint(components)}\0${text}`, "base64");
     const known = this.results.get(key);
     if (known) return known;
-    const result = checkManifest(text, components);
+    const result = { ...checkManifest(text, components), text };
     this.results.set(key, result, { size: Math.max(1, text.length * BYTES_PER_CHAR) });
     return result;
   }

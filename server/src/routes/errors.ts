@@ -3,9 +3,9 @@
  */
 import type { ApiError, ApiErrorCode, DraftConflict, Problem } from "@pfd/shared";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
-import type {} from "pino-http";
 import type { ZodError } from "zod";
 import { PaiflowError } from "../paiflow/errors";
+import type {} from "../request-log";
 
 export class HttpError extends Error {
   constructor(
@@ -19,8 +19,19 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * A JSON answer with the headers `res.status(status).json(body)` sends here (the app sets no
+ * ETag, replacer or spacing), written directly: Express's generic send path (content-type
+ * negotiation, freshness checks) cost more than the answer itself on every run submitted.
+ */
+export function sendJson(res: Response, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.end(JSON.stringify(body));
+}
+
 export function sendError(res: Response, status: number, error: ApiError["error"]): void {
-  res.status(status).json({ error });
+  sendJson(res, status, { error });
 }
 
 /** A 400 naming the first field zod refused. */

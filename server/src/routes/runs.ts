@@ -22,8 +22,9 @@ import { deriveScopedManifest, reusedSteps } from "../paiflow/partial";
 import { manifestText, type RecentManifests } from "../paiflow/run-manifest";
 import { pipelineNameOf, prepareRun } from "../paiflow/submit";
 import { runDraftJob } from "../paistudio/jobs";
+import { logOutcome } from "../request-log";
 import type { AppContext } from "./context";
-import { HttpError, invalidRequest } from "./errors";
+import { HttpError, invalidRequest, sendJson } from "./errors";
 import { accessOf, assertMayAct, assertMayRun, assertMaySee, withCreator } from "./run-access";
 import { runListRoutes } from "./run-list";
 
@@ -108,7 +109,7 @@ export function runRoutes(
         const checked = checker.check(parsed.data.manifest, components);
         const job = await draftJob(ctx, parsed.data, checked);
         if (job) {
-          ctx.records.runs.record(job.pipelineRunId, creatorOf(user), {
+          await ctx.records.runs.record(job.pipelineRunId, creatorOf(user), {
             accessibility: parsed.data.accessibility ?? null,
             workspaceId: parsed.data.workspaceId ?? ctx.config.workspaceId ?? null,
           });
@@ -126,20 +127,25 @@ export function runRoutes(
           );
         }
         const result = await paiflow.createPipelineRun(prepared.input);
-        ctx.records.runs.record(result.PipelineRunId, creatorOf(user), {
+        await ctx.records.runs.record(result.PipelineRunId, creatorOf(user), {
           accessibility: parsed.data.accessibility ?? null,
           workspaceId: prepared.input.WorkspaceId,
         });
-        manifests.remember(result.PipelineRunId, request.manifest);
+        // The checked copy when it is the same text: repeated runs then share one string.
+        manifests.remember(
+          result.PipelineRunId,
+          request.manifest === checked.text ? checked.text : request.manifest,
+        );
         return result;
       },
     );
-    req.log?.info(
+    logOutcome(
+      req,
       { pipelineRunId: created.PipelineRunId, requestId: created.RequestId },
       "pipeline run created",
     );
     const body: CreateRunResponse = { pipelineRunId: created.PipelineRunId, requestId: created.RequestId };
-    res.status(201).json(body);
+    sendJson(res, 201, body);
   });
 
   router.use(runListRoutes(ctx));
@@ -183,7 +189,7 @@ export function runRoutes(
         assertMayAct(userOf(req), verb, accessOf(ctx, runId));
         return call(runId);
       });
-      req.log?.info({ pipelineRunId: runId, requestId: result.RequestId }, `run ${verb}`);
+      logOutcome(req, { pipelineRunId: runId, requestId: result.RequestId }, `run ${verb}`);
       const body: RunActionResponse = { pipelineRunId: runId, requestId: result.RequestId ?? "" };
       res.json(body);
     };

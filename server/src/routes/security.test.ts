@@ -17,6 +17,30 @@ describe("runRateLimit", () => {
     expect(refused.body.error.code).toBe("RateLimited");
     expect(refused.body.error.message).toContain("at most 2 per minute");
     expect(refused.headers.ratelimit).toMatch(/^limit=2, remaining=0, reset=\d+$/);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+  });
+
+  it("counts per signed-in user and starts afresh with the next minute", async () => {
+    let clock = 1_000_000;
+    const app = express();
+    app.use((req, _res, next) => {
+      req.user = { id: String(req.headers["x-user"]), name: "", email: null, roles: ["runner"] } as never;
+      next();
+    });
+    app.post(
+      "/runs",
+      runRateLimit(1, undefined, () => clock),
+      (_req, res) => {
+        res.status(201).json({ ok: true });
+      },
+    );
+    await request(app).post("/runs").set("x-user", "alice").expect(201);
+    await request(app).post("/runs").set("x-user", "alice").expect(429);
+    // Bob has his own count.
+    await request(app).post("/runs").set("x-user", "bob").expect(201);
+    clock += 60_000;
+    const again = await request(app).post("/runs").set("x-user", "alice").expect(201);
+    expect(again.headers.ratelimit).toBe("limit=1, remaining=0, reset=60");
   });
 });
 

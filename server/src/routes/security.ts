@@ -3,7 +3,6 @@
  * security headers with a CSP the built React app runs under, and the run rate limit.
  */
 import type { Request, RequestHandler, Response } from "express";
-import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { sendError } from "./errors";
 
@@ -121,27 +120,47 @@ export function securityHeaders(): RequestHandler {
   };
 }
 
+const WINDOW_MS = 60_000;
+
 /**
  * At most `perMinute` runs started per signed-in user per minute (after requireSignIn);
- * `onLimited` hears of each refusal (the audit log).
+ * `onLimited` hears of each refusal (the audit log). A fixed window per user, with the IETF
+ * draft-7 `RateLimit` and `RateLimit-Policy` headers on every answer (and `Retry-After` on a refusal).
+ *
+ * Our own rather than express-rate-limit's: the limiter sits on every run submitted, and that
+ * one's chain of awaits, debug calls and validations cost about a tenth of the server's CPU per
+ * run in the bench:server profile, for a counter in a Map.
  */
 export function runRateLimit(
   perMinute: number,
   onLimited: (req: Request) => void = () => {},
+  now: () => number = Date.now,
 ): RequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    // Per person, not per address: a team behind one proxy or NAT shares an address.
-    keyGenerator: (req) => `user:${req.user?.id ?? ""}`,
-    standardHeaders: "draft-7",
-    legacyHeaders: false,
-    handler: (req, res) => {
-      onLimited(req);
-      sendError(res, 429, {
-        code: "RateLimited",
-        message: `Too many runs submitted: at most ${perMinute} per minute (RUN_RATE_LIMIT)`,
-      });
-    },
-  });
+  const policy = `${perMinute};w=${WINDOW_MS / 1000}`;
+  // Per person, not per address: a team behind one proxy or NAT shares an address.
+  let counts = new Map<string, number>();
+  let windowEnds = 0;
+  return (req, res, next) => {
+    const at = now();
+    if (at >= windowEnds) {
+      counts = new Map();
+      windowEnds = at + WINDOW_MS;
+    }
+    const key = req.user?.id ?? "";
+    const used = (counts.get(key) ?? 0) + 1;
+    counts.set(key, used);
+    const reset = Math.max(0, Math.ceil((windowEnds - at) / 1000));
+    res.setHeader("RateLimit-Policy", policy);
+    res.setHeader(
+      "RateLimit",
+      `limit=${perMinute}, remaining=${Math.max(perMinute - used, 0)}, reset=${reset}`,
+    );
+    if (used <= perMinute) return next();
+    res.setHeader("Retry-After", String(reset));
+    onLimited(req);
+    sendError(res, 429, {
+      code: "RateLimited",
+      message: `Too many runs submitted: at most ${perMinute} per minute (RUN_RATE_LIMIT)`,
+    });
+  };
 }
