@@ -16,22 +16,23 @@
  *   nothing else, the physical limit of a proxy here; the server's CPU per request is measured
  *   against that proxy's on the same load (the measured bursts, each process during its own load).
  *   Two loads, each through all three paths in turns:
- *   - all at once, as above: the 200 runs of a round start in the same instant. Together they ask
- *     for more CPU than 2 cores give in 50 ms (200 x ~3.5 ms across generator, fake, server), so
- *     this load measures queueing for CPU: the bare proxy, which does nothing but forward, itself
- *     measured 1.6-2.8x direct p50 and 0.5-0.6x its throughput. These are the `*_50ms_burst` keys.
- *   - paced: the 200 runs of a round start evenly over PACE_MS (1 s): 200 runs submitted within a
- *     second, a load the machine carries without queueing when it is otherwise idle, so latency is
- *     what a user waits (50 ms plus the hop through us). These are the `p50/p99/throughput_ratio_50ms`
- *     goal keys. The pacing is the same for direct, ours and bare; what the server costs stays
- *     in `cpu_per_request_vs_bare_proxy` and in the burst keys, measured as before.
+ *   - all at once, as the issue defines it: the 200 runs of a round start in the same instant.
+ *     These are the goal keys `p50/p99/throughput_ratio_50ms`. Together the 200 runs ask for more
+ *     CPU than 2 cores give in 50 ms (200 x ~3.5 ms across generator, fake, server), so on this
+ *     machine this load measures queueing for CPU: the bare proxy, which does nothing but forward,
+ *     itself measured 1.3-2.8x direct p50 and 0.5-0.6x its throughput
+ *     (`bare_proxy_p50_ratio_50ms`, the floor for any proxy on this load).
+ *   - paced: the 200 runs of a round start evenly over PACE_MS (1 s), a load the machine carries
+ *     without queueing when it is otherwise idle, so latency is what a user waits (50 ms plus the
+ *     hop through us). These are the `*_50ms_paced` keys, reported beside the goal keys, not
+ *     instead of them. The pacing is the same for direct, ours and bare.
  *   Around every measured 50 ms burst, the CPU used by this process (the load generator), the fake,
  *   the server and the proxy, and how busy all the machine's cores were (/proc/stat: other users
  *   of the machine included), are printed per load: a load that leaves no idle core shows there.
  * Prints a table, then as the very last line:
  * {"bench":"server","ratios":{"p50_ratio":R,"p99_ratio":R,"throughput_ratio":R,"p50_ratio_auth":R,
- *  "p50_ratio_50ms":R,"p99_ratio_50ms":R,"throughput_ratio_50ms":R,"p50_ratio_50ms_burst":R,
- *  "p99_ratio_50ms_burst":R,"throughput_ratio_50ms_burst":R,"bare_proxy_p50_ratio_50ms_burst":R,
+ *  "p50_ratio_50ms":R,"p99_ratio_50ms":R,"throughput_ratio_50ms":R,"bare_proxy_p50_ratio_50ms":R,
+ *  "p50_ratio_50ms_paced":R,"p99_ratio_50ms_paced":R,"throughput_ratio_50ms_paced":R,
  *  "cpu_per_request_vs_bare_proxy":R,"errors":N}} (ours / direct; throughput ours / direct; CPU
  *  ours / bare proxy; bare_proxy_*: the bare proxy / direct, the floor for any proxy on this load).
  *
@@ -409,13 +410,13 @@ async function main(): Promise<void> {
         p99_ratio: round2(z.ours.p99 / z.direct.p99),
         throughput_ratio: round2(z.ours.throughput / z.direct.throughput),
         p50_ratio_auth: round2(median(authRatios)),
-        p50_ratio_50ms: round2(pc.ours.p50 / pc.direct.p50),
-        p99_ratio_50ms: round2(pc.ours.p99 / pc.direct.p99),
-        throughput_ratio_50ms: round2(pc.ours.throughput / pc.direct.throughput),
-        p50_ratio_50ms_burst: round2(w.ours.p50 / w.direct.p50),
-        p99_ratio_50ms_burst: round2(w.ours.p99 / w.direct.p99),
-        throughput_ratio_50ms_burst: round2(w.ours.throughput / w.direct.throughput),
-        bare_proxy_p50_ratio_50ms_burst: round2(w.bare.p50 / w.direct.p50),
+        p50_ratio_50ms: round2(w.ours.p50 / w.direct.p50),
+        p99_ratio_50ms: round2(w.ours.p99 / w.direct.p99),
+        throughput_ratio_50ms: round2(w.ours.throughput / w.direct.throughput),
+        bare_proxy_p50_ratio_50ms: round2(w.bare.p50 / w.direct.p50),
+        p50_ratio_50ms_paced: round2(pc.ours.p50 / pc.direct.p50),
+        p99_ratio_50ms_paced: round2(pc.ours.p99 / pc.direct.p99),
+        throughput_ratio_50ms_paced: round2(pc.ours.throughput / pc.direct.throughput),
         cpu_per_request_vs_bare_proxy: round2(serverCpu / proxyCpu),
         errors: [...Object.values(z), u, ...Object.values(w), ...Object.values(pc)].reduce(
           (sum, s) => sum + s.errors,
