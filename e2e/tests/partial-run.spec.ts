@@ -37,8 +37,6 @@ test("Run this step on the smog template's evaluation runs it alone; the steps i
   await expect(designer.node(reusedName)).toContainText(/from flow-/);
   // The details drawer closed, the canvas shows the run.
   await run.details.getByRole("button", { name: "Close run details" }).click();
-  await designer.node("Evaluate Random Forest").scrollIntoViewIfNeeded();
-  await designer.screenshot("partial-run");
 
   // The same three actions in the node's context menu, by keyboard.
   await designer.node("Evaluate Random Forest").click({ button: "right" });
@@ -47,6 +45,14 @@ test("Run this step on the smog template's evaluation runs it alone; the steps i
   await expectAccessible(page, "step context menu with run actions");
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
+
+  // The whole pipeline in view for the README: the evaluation run, every step before it Reused.
+  await designer.button("Collapse the palette").click();
+  await designer.button("Collapse the YAML and Problems panels").click();
+  await designer.button("Fit view").click();
+  await page.getByRole("button", { name: /^zoom in$/i }).click();
+  await page.waitForTimeout(400);
+  await designer.screenshot("partial-run");
 });
 
 test("a step whose input was never computed is refused, naming the step to run first; Run everything again sends reuse off", async ({
