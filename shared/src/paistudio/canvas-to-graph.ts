@@ -6,7 +6,7 @@
  * `execution_maxcompute`, as Designer does when it compiles a draft. What the graph does not
  * model stays in the canvas as read (`CanvasBase`), from which `graphToCanvas` writes it back.
  */
-import { catalog, findComponent } from "../catalog/index";
+import { catalog, componentLookup } from "../catalog/index";
 import type { ComponentSpec } from "../catalog/types";
 import { EXECUTION_MAXCOMPUTE } from "../catalog/types";
 import { componentRefOf } from "../graph/from-manifest";
@@ -30,7 +30,8 @@ interface CanvasToGraphOptions {
 
 /** True when steps of this component get `execution` bound when the draft runs. */
 function runsOnMaxCompute(ref: ComponentRef, components: readonly ComponentSpec[]): boolean {
-  return findComponent(components, ref)?.maxCompute ?? unknownComponentRunsOnMaxCompute(ref);
+  // The cached lookup: a draft asks once per node, mostly for the same few components.
+  return componentLookup(components).of(ref)?.maxCompute ?? unknownComponentRunsOnMaxCompute(ref);
 }
 
 /**

@@ -128,7 +128,6 @@ function writeProperties(
 
 /** Manifest fields of a step that a canvas node cannot hold. */
 function lostStepFields(step: GraphStep, lost: Problem[]): void {
-  const where = (field: string) => ({ step: step.name, field });
   const spec = step.raw.spec;
   if (isObject(spec)) {
     for (const key in spec) {
@@ -140,7 +139,12 @@ function lostStepFields(step: GraphStep, lost: Problem[]): void {
         (isObject(value) && Object.keys(value).length === 0);
       if (!empty)
         lost.push(
-          warning("not-in-draft", `${key} cannot be kept in a draft`, where(key), { issue: "field", key }),
+          warning(
+            "not-in-draft",
+            `${key} cannot be kept in a draft`,
+            { step: step.name, field: key },
+            { issue: "field", key },
+          ),
         );
     }
   }
@@ -149,10 +153,15 @@ function lostStepFields(step: GraphStep, lost: Problem[]): void {
     for (const key in annotations)
       if (key !== POSITION_ANNOTATION)
         lost.push(
-          warning("not-in-draft", `annotation ${key} is not kept`, where(`metadata.annotations.${key}`), {
-            issue: "annotation",
-            key,
-          }),
+          warning(
+            "not-in-draft",
+            `annotation ${key} is not kept`,
+            { step: step.name, field: `metadata.annotations.${key}` },
+            {
+              issue: "annotation",
+              key,
+            },
+          ),
         );
   }
   for (const dep of step.dependencies) {
@@ -161,7 +170,7 @@ function lostStepFields(step: GraphStep, lost: Problem[]): void {
         warning(
           "not-in-draft",
           `the dependency on ${dep} without a connection is not kept`,
-          where("dependencies"),
+          { step: step.name, field: "dependencies" },
           { issue: "dependency", target: dep },
         ),
       );
@@ -172,7 +181,7 @@ function lostStepFields(step: GraphStep, lost: Problem[]): void {
         warning(
           "not-in-draft",
           `input ${a.name} is not connected to a step; a draft holds connections only`,
-          where(`arguments.artifacts.${a.name}`),
+          { step: step.name, field: `arguments.artifacts.${a.name}` },
           { issue: "unconnected", input: a.name },
         ),
       );
@@ -185,6 +194,18 @@ function writeNode(
   lost: Problem[],
 ): CanvasNode {
   lostStepFields(step, lost);
+  const metadata = writeMetadata(step, node);
+  const properties = writeProperties(step, node, lost);
+  // The node read, untouched (most nodes of a save): no copy to make and compare.
+  if (node && node.id === step.name && metadata === node.metadata && properties === node.properties) {
+    const label = typeof node.name === "string" ? node.name : undefined;
+    const read = node.position;
+    if (
+      step.displayName === label &&
+      samePosition(read ? { x: read.x, y: read.y } : undefined, step.position)
+    )
+      return node;
+  }
   const out: CanvasNode = { ...node, id: step.name };
   if (!node) {
     const label =
@@ -194,10 +215,8 @@ function writeNode(
     if (step.displayName === undefined) delete out.name;
     else out.name = step.displayName;
   }
-  const metadata = writeMetadata(step, node);
   if (metadata !== undefined && (node?.metadata !== undefined || Object.keys(metadata).length > 0))
     out.metadata = metadata;
-  const properties = writeProperties(step, node, lost);
   if (properties === undefined) delete out.properties;
   else out.properties = properties;
   const read = node?.position;
@@ -215,8 +234,8 @@ function sameFields(a: object, b: object): boolean {
   return ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-const edgeKey = (e: { source: string; sourceAnchor: string; target: string }, arg: string) =>
-  `${e.source}\u0000${e.sourceAnchor}\u0000${e.target}\u0000${arg}`;
+/** The connections the graph wants, by target step, then by argument name. */
+type WantedEdges = Map<string, Map<string, CanvasEdge>>;
 
 function writeEdges(
   steps: readonly GraphStep[],
@@ -228,23 +247,23 @@ function writeEdges(
     const node = matched[i];
     if (node) renamed.set(node.id, s.name);
   });
-  const wanted = new Map<string, CanvasEdge>();
+  const wanted: WantedEdges = new Map();
   for (const s of steps) {
     for (const a of s.artifacts) {
       if (a.binding.kind !== "step") continue;
-      const edge = {
+      let byArg = wanted.get(s.name);
+      if (!byArg) wanted.set(s.name, (byArg = new Map()));
+      byArg.set(a.name, {
         source: a.binding.step,
         sourceAnchor: a.binding.output,
         target: s.name,
         targetAnchor: a.name,
-      };
-      wanted.set(edgeKey(edge, a.name), edge);
+      });
     }
   }
   const baseEdges = base?.edges ?? [];
-  const byTarget = edgesByTarget(baseEdges);
   const argOf = new Map<CanvasEdge, string>();
-  for (const list of byTarget.values()) {
+  for (const list of edgesByTarget(baseEdges).values()) {
     const names = edgeArgumentNames(list);
     list.forEach((e, i) => {
       argOf.set(e, names[i] as string);
@@ -260,12 +279,14 @@ function writeEdges(
     }
     const source = renamed.get(e.source) ?? e.source;
     const target = renamed.get(e.target) ?? e.target;
-    const key = edgeKey({ source, sourceAnchor: e.sourceAnchor, target }, argOf.get(e) as string);
-    if (!wanted.has(key)) continue;
-    wanted.delete(key);
+    const byArg = wanted.get(target);
+    const arg = argOf.get(e) as string;
+    const want = byArg?.get(arg);
+    if (!want || want.source !== source || want.sourceAnchor !== e.sourceAnchor) continue;
+    byArg?.delete(arg);
     out.push(source === e.source && target === e.target ? e : { ...e, source, target });
   }
-  out.push(...wanted.values());
+  for (const byArg of wanted.values()) out.push(...byArg.values());
   return out;
 }
 
