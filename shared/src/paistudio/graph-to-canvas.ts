@@ -252,7 +252,10 @@ function writeEdges(
     for (const a of s.artifacts) {
       if (a.binding.kind !== "step") continue;
       let byArg = wanted.get(s.name);
-      if (!byArg) wanted.set(s.name, (byArg = new Map()));
+      if (!byArg) {
+        byArg = new Map();
+        wanted.set(s.name, byArg);
+      }
       byArg.set(a.name, {
         source: a.binding.step,
         sourceAnchor: a.binding.output,
