@@ -13,8 +13,6 @@ import {
   canvasToGraph,
   graphToManifest,
   ListTablesResponseSchema,
-  type RunDetail,
-  RunDetailSchema,
   readCanvas,
   SchemasResponseSchema,
   serializeManifest,
@@ -32,7 +30,7 @@ import { PaiflowClient } from "../src/paiflow/client";
 import { type LocalPaiflow, startLocalPaiflow } from "../src/paiflow-local/index";
 import { PaistudioClient } from "../src/paistudio/client";
 import { workspaceLayer } from "../src/paistudio/context";
-import { TWO_STEPS } from "./harness";
+import { TWO_STEPS, waitForRunEnd } from "./harness";
 
 const TABLE = "pai_online_project.wumai_data";
 const AIR = ["time", "hour", "pm2", "pm10", "so2", "co", "no2"].map((name) => ({ name, type: "VARCHAR" }));
@@ -84,15 +82,6 @@ afterAll(async () => {
   await local.close();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-async function waitForRun(id: string): Promise<RunDetail> {
-  for (let i = 0; i < 300; i++) {
-    const detail = RunDetailSchema.parse((await request(app).get(`/api/runs/${id}`).expect(200)).body);
-    if (["Succeeded", "Failed", "Terminated"].includes(detail.status)) return detail;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`run ${id} did not end`);
-}
 
 describe("the cloud path against the embedded service", () => {
   it("a Read Table's columns come from GetMCTableSchema; a missing table says why", async () => {
@@ -165,7 +154,7 @@ describe("the cloud path against the embedded service", () => {
     const full = CreateRunResponseSchema.parse(
       (await request(app).post("/api/runs").send({ manifest, sourceId: id }).expect(201)).body,
     );
-    expect((await waitForRun(full.pipelineRunId)).status).toBe("Succeeded");
+    expect((await waitForRunEnd(app, full.pipelineRunId)).status).toBe("Succeeded");
     const scoped = CreateRunResponseSchema.parse(
       (
         await request(app)
@@ -174,7 +163,7 @@ describe("the cloud path against the embedded service", () => {
           .expect(201)
       ).body,
     );
-    const detail = await waitForRun(scoped.pipelineRunId);
+    const detail = await waitForRunEnd(app, scoped.pipelineRunId);
     expect(detail.sourceType).toBe("DESIGNER");
     expect(detail.steps.map((s) => [s.stepName, s.status])).toEqual([
       ["read", "Reused"],

@@ -9,7 +9,6 @@ import {
   ApiErrorSchema,
   CreateRunResponseSchema,
   ListTablesResponseSchema,
-  type RunDetail,
   RunDetailSchema,
   SchemasResponseSchema,
   TablePreviewResponseSchema,
@@ -25,7 +24,7 @@ import { loadConfig } from "../src/config/env";
 import { PaiflowClient } from "../src/paiflow/client";
 import { REUSED_ANNOTATION } from "../src/paiflow/partial";
 import { type LocalPaiflow, startLocalPaiflow } from "../src/paiflow-local/index";
-import { type Harness, startHarness, TWO_STEPS } from "./harness";
+import { type Harness, startHarness, TWO_STEPS, waitForRunEnd } from "./harness";
 
 describe("local mode", () => {
   let dataDir: string;
@@ -59,15 +58,6 @@ describe("local mode", () => {
     await local.close();
     await rm(dataDir, { recursive: true, force: true });
   });
-
-  async function waitForRun(id: string): Promise<RunDetail> {
-    for (let i = 0; i < 300; i++) {
-      const detail = RunDetailSchema.parse((await request(app).get(`/api/runs/${id}`).expect(200)).body);
-      if (["Succeeded", "Failed", "Terminated"].includes(detail.status)) return detail;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`run ${id} did not end`);
-  }
 
   it("POST /api/schemas gives every step's columns", async () => {
     const res = await request(app).post("/api/schemas").send({ manifest: TWO_STEPS }).expect(200);
@@ -116,7 +106,7 @@ describe("local mode", () => {
     const full = CreateRunResponseSchema.parse(
       (await request(app).post("/api/runs").send({ manifest: TWO_STEPS }).expect(201)).body,
     );
-    expect((await waitForRun(full.pipelineRunId)).status).toBe("Succeeded");
+    expect((await waitForRunEnd(app, full.pipelineRunId)).status).toBe("Succeeded");
     const scoped = CreateRunResponseSchema.parse(
       (
         await request(app)
@@ -125,7 +115,7 @@ describe("local mode", () => {
           .expect(201)
       ).body,
     );
-    const detail = await waitForRun(scoped.pipelineRunId);
+    const detail = await waitForRunEnd(app, scoped.pipelineRunId);
     expect(detail.status).toBe("Succeeded");
     expect(detail.steps.map((s) => [s.stepName, s.status])).toEqual([
       ["read_air", "Reused"],
@@ -139,7 +129,7 @@ describe("local mode", () => {
     const fresh = CreateRunResponseSchema.parse(
       (await request(app).post("/api/runs").send({ manifest: TWO_STEPS, reuse: false }).expect(201)).body,
     );
-    expect((await waitForRun(fresh.pipelineRunId)).steps.map((s) => s.status)).toEqual([
+    expect((await waitForRunEnd(app, fresh.pipelineRunId)).steps.map((s) => s.status)).toEqual([
       "Succeeded",
       "Succeeded",
     ]);

@@ -6,8 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
+import { type RunDetail, RunDetailSchema } from "@pfd/shared";
 import express, { type Express } from "express";
 import { pino } from "pino";
+import request from "supertest";
 import { type AppContext, createApp } from "../src/app";
 import { type AuthServices, openAuthServices } from "../src/auth/services";
 import { loadComponents } from "../src/config/components";
@@ -157,4 +159,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await workspace?.close();
     },
   };
+}
+
+/** The run's detail once it has ended (Succeeded, Failed or Terminated), asked of `app` every 50 ms. */
+export async function waitForRunEnd(app: Express, id: string): Promise<RunDetail> {
+  for (let i = 0; i < 300; i++) {
+    const detail = RunDetailSchema.parse((await request(app).get(`/api/runs/${id}`).expect(200)).body);
+    if (["Succeeded", "Failed", "Terminated"].includes(detail.status)) return detail;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`run ${id} did not end`);
 }
