@@ -9,21 +9,17 @@ import { useCombobox, useMultipleSelection } from "downshift";
 import { type ChangeEvent, useMemo, useState } from "react";
 import { type Translator, useT } from "../i18n";
 import { selectSchemas, useEditor } from "../store";
-import { ComboField, ComboMenu, TextPicker } from "./Combobox";
+import { ComboField, ComboMenu, type TextFieldProps, TextPicker } from "./Combobox";
 import { type ColumnOption, columnOptions, pick } from "./columnOptions";
 
-interface Props {
-  id: string;
-  labelId: string;
-  step: string;
+interface FieldProps extends TextFieldProps {
   /** The parameter's name: the option list is named after it. */
   param: string;
+}
+
+interface Props extends FieldProps {
+  step: string;
   column: ColumnParam;
-  value: string;
-  placeholder: string;
-  onChange(value: string): void;
-  "aria-invalid"?: boolean;
-  "aria-describedby"?: string;
 }
 
 function optionText(t: Translator, o: ColumnOption | null): string {
@@ -51,19 +47,19 @@ function useReaching(step: string, column: ColumnParam) {
   return useMemo(() => columnsReaching(schemas ?? undefined, step, column), [schemas, step, column]);
 }
 
-export function ColumnPicker(props: Props) {
-  const reaching = useReaching(props.step, props.column);
+export function ColumnPicker({ step, column, ...field }: Props) {
+  const reaching = useReaching(step, column);
   const t = useT();
   const columns = reaching.known ? reaching.columns : [];
   // Why the columns are unknown is said once for the step (StepInspector), not under every field.
-  return props.column.multiple ? (
-    <MultiPicker {...props} columns={columns} known={reaching.known} t={t} />
+  return column.multiple ? (
+    <MultiPicker {...field} columns={columns} known={reaching.known} t={t} />
   ) : (
-    <SinglePicker {...props} columns={columns} t={t} />
+    <SinglePicker {...field} columns={columns} t={t} />
   );
 }
 
-interface PickerProps extends Props {
+interface PickerProps extends FieldProps {
   columns: readonly Column[];
   t: Translator;
 }
@@ -71,9 +67,7 @@ interface PickerProps extends Props {
 function MultiPicker({
   id,
   labelId,
-  step: _step,
   param,
-  column: _column,
   value,
   placeholder,
   onChange,
@@ -201,19 +195,7 @@ function MultiPicker({
   );
 }
 
-function SinglePicker({
-  id,
-  labelId,
-  step: _step,
-  param,
-  column: _column,
-  value,
-  placeholder,
-  onChange,
-  columns,
-  t,
-  ...aria
-}: PickerProps) {
+function SinglePicker({ param, value, columns, t, ...field }: PickerProps) {
   const options = useMemo(
     () => columnOptions(columns, [], value, false).filter((o) => o.kind === "column"),
     [columns, value],
@@ -228,12 +210,8 @@ function SinglePicker({
   );
   return (
     <TextPicker<ColumnOption>
-      id={id}
-      labelId={labelId}
+      {...field}
       value={value}
-      placeholder={placeholder}
-      onChange={onChange}
-      {...aria}
       items={shown}
       itemToString={(o) => optionText(t, o)}
       valueOfOption={(o) => (o.kind === "column" ? o.column.name : undefined)}
