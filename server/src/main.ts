@@ -11,11 +11,10 @@ import { config as loadDotenv } from "dotenv";
 import { type Logger, pino } from "pino";
 import { createApp } from "./app";
 import { openAuthServices } from "./auth/services";
-import { loadComponents } from "./config/components";
-import { ConfigError, loadConfig, maxComputeEndpoint, type ServerConfig } from "./config/env";
+import { ConfigError, loadConfig, type ServerConfig } from "./config/env";
+import { appContext } from "./context";
 import { connectPaiflow } from "./paiflow/connect";
 import { startLocalPaiflow } from "./paiflow-local/index";
-import { workspaceLayer } from "./paistudio/context";
 
 const WEB_DIST = join(import.meta.dirname, "..", "..", "web", "dist");
 
@@ -47,27 +46,7 @@ export async function startServer({
     authServices.close();
     throw error;
   }
-  const layer = workspaceLayer({
-    mode: paiflow.mode,
-    workspaceId: config.workspaceId,
-    paiflow: paiflow.client,
-    studio: paiflow.studio,
-    loadCustom: () => loadComponents(config.componentsDir),
-    maxCompute: { project: config.maxComputeProject, endpoint: maxComputeEndpoint(config) },
-  });
-  const app = createApp(
-    {
-      config,
-      mode: paiflow.mode,
-      endpoint: paiflow.endpoint,
-      paiflow: paiflow.client,
-      components: layer.components,
-      workspace: layer.workspace,
-      webDist,
-      ...authServices,
-    },
-    logger,
-  );
+  const app = createApp(appContext(config, paiflow, authServices, webDist), logger);
   let server: Server;
   try {
     // Not app.listen: Express 5 calls its callback on a listen error too.

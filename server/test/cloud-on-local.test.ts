@@ -5,9 +5,6 @@
  * node input columns, and "Run this step" of a saved draft through CreateJob, run by the engine
  * with the step it needs Reused.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import {
   CreateRunResponseSchema,
   canvasToGraph,
@@ -18,70 +15,24 @@ import {
   serializeManifest,
   TablePreviewResponseSchema,
 } from "@pfd/shared";
-import { pino } from "pino";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppContext, createApp } from "../src/app";
-import { type AuthServices, openAuthServices } from "../src/auth/services";
-import { loadComponents } from "../src/config/components";
-import { staticCredential } from "../src/config/credentials";
-import { loadConfig, maxComputeEndpoint } from "../src/config/env";
-import { PaiflowClient } from "../src/paiflow/client";
-import { type LocalPaiflow, startLocalPaiflow } from "../src/paiflow-local/index";
-import { PaistudioClient } from "../src/paistudio/client";
-import { workspaceLayer } from "../src/paistudio/context";
-import { TWO_STEPS, waitForRunEnd } from "./harness";
+import { type LocalHarness, startLocalHarness, TWO_STEPS, waitForRunEnd } from "./harness";
 
 const TABLE = "pai_online_project.wumai_data";
 const AIR = ["time", "hour", "pm2", "pm10", "so2", "co", "no2"].map((name) => ({ name, type: "VARCHAR" }));
 
-let dataDir: string;
-let local: LocalPaiflow;
-let services: AuthServices;
-let app: ReturnType<typeof createApp>;
+let h: LocalHarness;
+let app: LocalHarness["app"];
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "pfd-cloud-local-"));
-  local = await startLocalPaiflow({ dataDir, port: 0 });
-  const config = loadConfig({
-    PAI_WORKSPACE_ID: "local",
-    MAXCOMPUTE_PROJECT: "pai_online_project",
-    RUN_RATE_LIMIT: "1000",
-    DESIGNER_DATA: path.join(dataDir, "designer"),
-  });
-  services = await openAuthServices(config);
-  const options = {
-    endpoint: local.endpoint,
-    protocol: "http" as const,
-    credential: staticCredential(local.accessKeyId, local.accessKeySecret),
-    timeoutMs: 30_000,
-  };
-  const paiflow = new PaiflowClient(options);
-  const layer = workspaceLayer({
+  h = await startLocalHarness({
     mode: "cloud",
-    workspaceId: config.workspaceId,
-    paiflow,
-    studio: new PaistudioClient(options),
-    loadCustom: () => loadComponents(config.componentsDir),
-    maxCompute: { project: config.maxComputeProject, endpoint: maxComputeEndpoint(config) },
+    env: { PAI_WORKSPACE_ID: "local", MAXCOMPUTE_PROJECT: "pai_online_project" },
   });
-  const ctx: AppContext = {
-    config,
-    mode: "cloud",
-    endpoint: local.endpoint,
-    paiflow,
-    components: layer.components,
-    workspace: layer.workspace,
-    webDist: null,
-    ...services,
-  };
-  app = createApp(ctx, pino({ level: "silent" }));
+  app = h.app;
 });
-afterAll(async () => {
-  services.close();
-  await local.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => h.close());
 
 describe("the cloud path against the embedded service", () => {
   it("a Read Table's columns come from GetMCTableSchema; a missing table says why", async () => {

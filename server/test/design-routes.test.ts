@@ -2,9 +2,6 @@
  * The design-time routes and the run contract's scope and reuse, through the server: in local
  * mode against a real embedded PAIFlow, in cloud mode against the fake.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import {
   ApiErrorSchema,
   CreateRunResponseSchema,
@@ -13,51 +10,27 @@ import {
   SchemasResponseSchema,
   TablePreviewResponseSchema,
 } from "@pfd/shared";
-import { pino } from "pino";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppContext, createApp } from "../src/app";
-import { type AuthServices, openAuthServices } from "../src/auth/services";
-import { loadComponents } from "../src/config/components";
-import { staticCredential } from "../src/config/credentials";
-import { loadConfig } from "../src/config/env";
-import { PaiflowClient } from "../src/paiflow/client";
 import { REUSED_ANNOTATION } from "../src/paiflow/partial";
-import { type LocalPaiflow, startLocalPaiflow } from "../src/paiflow-local/index";
-import { type Harness, startHarness, TWO_STEPS, waitForRunEnd } from "./harness";
+import {
+  type Harness,
+  type LocalHarness,
+  startHarness,
+  startLocalHarness,
+  TWO_STEPS,
+  waitForRunEnd,
+} from "./harness";
 
 describe("local mode", () => {
-  let dataDir: string;
-  let local: LocalPaiflow;
-  let services: AuthServices;
-  let app: ReturnType<typeof createApp>;
+  let h: LocalHarness;
+  let app: LocalHarness["app"];
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "pfd-design-"));
-    local = await startLocalPaiflow({ dataDir, port: 0 });
-    const config = loadConfig({ RUN_RATE_LIMIT: "1000", DESIGNER_DATA: path.join(dataDir, "designer") });
-    services = await openAuthServices(config);
-    const ctx: AppContext = {
-      config,
-      mode: "local",
-      endpoint: local.endpoint,
-      paiflow: new PaiflowClient({
-        endpoint: local.endpoint,
-        protocol: "http",
-        credential: staticCredential(local.accessKeyId, local.accessKeySecret),
-        timeoutMs: 30_000,
-      }),
-      components: () => loadComponents(config.componentsDir),
-      webDist: null,
-      ...services,
-    };
-    app = createApp(ctx, pino({ level: "silent" }));
+    h = await startLocalHarness({ mode: "local" });
+    app = h.app;
   });
-  afterAll(async () => {
-    services.close();
-    await local.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => h.close());
 
   it("POST /api/schemas gives every step's columns", async () => {
     const res = await request(app).post("/api/schemas").send({ manifest: TWO_STEPS }).expect(200);

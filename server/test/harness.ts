@@ -14,10 +14,11 @@ import { type AppContext, createApp } from "../src/app";
 import { type AuthServices, openAuthServices } from "../src/auth/services";
 import { loadComponents } from "../src/config/components";
 import { staticCredential } from "../src/config/credentials";
-import { loadConfig, maxComputeEndpoint, type ServerConfig } from "../src/config/env";
+import { loadConfig, type ServerConfig } from "../src/config/env";
+import { appContext } from "../src/context";
 import { PaiflowClient } from "../src/paiflow/client";
+import { type LocalPaiflow, startLocalPaiflow } from "../src/paiflow-local/index";
 import { PaistudioClient } from "../src/paistudio/client";
-import { workspaceLayer } from "../src/paistudio/context";
 import { type FakeOptions, type FakePaiflow, startFakePaiflow } from "./fake-paiflow";
 import { createFakeWorkspace, type FakeWorkspace, type FakeWorkspaceOptions } from "./fake-workspace";
 
@@ -93,29 +94,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     timeoutMs: options.timeoutMs ?? 2000,
     retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
   };
-  const paiflow = new PaiflowClient(clientOptions);
-  const mode = options.mode ?? "cloud";
-  const loadCustom = () => loadComponents(config.componentsDir);
-  const layer = workspace
-    ? workspaceLayer({
-        mode,
-        workspaceId: config.workspaceId,
-        paiflow,
-        studio: new PaistudioClient(clientOptions),
-        loadCustom,
-        maxCompute: { project: config.maxComputeProject, endpoint: maxComputeEndpoint(config) },
-      })
-    : undefined;
-  const ctx: AppContext = {
-    config,
-    mode,
+  const connection = {
+    mode: options.mode ?? "cloud",
     endpoint,
-    paiflow,
-    components: layer?.components ?? loadCustom,
-    ...(layer ? { workspace: layer.workspace } : {}),
-    webDist: options.webDist ?? null,
-    ...services,
+    client: new PaiflowClient(clientOptions),
+    studio: new PaistudioClient(clientOptions),
   };
+  const served = appContext(config, connection, services, options.webDist ?? null);
+  // Without a fake workspace the fake answers no PaiStudio call: the palette is the catalog's.
+  const ctx = workspace ? served : withoutWorkspace(served);
   const inner = createApp(ctx, pino({ level: "info" }, logStream));
   const app = express();
   app.use((_req, res, next) => {
@@ -157,6 +144,59 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       rmSync(dataDir, { recursive: true, force: true });
       await fake.close();
       await workspace?.close();
+    },
+  };
+}
+
+function withoutWorkspace({ workspace: _none, ...ctx }: AppContext): AppContext {
+  return { ...ctx, components: () => loadComponents(ctx.config.componentsDir) };
+}
+
+export interface LocalHarness {
+  app: Express;
+  /** The embedded service the app calls, in a fresh data directory. */
+  local: LocalPaiflow;
+  config: ServerConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the app against the embedded service, as the server builds it: in `local` mode as
+ * without credentials; in `cloud` mode the cloud code path, with the service standing in for PAI.
+ */
+export async function startLocalHarness(options: {
+  mode: "local" | "cloud";
+  env?: Record<string, string>;
+}): Promise<LocalHarness> {
+  const dataDir = mkdtempSync(join(tmpdir(), "pfd-local-"));
+  const local = await startLocalPaiflow({ dataDir, port: 0 });
+  const config = loadConfig({
+    RUN_RATE_LIMIT: "1000",
+    DESIGNER_DATA: join(dataDir, "designer"),
+    ...options.env,
+  });
+  const services = await openAuthServices(config);
+  const clientOptions = {
+    endpoint: local.endpoint,
+    protocol: "http" as const,
+    credential: staticCredential(local.accessKeyId, local.accessKeySecret),
+    timeoutMs: 30_000,
+  };
+  const connection = {
+    mode: options.mode,
+    endpoint: local.endpoint,
+    client: new PaiflowClient(clientOptions),
+    studio: new PaistudioClient(clientOptions),
+  };
+  const app = createApp(appContext(config, connection, services, null), pino({ level: "silent" }));
+  return {
+    app,
+    local,
+    config,
+    close: async () => {
+      services.close();
+      await local.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
