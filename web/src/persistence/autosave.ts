@@ -5,7 +5,7 @@
  * `restoreOpenPipeline` writes a mirror that is newer than the stored record.
  */
 import { type PipelineRepository, TakenOverError } from "./db";
-import { type DraftLink, migrateRecord, newLocalId, RECORD_VERSION, type SavedPipeline } from "./record";
+import { migrateRecord, newLocalId, RECORD_VERSION, type SavedPipeline } from "./record";
 
 /**
  * Mirrors live under `${MIRROR_KEY}:<pipeline id>:<writer>`, one per pipeline, so two tabs closing
@@ -13,16 +13,8 @@ import { type DraftLink, migrateRecord, newLocalId, RECORD_VERSION, type SavedPi
  */
 export const MIRROR_KEY = "paiflow-designer.pending";
 
-/** What the editor hands over on each change. */
-export interface PipelineSnapshot {
-  id: string;
-  name: string;
-  yaml: string;
-  stepCount: number;
-  dirty: boolean;
-  createdAt: number;
-  draft?: DraftLink;
-}
+/** What the editor hands over on each change: the record to store, before it is stamped. */
+export type PipelineSnapshot = Omit<SavedPipeline, "version" | "savedAt">;
 
 export interface Autosaver {
   /**
