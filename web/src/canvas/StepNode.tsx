@@ -4,10 +4,10 @@
  */
 import { componentName, NODE_SIZE } from "@pfd/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
-import { memo, useContext, useLayoutEffect, useRef } from "react";
+import { memo, useContext } from "react";
 import { catalogLanguage, useT } from "../i18n";
 import { problemLabel, problemText } from "../problems/format";
-import { StepRunBadge, useStepRunStatus } from "../run"; // run view (issue 5)
+import { StepRunBadge, useNodeStatusAttribute, useStepRunStatus } from "../run"; // run view (issue 5)
 import { schemaNote } from "../schemas/note";
 import { useEditor } from "../store";
 import { categoryKind } from "../theme/icons";
@@ -39,20 +39,9 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   // Why this step's columns are unknown, where that starts (not on every step downstream of it).
   const note = useEditor((s) => schemaNote(s.schemas, step.name));
 
-  // run view (issue 5): the status is mirrored onto React Flow's wrapper, the element carrying the
-  // node's accessible name, so tests and styles find it on the node element whichever they hold.
-  const root = useRef<HTMLDivElement>(null);
-  const mirrored = useRef(false);
+  // run view (issue 5): the status on React Flow's wrapper too.
   const status = run?.status;
-  useLayoutEffect(() => {
-    // Nothing to take off a node that never had a status (every node, when a pipeline opens).
-    if (status === undefined && !mirrored.current) return;
-    const wrapper = root.current?.closest(".react-flow__node");
-    if (!wrapper) return;
-    if (status === undefined) wrapper.removeAttribute("data-status");
-    else wrapper.setAttribute("data-status", status);
-    mirrored.current = status !== undefined;
-  }, [status]);
+  const root = useNodeStatusAttribute<HTMLDivElement>(status);
 
   // As few elements as the node can be drawn with: a 1,000-step pipeline creates, styles and lays
   // out every one of them when it opens (no wrapper around the text, no badge before a run).
