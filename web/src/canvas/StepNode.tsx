@@ -7,7 +7,7 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useContext } from "react";
 import { catalogLanguage, useT } from "../i18n";
 import { problemLabel, problemText } from "../problems/format";
-import { StepRunBadge, useStepRunStatus } from "../run"; // run view (issue 5)
+import { StepRunBadge, useNodeStatusAttribute, useStepRunStatus } from "../run"; // run view (issue 5)
 import { schemaNote } from "../schemas/note";
 import { useEditor } from "../store";
 import { categoryKind } from "../theme/icons";
@@ -39,43 +39,48 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
   // Why this step's columns are unknown, where that starts (not on every step downstream of it).
   const note = useEditor((s) => schemaNote(s.schemas, step.name));
 
+  // run view (issue 5): the status on React Flow's wrapper too.
+  const status = run?.status;
+  const root = useNodeStatusAttribute<HTMLDivElement>(status);
+
+  // As few elements as the node can be drawn with: a 1,000-step pipeline creates, styles and lays
+  // out every one of them when it opens (no wrapper around the text, no badge before a run).
   return (
     <div
+      ref={root}
       className={`step-node cat-${kind}${selected ? " selected" : ""}${component ? "" : " unknown"}`}
       style={{ width: NODE_SIZE.width, minHeight: height }}
-      data-status={run?.status /* run view (issue 5) */}
+      data-status={status /* run view (issue 5) */}
     >
       <div className="step-icon" aria-hidden="true" />
-      <div className="step-text">
-        <div className="step-title" title={step.displayName ?? step.name}>
-          {step.displayName ?? step.name}
-        </div>
-        <div className="step-sub" title={`${step.name} · ${shownComponent}`}>
-          {shownComponent}
-        </div>
-        {/* run view (issue 5): status and duration */}
-        <StepRunBadge step={run} />
-        {problems ? (
-          <ul className="step-codes" aria-label={t("node.problemCodes")}>
-            {problems.map((p, i) => (
-              <li
-                // biome-ignore lint/suspicious/noArrayIndexKey: a step's problems have no identity beyond their order.
-                key={i}
-                className={`step-code ${p.severity}`}
-                data-code={p.code}
-                title={problemText(t, p)}
-              >
-                {p.code}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {note ? (
-          <div className="step-schema-note" data-reason={note} title={note}>
-            {t("node.columnsUnknown", { reason: note })}
-          </div>
-        ) : null}
+      <div className="step-title" title={step.displayName ?? step.name}>
+        {step.displayName ?? step.name}
       </div>
+      <div className="step-sub" title={`${step.name} · ${shownComponent}`}>
+        {shownComponent}
+      </div>
+      {/* run view (issue 5): status and duration */}
+      {run ? <StepRunBadge step={run} /> : null}
+      {problems ? (
+        <ul className="step-codes" aria-label={t("node.problemCodes")}>
+          {problems.map((p, i) => (
+            <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: a step's problems have no identity beyond their order.
+              key={i}
+              className={`step-code ${p.severity}`}
+              data-code={p.code}
+              title={problemText(t, p)}
+            >
+              {p.code}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {note ? (
+        <div className="step-schema-note" data-reason={note} title={note}>
+          {t("node.columnsUnknown", { reason: note })}
+        </div>
+      ) : null}
       {problems ? (
         <div
           className={`step-badge ${errors > 0 ? "error" : "warning"}`}

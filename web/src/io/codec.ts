@@ -79,13 +79,15 @@ export function graphTextProblems(graph: PipelineGraph, components?: readonly Co
 }
 
 // Keyed by graph, then by component list: while the user types, the graph being replaced stays
-// the same, and so does its validation.
+// the same, and so does its validation; an imported pipeline's, checked here before it opens, is
+// what the editor store shows first (app-store), not worked out a second time while it is drawn.
 const validated = new WeakMap<
   PipelineGraph,
   { components?: readonly ComponentSpec[]; problems: Problem[] }
 >();
 
-function validate(graph: PipelineGraph, components: readonly ComponentSpec[] | undefined): Problem[] {
+/** `validateGraph(graph, components)`, remembered for the last component list it was asked with. */
+export function validate(graph: PipelineGraph, components: readonly ComponentSpec[] | undefined): Problem[] {
   const hit = validated.get(graph);
   if (hit && hit.components === components) return hit.problems;
   const problems = components ? validateGraph(graph, components) : validateGraph(graph);

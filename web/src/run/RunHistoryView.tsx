@@ -11,6 +11,7 @@ import { problemText } from "../problems/format";
 import { ErrorNotice } from "./ErrorNotice";
 import { asRunApiError } from "./errors";
 import { type HistoryNodeData, historyGraph } from "./historyGraph";
+import { useNodeStatusAttribute } from "./nodeStatus";
 import { runManifestQuery, runQuery } from "./queries";
 import { RunActions } from "./RunActions";
 import { RunDetails } from "./RunDetails";
@@ -23,8 +24,10 @@ import { statusText } from "./text";
 const HistoryNode = memo(function HistoryNode({ data }: NodeProps) {
   const d = data as HistoryNodeData;
   const step = useStepRunStatus(d.stepName);
+  const root = useNodeStatusAttribute<HTMLElement>(step?.status);
   return (
     <article
+      ref={root}
       className={`pfd-run-history-node pfd-run-${statusKind(step?.status)}`}
       data-status={step?.status}
       aria-label={d.label}

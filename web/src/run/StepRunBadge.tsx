@@ -1,11 +1,9 @@
 /**
- * What a canvas node shows of its step's run: the status word and how long it ran (ticking while
- * it runs). Inside a React Flow node it also mirrors `data-status` onto the node's wrapper (the
- * element carrying the node's accessible name), so tests and styles find the status on the
- * node element itself, whichever element they hold.
+ * What a canvas node (and the run views) show of a step's run: the status word and how long it
+ * ran (ticking while it runs).
  */
 import type { StepStatus } from "@pfd/shared";
-import { memo, useLayoutEffect, useRef } from "react";
+import { memo } from "react";
 import { formatDuration, useT } from "../i18n";
 import { elapsedMs, statusKind } from "./status";
 import { statusText } from "./text";
@@ -14,22 +12,13 @@ import { useNow } from "./useNow";
 export const StepRunBadge = memo(function StepRunBadge({ step }: { step: StepStatus | undefined }) {
   const running = step?.status === "Running";
   const now = useNow(running);
-  const ref = useRef<HTMLSpanElement>(null);
-  // One hook per badge: a 1,000-step canvas renders a thousand of them.
+  // One hook per badge: a canvas during a run renders one per step.
   const t = useT();
-  const status = step?.status;
-  useLayoutEffect(() => {
-    const wrapper = ref.current?.closest(".react-flow__node");
-    if (!wrapper) return;
-    if (status === undefined) wrapper.removeAttribute("data-status");
-    else wrapper.setAttribute("data-status", status);
-  }, [status]);
   const from = step?.reusedFrom?.pipelineRunId;
   // A reused step did not run now: no duration, but where its outputs come from.
   const ms = step && !from ? elapsedMs(step.startedAt, step.finishedAt, now) : undefined;
   return (
     <span
-      ref={ref}
       className={step ? `pfd-run-badge pfd-run-${statusKind(step.status)}` : "pfd-run-badge-empty"}
       title={
         step

@@ -16,11 +16,11 @@ import {
   type SchemasResponse,
 } from "@pfd/shared";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo } from "react";
-import { graphToYaml } from "../io/codec";
+import { useEffect, useMemo, useState } from "react";
 import { usePersistence } from "../persistence/usePersistence";
 import { type RunApi, RunApiError } from "../run/api";
 import { selectGraph, selectSchemas, useEditor, useEditorApi } from "../store";
+import { graphToYamlAsync } from "../yaml/readInWorker";
 import { useRested } from "./useRested";
 import { useServerApi } from "./useServerApi";
 
@@ -51,11 +51,27 @@ function failed(reason: string): SchemasResponse {
   return { version: "", source: "none", steps: {}, reason };
 }
 
-function manifestOf(graph: PipelineGraph): string | null {
-  if (graph.steps.length === 0) return null;
-  const text = graphToYaml(graph);
+/**
+ * The manifest text of `graph`, or null while it is being written or when there is none to send.
+ * A large pipeline's YAML is written in the worker (one request shared with the YAML panel and
+ * autosave), never here during a render: a 1,000-step import would otherwise hold the page for
+ * the time it takes to serialize it, right while its nodes are first drawn.
+ */
+function useManifest(graph: PipelineGraph): string | null {
+  const [written, setWritten] = useState<{ graph: PipelineGraph; text: string } | null>(null);
+  useEffect(() => {
+    if (graph.steps.length === 0) return;
+    let current = true;
+    void graphToYamlAsync(graph).then((text) => {
+      if (current) setWritten({ graph, text });
+    });
+    return () => {
+      current = false;
+    };
+  }, [graph]);
+  if (written?.graph !== graph || graph.steps.length === 0) return null;
   // The server refuses larger manifests; the pickers stay free text for them.
-  return text.length > MAX_MANIFEST_BYTES ? null : text;
+  return written.text.length > MAX_MANIFEST_BYTES ? null : written.text;
 }
 
 export function SchemaSync({
@@ -70,7 +86,7 @@ export function SchemaSync({
   const api = givenApi ?? pageApi;
   const held = useEditor(selectSchemas);
   const graph = useRested(useEditor(selectGraph), debounceMs);
-  const manifest = useMemo(() => manifestOf(graph), [graph]);
+  const manifest = useManifest(graph);
   const hash = useMemo(() => (manifest === null ? "" : versionHash(manifest)), [manifest]);
   const draftId = usePersistence((s) =>
     s.draft && !s.draft.unsaved ? draftRunSourceId(s.draft) : undefined,
