@@ -11,6 +11,7 @@
  *    on: only that step runs), divided by a full run of it (reuse off). (goal <= 0.2)
  * 4. schema_ms: design-time schemas of the smog template's 13 steps through the signed HTTP
  *    extension on a warm service, each time for a new version (nothing cached). (goal <= 300)
+ * BENCH_ONLY=chain_10m (keys, comma-separated) measures only those, for quicker work on one figure.
  * Prints a table, then as the very last line:
  * {"bench":"engine","ratios":{"chain_1m":R,"chain_10m":R,"overhead_ms_per_step":MS,"rerun_last_step":R,"schema_ms":MS}}
  */
@@ -33,6 +34,8 @@ const SCHEMA_ROUNDS = 9;
 const SMOG = path.join(import.meta.dirname, "../test/paiflow-local/fixtures/smog-prediction.yaml");
 const T1 = "$" + "{t1}";
 const NO_REUSE = JSON.stringify({ pfd: { reuse: false } });
+const ONLY = process.env.BENCH_ONLY?.split(",").map((k) => k.trim());
+const wanted = (key: string) => !ONLY || ONLY.includes(key);
 
 function step(
   name: string,
@@ -114,6 +117,11 @@ const script = (schema: string, table: string) => `
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
 const fmt = (n: number) => n.toFixed(1).padStart(9);
 const runsOf = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
 
@@ -140,6 +148,7 @@ async function main(): Promise<void> {
 
     await warehouse.with((conn) => conn.run("CREATE SCHEMA bench"));
     for (const size of SIZES) {
+      if (!wanted(size.key)) continue;
       const table = `smog_${size.rows}`;
       await warehouse.with((conn) =>
         // Hourly-looking rows with string columns, spread like the smog sample (hash-based, so deterministic).
@@ -165,82 +174,107 @@ async function main(): Promise<void> {
       await runScript();
       const engine: number[] = [];
       const hand: number[] = [];
+      // CPU time of this process (DuckDB's threads included, each side's clean-up too): on a
+      // shared machine it tells the work done apart from the waiting for a core.
+      const engineCpu: number[] = [];
+      const handCpu: number[] = [];
       for (let i = 0; i < size.rounds; i++) {
+        let cpu = cpuMs();
         engine.push(await runPipeline(chain(table)));
+        engineCpu.push(cpuMs() - cpu);
+        cpu = cpuMs();
         hand.push(await runScript());
+        handCpu.push(cpuMs() - cpu);
       }
       ratios[size.key] = Number((median(engine) / median(hand)).toFixed(3));
       console.log(`${size.rows} rows, ${size.rounds} rounds (median ms)`);
       console.log(`  chain through the engine     ${fmt(median(engine))}   runs: ${runsOf(engine)}`);
       console.log(`  hand-written DuckDB script   ${fmt(median(hand))}   runs: ${runsOf(hand)}`);
+      console.log(
+        `  CPU ms, engine / script      ${fmt(median(engineCpu))} / ${median(handCpu).toFixed(1)} = ${(median(engineCpu) / median(handCpu)).toFixed(3)}`,
+      );
       await warehouse.with((conn) => conn.run(`DROP TABLE bench.${table}`));
     }
 
-    await runPipeline(trivial);
-    const trivialRuns: number[] = [];
-    const direct: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      trivialRuns.push(await runPipeline(trivial));
-      direct.push(
-        await warehouse.with(async (conn) => {
-          await conn.run("CREATE SCHEMA direct");
-          const started = performance.now();
-          await conn.run("CREATE TABLE direct.s0 AS select 0 as x");
-          for (let s = 1; s < TRIVIAL_STEPS; s++)
-            await conn.run(`CREATE TABLE direct.s${s} AS select x + 1 as x from direct.s${s - 1}`);
-          const ms = performance.now() - started;
-          await conn.run("DROP SCHEMA direct CASCADE");
-          return ms;
-        }),
+    const smog = await readFile(SMOG, "utf8");
+    if (wanted("overhead_ms_per_step")) await overhead();
+    if (wanted("rerun_last_step")) await rerunLastStep();
+    if (wanted("schema_ms")) await schemas();
+    console.log(JSON.stringify({ bench: "engine", ratios }));
+
+    async function overhead() {
+      await runPipeline(trivial);
+      const trivialRuns: number[] = [];
+      const direct: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        trivialRuns.push(await runPipeline(trivial));
+        direct.push(
+          await warehouse.with(async (conn) => {
+            await conn.run("CREATE SCHEMA direct");
+            const started = performance.now();
+            await conn.run("CREATE TABLE direct.s0 AS select 0 as x");
+            for (let s = 1; s < TRIVIAL_STEPS; s++)
+              await conn.run(`CREATE TABLE direct.s${s} AS select x + 1 as x from direct.s${s - 1}`);
+            const ms = performance.now() - started;
+            await conn.run("DROP SCHEMA direct CASCADE");
+            return ms;
+          }),
+        );
+      }
+      ratios.overhead_ms_per_step = Number(
+        ((median(trivialRuns) - median(direct)) / TRIVIAL_STEPS).toFixed(3),
+      );
+      console.log(`${TRIVIAL_STEPS} trivial steps, engine      ${fmt(median(trivialRuns))}`);
+      console.log(`${TRIVIAL_STEPS} trivial statements, direct ${fmt(median(direct))}`);
+    }
+
+    async function rerunLastStep() {
+      // The smog template: a full run, then the same with its last step's binCount changed.
+      const last = topological(planManifest(smog)).at(-1)?.name ?? "";
+      const withBins = (bins: number) =>
+        smog.replace(
+          new RegExp(`(name: "${last}"[\\s\\S]*?name: "binCount"\\s+value: )"\\d+"`),
+          `$1"${bins}"`,
+        );
+      if (withBins(7) === smog) throw new Error(`the smog template's last step ${last} has no binCount`);
+      const full: number[] = [];
+      const rerun: number[] = [];
+      for (let i = 0; i < SMOG_ROUNDS; i++) {
+        full.push(await runPipeline(smog, NO_REUSE, true));
+        rerun.push(await runPipeline(withBins(500 + i), JSON.stringify({}), true));
+      }
+      ratios.rerun_last_step = Number((median(rerun) / median(full)).toFixed(3));
+      console.log(`smog template (${SMOG_ROUNDS} rounds, median ms; last step ${last})`);
+      console.log(`  full run                     ${fmt(median(full))}   runs: ${runsOf(full)}`);
+      console.log(`  rerun after its last step changed ${fmt(median(rerun))}   runs: ${runsOf(rerun)}`);
+    }
+
+    async function schemas() {
+      // Schemas through the signed HTTP extension, as the server asks for them.
+      const client = new PaiflowClient({
+        endpoint: svc.endpoint,
+        protocol: "http",
+        credential: staticCredential(svc.accessKeyId, svc.accessKeySecret),
+        timeoutMs: 30_000,
+      });
+      for (let i = 0; i < 5; i++) await client.describeSchemas(`${smog}\n# warm-up ${i}`);
+      const schemaMs: number[] = [];
+      for (let i = 0; i < SCHEMA_ROUNDS; i++) {
+        const started = performance.now();
+        const answer = await client.describeSchemas(`${smog}\n# version ${i}`);
+        schemaMs.push(performance.now() - started);
+        const unknown = Object.values(answer.Steps).filter((s) => s.reason);
+        if (Object.keys(answer.Steps).length !== 13 || unknown.length > 0)
+          throw new Error(`smog schemas incomplete: ${JSON.stringify(answer).slice(0, 300)}`);
+      }
+      const cachedStarted = performance.now();
+      await client.describeSchemas(`${smog}\n# version 0`);
+      const cached = performance.now() - cachedStarted;
+      ratios.schema_ms = Number(median(schemaMs).toFixed(1));
+      console.log(
+        `smog schemas, 13 steps (${SCHEMA_ROUNDS} new versions, median ms) ${fmt(median(schemaMs))}   runs: ${runsOf(schemaMs)}; cached ${cached.toFixed(1)}`,
       );
     }
-    ratios.overhead_ms_per_step = Number(((median(trivialRuns) - median(direct)) / TRIVIAL_STEPS).toFixed(3));
-    console.log(`${TRIVIAL_STEPS} trivial steps, engine      ${fmt(median(trivialRuns))}`);
-    console.log(`${TRIVIAL_STEPS} trivial statements, direct ${fmt(median(direct))}`);
-
-    // The smog template: a full run, then the same with its last step's binCount changed.
-    const smog = await readFile(SMOG, "utf8");
-    const last = topological(planManifest(smog)).at(-1)?.name ?? "";
-    const withBins = (bins: number) =>
-      smog.replace(new RegExp(`(name: "${last}"[\\s\\S]*?name: "binCount"\\s+value: )"\\d+"`), `$1"${bins}"`);
-    if (withBins(7) === smog) throw new Error(`the smog template's last step ${last} has no binCount`);
-    const full: number[] = [];
-    const rerun: number[] = [];
-    for (let i = 0; i < SMOG_ROUNDS; i++) {
-      full.push(await runPipeline(smog, NO_REUSE, true));
-      rerun.push(await runPipeline(withBins(500 + i), JSON.stringify({}), true));
-    }
-    ratios.rerun_last_step = Number((median(rerun) / median(full)).toFixed(3));
-    console.log(`smog template (${SMOG_ROUNDS} rounds, median ms; last step ${last})`);
-    console.log(`  full run                     ${fmt(median(full))}   runs: ${runsOf(full)}`);
-    console.log(`  rerun after its last step changed ${fmt(median(rerun))}   runs: ${runsOf(rerun)}`);
-
-    // Schemas through the signed HTTP extension, as the server asks for them.
-    const client = new PaiflowClient({
-      endpoint: svc.endpoint,
-      protocol: "http",
-      credential: staticCredential(svc.accessKeyId, svc.accessKeySecret),
-      timeoutMs: 30_000,
-    });
-    for (let i = 0; i < 5; i++) await client.describeSchemas(`${smog}\n# warm-up ${i}`);
-    const schemaMs: number[] = [];
-    for (let i = 0; i < SCHEMA_ROUNDS; i++) {
-      const started = performance.now();
-      const answer = await client.describeSchemas(`${smog}\n# version ${i}`);
-      schemaMs.push(performance.now() - started);
-      const unknown = Object.values(answer.Steps).filter((s) => s.reason);
-      if (Object.keys(answer.Steps).length !== 13 || unknown.length > 0)
-        throw new Error(`smog schemas incomplete: ${JSON.stringify(answer).slice(0, 300)}`);
-    }
-    const cachedStarted = performance.now();
-    await client.describeSchemas(`${smog}\n# version 0`);
-    const cached = performance.now() - cachedStarted;
-    ratios.schema_ms = Number(median(schemaMs).toFixed(1));
-    console.log(
-      `smog schemas, 13 steps (${SCHEMA_ROUNDS} new versions, median ms) ${fmt(median(schemaMs))}   runs: ${runsOf(schemaMs)}; cached ${cached.toFixed(1)}`,
-    );
-
-    console.log(JSON.stringify({ bench: "engine", ratios }));
   } finally {
     await svc.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -139,6 +139,25 @@ describe("reuse", () => {
       message: expect.stringContaining(`run ${first.id}, whose outputs were deleted or rerun`),
     });
   });
+
+  it("keeps a later run's outputs readable when the run it reused from is deleted", async () => {
+    // Data Type Conversion's output may be a view over its input; over a reused input it is not.
+    const steps = (cols: string): StepSpec[] => [
+      { name: "t", component: "sql", params: { sql: "select '1.5' as a, '2' as b" } },
+      {
+        name: "c",
+        component: "type_transform",
+        params: { cols_to_double: cols },
+        inputs: { inputTable: "t.outputTable" },
+      },
+    ];
+    const first = await run(steps("a"));
+    expect(await h.rows(first.id, "c", "outputTable")).toEqual([{ a: 1.5, b: "2" }]);
+    const second = await run(steps("a,b"));
+    expect(second.statuses).toEqual({ t: "Reused", c: "Succeeded" });
+    await h.call("DeletePipelineRun", "DELETE", `/api/v1/pipelineruns/${first.id}`);
+    expect(await h.rows(second.id, "c", "outputTable")).toEqual([{ a: 1.5, b: 2 }]);
+  });
 });
 
 describe("scoped runs", () => {

@@ -3,6 +3,7 @@
  * A value that does not convert becomes the default_*_value when one is set, else NULL.
  * With reserveOldFeat=true the originals stay and the converted columns are added as
  * `<col>_double` / `<col>_int` / `<col>_string` (the suffixes are this engine's choice).
+ * The output is a view over the input when the input outlives it, else a table.
  */
 import {
   boolValue,
@@ -89,8 +90,15 @@ export const typeTransform: Component = {
   async run(ctx) {
     const input = await ctx.requireInput("inputTable");
     const { select, targets, keep } = conversion(ctx.param, input);
-    const out = ctx.tableOutput("outputTable");
-    await ctx.conn.run(`CREATE TABLE ${out} AS SELECT ${select.join(", ")} FROM ${input.relation}`);
+    // The casts are per row and cheap: kept as a view, they run while the next step reads, which
+    // spares writing the whole table and reading it back (as Read Table hands on its table). Only
+    // over an input that lives as long as the view (the catalog, or this run's own schema): a view
+    // over an earlier run's output would break when that run is deleted, so that input is copied.
+    const kind = input.run === undefined || input.run === ctx.runId ? "view" : "table";
+    const out = ctx.tableOutput("outputTable", kind);
+    await ctx.conn.run(
+      `CREATE ${kind === "view" ? "VIEW" : "TABLE"} ${out} AS SELECT ${select.join(", ")} FROM ${input.relation}`,
+    );
     const summary = [...targets].map(([c, t]) => `${c}->${t}`).join(", ");
     ctx.log(`converted ${summary}${keep ? " (originals kept)" : ""}`);
   },

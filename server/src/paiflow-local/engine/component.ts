@@ -13,6 +13,12 @@ export interface TableInput {
   columns: Column[];
   /** A `project.table` name when the input is a catalog table, for logs. */
   label: string;
+  /**
+   * The run whose schema holds the relation: a step's output, this run's or (reused) an earlier
+   * run's; undefined for a catalog table. An output may be a view over its input only when that
+   * input lives as long as the view does.
+   */
+  run?: string;
 }
 
 export interface StepContext {

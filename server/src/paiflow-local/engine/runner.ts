@@ -2,7 +2,8 @@
  * Executes one run: starts each step once its upstream steps are done (succeeded or reused), at
  * most `parallelism` at a time, each on its own DuckDB connection; marks everything downstream of
  * a failure Skipped; on Terminate interrupts the running queries and skips what has not started.
- * Step outputs are tables in the run's own schema (named after the run id). A step whose
+ * Step outputs are tables (or views, as the component chooses) in the run's own schema (named
+ * after the run id). A step whose
  * fingerprint matches a step that succeeded before takes that step's outputs (status Reused)
  * unless the run turned reuse off or the step is the one a scoped run was asked to run.
  * The run's nodes are the steps it runs (a scoped run leaves the others out).

@@ -46,6 +46,7 @@ export function stepContext(o: StepContextOptions): StepContext {
     let label: string;
     let kind: TableInput["kind"] = "table";
     let rows: number | undefined;
+    let run: string | undefined;
     if (binding.kind === "step") {
       const found = upstream(name);
       if (!found?.output.table)
@@ -56,10 +57,11 @@ export function stepContext(o: StepContextOptions): StepContext {
       label = `${binding.step}.${binding.output}`;
       kind = found.output.table.view ? "view" : "table";
       rows = found.output.rowCount;
+      run = found.output.table.schema;
     } else {
       ({ relation, label, kind } = await catalogInput(conn, name, binding.value));
     }
-    const table: TableInput = { relation, label, kind, columns: await describe(conn, relation) };
+    const table: TableInput = { relation, label, kind, columns: await describe(conn, relation), run };
     rows ??= await countRows(conn, relation);
     o.log(`input ${name}: ${label}, ${rows} rows, ${table.columns.length} columns`);
     return table;
